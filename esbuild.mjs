@@ -1,0 +1,19 @@
+// Bundles the CLI, the language server and the VS Code client as CommonJS.
+import * as esbuild from 'esbuild';
+
+const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    logLevel: 'warning',
+    outExtension: { '.js': '.cjs' },
+    outdir: 'out'
+};
+
+await esbuild.build({
+    ...common,
+    entryPoints: { cli: 'src/cli/index.ts', server: 'src/language/main.ts', extension: 'src/extension/main.ts' },
+    external: ['vscode']
+});

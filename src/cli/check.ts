@@ -1,0 +1,55 @@
+/** `cpiplan check`: every problem in the plans named, as text or JSON. */
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { CheckedDocument } from './load.js';
+
+export type Format = 'text' | 'json';
+
+const severityName = (diagnostic: Diagnostic): 'error' | 'warning' | 'info' =>
+    diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info';
+
+/** Counts errors and warnings over all files. */
+export function summarize(checked: CheckedDocument[]): { errors: number; warnings: number } {
+    const all = checked.flatMap(c => c.diagnostics);
+    return {
+        errors: all.filter(d => severityName(d) === 'error').length,
+        warnings: all.filter(d => severityName(d) === 'warning').length
+    };
+}
+
+function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
+    return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** `path:line:col: severity code: message` per problem, then a summary line. */
+export function renderText(checked: CheckedDocument[], locale: 'it' | 'en'): string {
+    const lines: string[] = [];
+    for (const file of checked) {
+        const shown = path.relative(process.cwd(), file.path) || file.path;
+        for (const d of sorted(file.diagnostics)) {
+            lines.push(`${shown}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d)} ${d.code ?? ''}: ${d.message}`);
+        }
+    }
+    const { errors, warnings } = summarize(checked);
+    const files = checked.length;
+    lines.push(locale === 'it'
+        ? `${files} ${files === 1 ? 'file controllato' : 'file controllati'}: ${errors} ${errors === 1 ? 'errore' : 'errori'}, ${warnings} ${warnings === 1 ? 'avviso' : 'avvisi'}.`
+        : `${files} ${files === 1 ? 'file' : 'files'} checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`);
+    return lines.join('\n') + '\n';
+}
+
+/** The JSON contract of `check --format json` (0-based positions, as in LSP). */
+export function renderJson(checked: CheckedDocument[]): string {
+    return JSON.stringify({
+        files: checked.map(file => ({
+            path: path.relative(process.cwd(), file.path) || file.path,
+            diagnostics: sorted(file.diagnostics).map(d => ({
+                severity: severityName(d),
+                code: d.code === undefined ? null : String(d.code),
+                message: d.message,
+                range: d.range
+            }))
+        })),
+        summary: summarize(checked)
+    }, null, 2) + '\n';
+}

@@ -1,0 +1,4 @@
+/** Entry of the bundled CLI. */
+import { main } from './main.js';
+
+void main(process.argv);

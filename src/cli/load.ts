@@ -1,0 +1,83 @@
+/**
+ * Loads `.cpiplan` files for the CLI: the files and folders named, the shipped rule sets, and
+ * any rule set a plan names with `regole "…" da "file"`. Then builds them all with validation.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { CpiplanServices } from '../language/cpiplan-module.js';
+import { isPlan } from '../language/generated/ast.js';
+import { builtinRuleFiles } from '../language/workspace.js';
+
+/** A problem with the command line's input: an unreadable path, a folder with no plans. */
+export class InputError extends Error { }
+
+/** Expands files and folders into the `.cpiplan` files they hold, in a stable order. */
+export function collectFiles(paths: string[]): string[] {
+    const files: string[] = [];
+    for (const given of paths) {
+        const resolved = path.resolve(given);
+        if (!fs.existsSync(resolved)) {
+            throw new InputError(`${given}: no such file or folder`);
+        }
+        if (fs.statSync(resolved).isDirectory()) {
+            const found = fs.readdirSync(resolved, { recursive: true, encoding: 'utf8' })
+                .filter(f => f.endsWith('.cpiplan'))
+                .map(f => path.join(resolved, f))
+                .sort();
+            if (found.length === 0) {
+                throw new InputError(`${given}: no .cpiplan files in this folder`);
+            }
+            files.push(...found);
+        } else {
+            files.push(resolved);
+        }
+    }
+    return [...new Set(files)];
+}
+
+export interface CheckedDocument {
+    readonly path: string;
+    readonly document: LangiumDocument;
+    readonly diagnostics: Diagnostic[];
+}
+
+/** Parses, links and validates the files; returns them in the order given. */
+export async function loadAndValidate(services: CpiplanServices, files: string[], rulesDir: string | undefined): Promise<CheckedDocument[]> {
+    const documents = services.shared.workspace.LangiumDocuments;
+    const fromFile = async (file: string): Promise<LangiumDocument> => {
+        try {
+            const text = fs.readFileSync(file, 'utf8');
+            const uri = URI.file(file);
+            if (documents.hasDocument(uri)) {
+                return documents.getDocument(uri)!;
+            }
+            const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+            documents.addDocument(document);
+            return document;
+        } catch (error) {
+            throw new InputError(`${file}: cannot read (${(error as Error).message})`);
+        }
+    };
+    const own = [];
+    for (const file of files) {
+        own.push(await fromFile(file));
+    }
+    const extra = [];
+    for (const file of builtinRuleFiles(rulesDir)) {
+        extra.push(await fromFile(file));
+    }
+    // Rule sets named by path in a plan, relative to the plan.
+    for (const document of own) {
+        const root = document.parseResult.value;
+        if (isPlan(root) && root.ruleFile) {
+            const file = path.resolve(path.dirname(document.uri.fsPath), root.ruleFile);
+            if (fs.existsSync(file)) {
+                extra.push(await fromFile(file));
+            }
+        }
+    }
+    await services.shared.workspace.DocumentBuilder.build([...own, ...extra], { validation: true });
+    return own.map(document => ({ path: document.uri.fsPath, document, diagnostics: document.diagnostics ?? [] }));
+}

@@ -1,0 +1,69 @@
+/**
+ * The one service factory: the language server, the CLI and the tests all get their
+ * services here.
+ */
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { CpiplanGeneratedModule, CpiplanGeneratedSharedModule } from './generated/module.js';
+import { LocaleSettings } from './i18n.js';
+import { PlanEvaluator } from './model/plan-evaluator.js';
+import { CpiplanDocumentValidator, CpiplanLinker, CpiplanScopeComputation } from './references.js';
+import { CpiplanValidator, registerValidationChecks } from './validation/validator.js';
+import { CpiplanWorkspaceManager } from './workspace.js';
+
+/** The services cpiplan adds to Langium's. */
+export type CpiplanAddedServices = {
+    model: {
+        PlanEvaluator: PlanEvaluator;
+    };
+    i18n: {
+        Locale: LocaleSettings;
+    };
+    validation: {
+        CpiplanValidator: CpiplanValidator;
+    };
+};
+
+export type CpiplanServices = LangiumServices & CpiplanAddedServices;
+
+export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & CpiplanAddedServices> = {
+    model: {
+        PlanEvaluator: services => new PlanEvaluator(services.shared)
+    },
+    i18n: {
+        Locale: () => new LocaleSettings()
+    },
+    validation: {
+        CpiplanValidator: services => new CpiplanValidator(services),
+        DocumentValidator: services => new CpiplanDocumentValidator(services)
+    },
+    references: {
+        ScopeComputation: services => new CpiplanScopeComputation(services),
+        Linker: services => new CpiplanLinker(services)
+    }
+};
+
+export interface CpiplanContext extends DefaultSharedModuleContext {
+    /** Folder of the shipped rule sets (`language/rules`), loaded into every workspace. */
+    rulesDir?: string;
+}
+
+/** Creates the services of the language, for the server, the CLI or a test. */
+export function createCpiplanServices(context: CpiplanContext): { shared: LangiumSharedServices; Cpiplan: CpiplanServices } {
+    const shared = inject(
+        createDefaultSharedModule(context),
+        CpiplanGeneratedSharedModule,
+        { workspace: { WorkspaceManager: services => new CpiplanWorkspaceManager(services, context.rulesDir) } }
+    );
+    const Cpiplan = inject(createDefaultModule({ shared }), CpiplanGeneratedModule, CpiplanModule);
+    shared.ServiceRegistry.register(Cpiplan);
+    registerValidationChecks(Cpiplan);
+    if (!context.connection) {
+        // Outside a language server nobody sends the configuration; without this, settings-dependent code waits forever.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Cpiplan };
+}

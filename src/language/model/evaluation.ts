@@ -1,0 +1,641 @@
+/**
+ * The evaluation layer: every figure of a plan, computed once from the AST.
+ *
+ * Validation, hover, inlay hints, code lens, tables and the CLI read figures from a
+ * `PlanEvaluation`; none of them adds up anything itself. Sums keep a `complete` flag: when
+ * a part is unreadable (an invalid number, an unresolved source) the sum is not compared
+ * with a declared total, so one typo yields one diagnostic, not a cascade.
+ */
+import type { AstNode } from 'langium';
+import type {
+    CategoryCount, Count, Declaration, DeclarationRule, DeclaredTotal, FundingSource, HiringPlan, Indicator,
+    InterventionLine, Item, LineRule, Money, Movements, OfficeStaff, PersonnelCost, Plan, RuleSet, Severity,
+    StaffTable, StatisticsRow, StatisticsTable, StatisticsTotal, CategorySummary, YearValue, CostRow
+} from '../generated/ast.js';
+import { compareDecimals, percentageOf, shareOf, subtractDecimals, type Decimal } from './numbers.js';
+import { count, decimal, money } from './reader.js';
+
+/** What a declared total is the total of; the issue catalogue words it per locale. */
+export type Subject =
+    | { readonly of: 'line'; readonly line: string }
+    | { readonly of: 'line-source'; readonly line: string; readonly source: string }
+    | { readonly of: 'plan' }
+    | { readonly of: 'plan-source'; readonly source: string }
+    | { readonly of: 'office-staff'; readonly office: string; readonly category?: string }
+    | { readonly of: 'staff-table'; readonly category?: string }
+    | { readonly of: 'summary'; readonly date: string }
+    | { readonly of: 'movements' }
+    | { readonly of: 'hiring-period'; readonly period: string }
+    | { readonly of: 'personnel-cost'; readonly year: string }
+    | { readonly of: 'statistics-row'; readonly row: string }
+    | { readonly of: 'statistics-column'; readonly column: string; readonly group?: string }
+    | { readonly of: 'statistics-grand'; readonly group?: string };
+
+/** A total the document declares, next to the one computed from its parts. */
+export interface TotalCheck {
+    readonly unit: 'money' | 'count';
+    /** The node whose text is the declared figure (a Money or Count node). */
+    readonly node: Money | Count;
+    readonly declared: bigint;
+    readonly computed: bigint;
+    readonly subject: Subject;
+}
+
+export interface SourceFigures {
+    readonly source: FundingSource;
+    /** How messages name the source: its title, or its name. */
+    readonly label: string;
+    readonly assigned?: bigint;
+    /** Sum of every charge on this source across all lines. */
+    readonly programmed: bigint;
+    readonly complete: boolean;
+    /** assigned − programmed; negative when over-allocated. */
+    readonly remaining?: bigint;
+}
+
+export interface ItemFigures {
+    readonly item: Item;
+    readonly amount?: bigint;
+    /** The part charged to each source. */
+    readonly parts: ReadonlyMap<FundingSource, bigint>;
+    /** Sum of the parts, when the item is split with explicit amounts. */
+    readonly partsTotal?: bigint;
+    /** True when the item names no source and the plan has more than one. */
+    readonly unassigned: boolean;
+    readonly complete: boolean;
+}
+
+export interface CapFigures {
+    readonly line: InterventionLine;
+    readonly rule: LineRule;
+    readonly source: SourceFigures;
+    readonly rate: Decimal;
+    /** rate × assigned, rounded half-up to the cent. */
+    readonly cap: bigint;
+    /** The part of the line charged to the source. */
+    readonly charged: bigint;
+    /** cap − charged: negative when the cap is exceeded. */
+    readonly headroom: bigint;
+    /** charged / cap, as a percentage with two decimals. */
+    readonly usage?: Decimal;
+    readonly severity?: Severity;
+}
+
+export interface LineFigures {
+    readonly line: InterventionLine;
+    /** `3.1`, or the title of a regional extra line. */
+    readonly label: string;
+    readonly rule?: LineRule;
+    readonly total: bigint;
+    readonly bySource: ReadonlyMap<FundingSource, bigint>;
+    readonly complete: boolean;
+    readonly items: readonly ItemFigures[];
+    readonly caps: readonly CapFigures[];
+    /** total / grand total, percentage with two decimals. */
+    readonly shareOfPlan?: Decimal;
+}
+
+export interface DeclarationFigures {
+    readonly rule: DeclarationRule;
+    readonly present?: Declaration;
+    /** Where the declaration belongs and is reported when missing: a line, a section or the plan. */
+    readonly anchor: AstNode;
+    readonly placement: { readonly line?: string; readonly section?: string };
+}
+
+export interface OfficeStaffFigures {
+    readonly node: OfficeStaff;
+    readonly total: number;
+    readonly byCategory: ReadonlyMap<string, number>;
+}
+
+export interface StaffTableFigures {
+    readonly table: StaffTable;
+    readonly offices: readonly OfficeStaffFigures[];
+    readonly total: number;
+    readonly byCategory: ReadonlyMap<string, number>;
+}
+
+export interface MovementFigures {
+    readonly node: Movements;
+    readonly entries: number;
+    readonly exits: number;
+    readonly progressions: number;
+    /** entries − exits; progressions change category, not headcount. */
+    readonly net: number;
+}
+
+export interface PersonnelCostFigures {
+    readonly node: PersonnelCost;
+    readonly rows: readonly { readonly row: CostRow; readonly expected?: bigint; readonly declared?: bigint }[];
+    /** Sum of the rows' declared costs. */
+    readonly total: bigint;
+    readonly shares: bigint;
+    readonly complete: boolean;
+}
+
+export interface IndicatorFigures {
+    readonly indicator: Indicator;
+    readonly baseline?: Decimal;
+    readonly target?: Decimal;
+    readonly values: readonly { readonly node: YearValue; readonly value: Decimal }[];
+    /** Yearly values of a cumulative indicator that are lower than the one before. */
+    readonly decreasing: readonly YearValue[];
+    /** How far the latest value has gone from the baseline (or zero) to the target, in percent. */
+    readonly progress?: Decimal;
+}
+
+/** Every figure of one plan. */
+export interface PlanEvaluation {
+    readonly plan: Plan;
+    readonly ruleSet?: RuleSet;
+    readonly sources: readonly SourceFigures[];
+    readonly lines: readonly LineFigures[];
+    /** Sum of all line totals. */
+    readonly grandTotal: bigint;
+    readonly grandTotalComplete: boolean;
+    readonly caps: readonly CapFigures[];
+    readonly declarations: readonly DeclarationFigures[];
+    readonly staffTables: readonly StaffTableFigures[];
+    readonly movements: readonly MovementFigures[];
+    readonly personnelCosts: readonly PersonnelCostFigures[];
+    readonly indicators: readonly IndicatorFigures[];
+    /** Every declared total of the plan with its computed counterpart, in document order. */
+    readonly totals: readonly TotalCheck[];
+    /** The figures of a line, by node. */
+    lineOf(line: InterventionLine): LineFigures | undefined;
+    sourceOf(source: FundingSource): SourceFigures | undefined;
+}
+
+/** Sum with a flag telling whether every part was readable. */
+class Sum {
+    value = 0n;
+    complete = true;
+    add(part: bigint | number | undefined): void {
+        if (part === undefined) {
+            this.complete = false;
+        } else {
+            this.value += BigInt(part);
+        }
+    }
+}
+
+/** Evaluates a plan against its rule set. Pure: same AST, same figures. */
+export function evaluatePlan(plan: Plan): PlanEvaluation {
+    const ruleSet = plan.ruleSet?.ref;
+    const totals: TotalCheck[] = [];
+    const sourceNodes = plan.elements.filter(e => e.$type === 'FundingSource') as FundingSource[];
+    const lineNodes = plan.elements.filter(e => e.$type === 'InterventionLine') as InterventionLine[];
+
+    const lines: LineFigures[] = [];
+    const programmed = new Map<FundingSource, Sum>(sourceNodes.map(s => [s, new Sum()]));
+    const grand = new Sum();
+    for (const line of lineNodes) {
+        const figures = evaluateLine(line, sourceNodes, ruleSet);
+        lines.push(figures);
+        grand.add(figures.complete ? figures.total : undefined);
+        for (const [source, amount] of figures.bySource) {
+            programmed.get(source)?.add(amount);
+        }
+        if (!figures.complete) {
+            for (const sum of programmed.values()) {
+                sum.complete = false;
+            }
+        }
+    }
+
+    const sources: SourceFigures[] = sourceNodes.map(source => {
+        const assigned = money(source.assigned);
+        const sum = programmed.get(source)!;
+        return {
+            source,
+            label: source.title ?? source.name,
+            assigned,
+            programmed: sum.value,
+            complete: sum.complete,
+            remaining: assigned === undefined ? undefined : assigned - sum.value
+        };
+    });
+    const sourceFigures = new Map(sources.map(s => [s.source, s]));
+
+    const caps: CapFigures[] = [];
+    const finishedLines = lines.map(figures => {
+        const lineCaps = capsOf(figures, sources);
+        caps.push(...lineCaps);
+        return { ...figures, caps: lineCaps, shareOfPlan: shareOf(figures.total, grand.value) };
+    });
+    const lineFigures = new Map(finishedLines.map(l => [l.line, l]));
+
+    for (const figures of finishedLines) {
+        for (const declared of figures.line.totals) {
+            const amount = money(declared.amount);
+            if (amount === undefined || !figures.complete) {
+                continue;
+            }
+            const source = declared.source?.ref;
+            if (declared.source && !source) {
+                continue;
+            }
+            const computed = source ? figures.bySource.get(source) ?? 0n : figures.total;
+            totals.push({
+                unit: 'money', node: declared.amount, declared: amount, computed,
+                subject: source ? { of: 'line-source', line: figures.label, source: sourceLabel(source) } : { of: 'line', line: figures.label }
+            });
+        }
+    }
+    for (const declared of plan.elements.filter(e => e.$type === 'DeclaredTotal') as DeclaredTotal[]) {
+        const amount = money(declared.amount);
+        const source = declared.source?.ref;
+        if (amount === undefined || (declared.source && !source)) {
+            continue;
+        }
+        const sum = source ? sourceFigures.get(source) : undefined;
+        const complete = source ? sum?.complete : grand.complete;
+        if (!complete) {
+            continue;
+        }
+        totals.push({
+            unit: 'money', node: declared.amount, declared: amount,
+            computed: source ? sum!.programmed : grand.value,
+            subject: source ? { of: 'plan-source', source: sourceLabel(source) } : { of: 'plan' }
+        });
+    }
+
+    const staffTables = plan.elements.filter(e => e.$type === 'StaffTable').map(t => evaluateStaffTable(t as StaffTable, totals));
+    for (const summary of plan.elements.filter(e => e.$type === 'CategorySummary') as CategorySummary[]) {
+        checkSummary(summary, totals);
+    }
+    const movements = plan.elements.filter(e => e.$type === 'Movements').map(m => evaluateMovements(m as Movements, totals));
+    for (const hiring of plan.elements.filter(e => e.$type === 'HiringPlan') as HiringPlan[]) {
+        checkHiring(hiring, totals);
+    }
+    const personnelCosts = plan.elements.filter(e => e.$type === 'PersonnelCost').map(c => evaluatePersonnelCost(c as PersonnelCost, totals));
+    for (const table of plan.elements.filter(e => e.$type === 'StatisticsTable') as StatisticsTable[]) {
+        checkStatistics(table, totals);
+    }
+    const indicators = evaluateIndicators(plan);
+
+    return {
+        plan,
+        ruleSet,
+        sources,
+        lines: finishedLines,
+        grandTotal: grand.value,
+        grandTotalComplete: grand.complete,
+        caps,
+        declarations: ruleSet ? evaluateDeclarations(plan, ruleSet, lineNodes) : [],
+        staffTables,
+        movements,
+        personnelCosts,
+        indicators,
+        totals,
+        lineOf: line => lineFigures.get(line),
+        sourceOf: source => sourceFigures.get(source)
+    };
+}
+
+function sourceLabel(source: FundingSource): string {
+    return source.title ?? source.name;
+}
+
+/** The label of a line in messages: its code, or the title of a regional extra line. */
+export function lineLabel(line: InterventionLine): string {
+    return line.code ?? `"${line.title}"`;
+}
+
+function evaluateLine(line: InterventionLine, sources: FundingSource[], ruleSet: RuleSet | undefined): LineFigures {
+    const total = new Sum();
+    const bySource = new Map<FundingSource, bigint>();
+    let complete = true;
+    const items = line.items.map(item => {
+        const figures = evaluateItem(item, sources);
+        total.add(figures.amount);
+        complete &&= figures.complete;
+        for (const [source, part] of figures.parts) {
+            bySource.set(source, (bySource.get(source) ?? 0n) + part);
+        }
+        return figures;
+    });
+    const rule = line.code === undefined ? undefined : ruleSet?.lines.find(r => r.code === line.code);
+    return {
+        line, label: lineLabel(line), rule, total: total.value, bySource,
+        complete: complete && total.complete, items, caps: []
+    };
+}
+
+function evaluateItem(item: Item, sources: FundingSource[]): ItemFigures {
+    const amount = money(item.amount);
+    const parts = new Map<FundingSource, bigint>();
+    let complete = amount !== undefined;
+    if (item.charges.length === 0) {
+        if (sources.length === 1) {
+            if (amount !== undefined) {
+                parts.set(sources[0], amount);
+            }
+            return { item, amount, parts, unassigned: false, complete };
+        }
+        return { item, amount, parts, unassigned: sources.length > 1, complete: complete && sources.length === 0 };
+    }
+    if (item.charges.length === 1 && !item.charges[0].amount) {
+        const source = item.charges[0].source.ref;
+        if (source && amount !== undefined) {
+            parts.set(source, amount);
+        }
+        return { item, amount, parts, unassigned: false, complete: complete && source !== undefined };
+    }
+    // A split: each part has its amount; one part without an amount takes the rest.
+    const explicit = new Sum();
+    let rest: FundingSource | undefined;
+    let restCount = 0;
+    for (const charge of item.charges) {
+        const source = charge.source.ref;
+        if (!source) {
+            complete = false;
+            continue;
+        }
+        if (!charge.amount) {
+            rest = source;
+            restCount++;
+            continue;
+        }
+        const part = money(charge.amount);
+        explicit.add(part);
+        if (part !== undefined) {
+            parts.set(source, (parts.get(source) ?? 0n) + part);
+        }
+    }
+    complete &&= explicit.complete && restCount <= 1;
+    if (rest && restCount === 1 && amount !== undefined && explicit.complete) {
+        parts.set(rest, (parts.get(rest) ?? 0n) + amount - explicit.value);
+        return { item, amount, parts, unassigned: false, complete };
+    }
+    return { item, amount, parts, partsTotal: restCount === 0 && explicit.complete ? explicit.value : undefined, unassigned: false, complete };
+}
+
+function capsOf(figures: LineFigures, sources: SourceFigures[]): CapFigures[] {
+    const rule = figures.rule;
+    const rate = decimal(rule?.cap);
+    const kind = rule?.source?.ref;
+    if (!rule || !rate || !kind) {
+        return [];
+    }
+    return sources
+        .filter(s => s.source.kind?.ref === kind && s.assigned !== undefined)
+        .map(source => {
+            const cap = percentageOf(source.assigned!, rate);
+            const charged = figures.bySource.get(source.source) ?? 0n;
+            return {
+                line: figures.line, rule, source, rate, cap, charged,
+                headroom: cap - charged,
+                usage: shareOf(charged, cap),
+                severity: rule.severity
+            };
+        });
+}
+
+function evaluateDeclarations(plan: Plan, ruleSet: RuleSet, lines: InterventionLine[]): DeclarationFigures[] {
+    const result: DeclarationFigures[] = [];
+    const planLevel = plan.elements.filter(e => e.$type === 'Declaration') as Declaration[];
+    for (const rule of ruleSet.declarations) {
+        if (rule.lineCode !== undefined) {
+            for (const line of lines.filter(l => l.code === rule.lineCode)) {
+                result.push({
+                    rule, anchor: line, placement: { line: rule.lineCode },
+                    present: line.declarations.find(d => d.key === rule.key)
+                });
+            }
+        } else if (rule.sectionCode !== undefined) {
+            const sections = plan.elements.filter(e => e.$type === 'Section' && e.code === rule.sectionCode);
+            const inSection = sections.flatMap(s => s.$type === 'Section' ? s.declarations : []).find(d => d.key === rule.key);
+            result.push({
+                rule, anchor: sections[0] ?? plan, placement: { section: rule.sectionCode },
+                present: inSection ?? planLevel.find(d => d.key === rule.key)
+            });
+        } else {
+            const anywhere = [...planLevel, ...plan.elements.flatMap(e => e.$type === 'Section' || e.$type === 'InterventionLine' ? e.declarations : [])];
+            result.push({ rule, anchor: plan, placement: {}, present: anywhere.find(d => d.key === rule.key) });
+        }
+    }
+    return result;
+}
+
+function pushCount(totals: TotalCheck[], node: Count | undefined, sum: Sum, subject: Subject): void {
+    const declared = count(node);
+    if (node && declared !== undefined && sum.complete) {
+        totals.push({ unit: 'count', node, declared: BigInt(declared), computed: sum.value, subject });
+    }
+}
+
+function addCategories(into: Map<string, Sum>, counts: CategoryCount[]): void {
+    for (const entry of counts) {
+        if (!into.has(entry.category)) {
+            into.set(entry.category, new Sum());
+        }
+        into.get(entry.category)!.add(count(entry.count));
+    }
+}
+
+function checkStaffTotal(totals: TotalCheck[], declared: { total: Count; byCategory: CategoryCount[] } | undefined,
+    total: Sum, byCategory: Map<string, Sum>, subject: (category?: string) => Subject): void {
+    if (!declared) {
+        return;
+    }
+    for (const entry of declared.byCategory) {
+        pushCount(totals, entry.count, byCategory.get(entry.category) ?? new Sum(), subject(entry.category));
+    }
+    pushCount(totals, declared.total, total, subject());
+}
+
+function evaluateStaffTable(table: StaffTable, totals: TotalCheck[]): StaffTableFigures {
+    const tableTotal = new Sum();
+    const tableByCategory = new Map<string, Sum>();
+    const offices: OfficeStaffFigures[] = table.offices.map(office => {
+        const total = new Sum();
+        const byCategory = new Map<string, Sum>();
+        for (const row of office.rows) {
+            addCategories(byCategory, row.counts);
+            addCategories(tableByCategory, row.counts);
+            for (const entry of row.counts) {
+                total.add(count(entry.count));
+                tableTotal.add(count(entry.count));
+            }
+        }
+        const name = office.office.ref?.title ?? office.office.$refText;
+        checkStaffTotal(totals, office.total, total, byCategory, category => ({ of: 'office-staff', office: name, category }));
+        return { node: office, total: Number(total.value), byCategory: values(byCategory) };
+    });
+    checkStaffTotal(totals, table.total, tableTotal, tableByCategory, category => ({ of: 'staff-table', category }));
+    return { table, offices, total: Number(tableTotal.value), byCategory: values(tableByCategory) };
+}
+
+function values(sums: Map<string, Sum>): Map<string, number> {
+    return new Map([...sums].map(([key, sum]) => [key, Number(sum.value)]));
+}
+
+function checkSummary(summary: CategorySummary, totals: TotalCheck[]): void {
+    const from = new Sum();
+    const to = new Sum();
+    for (const row of summary.rows) {
+        from.add(count(row.from));
+        to.add(count(row.to));
+    }
+    pushCount(totals, summary.totalFrom, from, { of: 'summary', date: summary.fromDate });
+    pushCount(totals, summary.totalTo, to, { of: 'summary', date: summary.toDate });
+}
+
+function evaluateMovements(node: Movements, totals: TotalCheck[]): MovementFigures {
+    const entries = new Sum();
+    const exits = new Sum();
+    const progressions = new Sum();
+    for (const row of node.rows) {
+        const target = row.kind === 'ingresso' ? entries : row.kind === 'uscita' ? exits : progressions;
+        target.add(count(row.count));
+    }
+    const net = new Sum();
+    net.add(entries.complete ? entries.value : undefined);
+    net.add(exits.complete ? -exits.value : undefined);
+    const declared = count(node.net);
+    if (node.net && declared !== undefined && net.complete) {
+        totals.push({
+            unit: 'count', node: node.net, declared: BigInt(node.negative ? -declared : declared),
+            computed: net.value, subject: { of: 'movements' }
+        });
+    }
+    return {
+        node, entries: Number(entries.value), exits: Number(exits.value),
+        progressions: Number(progressions.value), net: Number(net.value)
+    };
+}
+
+function checkHiring(hiring: HiringPlan, totals: TotalCheck[]): void {
+    for (const period of hiring.periods) {
+        const sum = new Sum();
+        for (const hire of period.hires) {
+            sum.add(count(hire.count));
+        }
+        pushCount(totals, period.total, sum, { of: 'hiring-period', period: period.period });
+    }
+}
+
+function evaluatePersonnelCost(node: PersonnelCost, totals: TotalCheck[]): PersonnelCostFigures {
+    const total = new Sum();
+    const rows = node.rows.map(row => {
+        const declared = money(row.cost);
+        const unitCost = money(row.profile.ref?.unitCost);
+        const heads = count(row.heads);
+        total.add(declared);
+        return { row, declared, expected: unitCost !== undefined && heads !== undefined ? unitCost * BigInt(heads) : undefined };
+    });
+    const declaredTotal = money(node.total);
+    if (node.total && declaredTotal !== undefined && total.complete) {
+        totals.push({ unit: 'money', node: node.total, declared: declaredTotal, computed: total.value, subject: { of: 'personnel-cost', year: node.year } });
+    }
+    const shares = new Sum();
+    for (const share of node.shares) {
+        shares.add(money(share.amount));
+    }
+    return { node, rows, total: total.value, shares: shares.value, complete: total.complete && shares.complete };
+}
+
+function rowLabel(row: StatisticsRow): string {
+    return row.office?.ref?.title ?? row.office?.$refText ?? row.label ?? '';
+}
+
+function checkStatistics(table: StatisticsTable, totals: TotalCheck[]): void {
+    const columnSums = (rows: StatisticsRow[]): Sum[] => {
+        const sums: Sum[] = [];
+        for (const row of rows) {
+            row.cells.forEach((cell, i) => {
+                sums[i] ??= new Sum();
+                if (!cell.empty) {
+                    sums[i].add(count(cell.value));
+                }
+            });
+        }
+        return sums;
+    };
+    const checkRows = (rows: StatisticsRow[]): void => {
+        for (const row of rows) {
+            const sum = new Sum();
+            for (const cell of row.cells) {
+                if (!cell.empty) {
+                    sum.add(count(cell.value));
+                }
+            }
+            pushCount(totals, row.total, sum, { of: 'statistics-row', row: rowLabel(row) });
+        }
+    };
+    const checkTotal = (declared: StatisticsTotal | undefined, rows: StatisticsRow[], group?: string): void => {
+        if (!declared) {
+            return;
+        }
+        if (rows.length === 0) {
+            // Only totals are given: the grand total must be the sum of the column totals.
+            const grand = new Sum();
+            for (const column of declared.columns) {
+                grand.add(count(column));
+            }
+            pushCount(totals, declared.grand, grand, { of: 'statistics-grand', group });
+            return;
+        }
+        const sums = columnSums(rows);
+        declared.columns.forEach((column, i) => {
+            pushCount(totals, column, sums[i] ?? new Sum(), { of: 'statistics-column', column: table.columns[i] ?? String(i + 1), group });
+        });
+        const grand = new Sum();
+        for (const sum of sums) {
+            grand.add(sum.complete ? sum.value : undefined);
+        }
+        pushCount(totals, declared.grand, grand, { of: 'statistics-grand', group });
+    };
+    for (const group of table.groups) {
+        checkRows(group.rows);
+        checkTotal(group.total, group.rows, group.title);
+    }
+    checkRows(table.rows);
+    checkTotal(table.total, [...table.groups.flatMap(g => g.rows), ...table.rows]);
+}
+
+function evaluateIndicators(plan: Plan): IndicatorFigures[] {
+    const indicators: IndicatorFigures[] = [];
+    const all: Indicator[] = [];
+    for (const area of plan.elements) {
+        if (area.$type !== 'Area') {
+            continue;
+        }
+        all.push(...area.indicators);
+        for (const activity of area.activities) {
+            all.push(...activity.indicators);
+            for (const result of activity.results) {
+                all.push(...result.indicators);
+            }
+        }
+    }
+    for (const indicator of all) {
+        const values = indicator.values.flatMap(node => {
+            const value = decimal(node.value);
+            return value ? [{ node, value }] : [];
+        });
+        const decreasing = indicator.cumulative
+            ? values.filter((v, i) => i > 0 && compareDecimals(v.value, values[i - 1].value) < 0).map(v => v.node)
+            : [];
+        const baseline = decimal(indicator.baseline);
+        const target = decimal(indicator.target);
+        const latest = values.at(-1)?.value;
+        indicators.push({ indicator, baseline, target, values, decreasing, progress: progressOf(baseline, latest, target) });
+    }
+    return indicators;
+}
+
+function progressOf(baseline: Decimal | undefined, latest: Decimal | undefined, target: Decimal | undefined): Decimal | undefined {
+    if (!latest || !target) {
+        return undefined;
+    }
+    const start = baseline ?? { units: 0n, scale: 0 };
+    const done = subtractDecimals(latest, start);
+    const whole = subtractDecimals(target, start);
+    const scale = Math.max(done.scale, whole.scale);
+    const d = done.units * 10n ** BigInt(scale - done.scale);
+    const w = whole.units * 10n ** BigInt(scale - whole.scale);
+    return w === 0n ? undefined : shareOf(d, w);
+}

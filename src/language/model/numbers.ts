@@ -1,0 +1,170 @@
+/**
+ * Exact numbers as the plans print them: `€ 1.640.250,18`, `1,5%`, `12.449`.
+ *
+ * Money is held in integer cents (bigint), percentages as an exact decimal, counts as
+ * integers. Nothing here ever goes through a binary float.
+ */
+
+/** What a number in the text stands for; it decides which formats are acceptable. */
+export type NumberKind = 'money' | 'percentage' | 'count' | 'code';
+
+/** An exact decimal: `units / 10^scale`. */
+export interface Decimal {
+    readonly units: bigint;
+    readonly scale: number;
+}
+
+/** Why a number cannot be read; each has its own message in the issue catalogue. */
+export type NumberFault =
+    | 'english-format'      // 1,640,250.18 or 1640250.18
+    | 'too-many-decimals'   // € 541.004,184
+    | 'ambiguous'           // 1,500 as a count or amount: 1.500 or 1,5?
+    | 'bad-grouping'        // 1.64.250
+    | 'decimals-in-count';  // 12,5 people
+
+export type NumberReading =
+    | { readonly ok: true; readonly value: Decimal }
+    | { readonly ok: false; readonly fault: NumberFault; readonly suggestion?: string };
+
+const ITALIAN_INTEGER = /^(\d{1,3}(\.\d{3})+|\d+)$/;
+const ENGLISH_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const DOT_DECIMAL = /^\d+\.\d+$/;
+
+/** Reads a number printed the Italian way, for the given use. */
+export function readNumber(text: string, kind: NumberKind, negative = false): NumberReading {
+    if (kind === 'code') {
+        return /^\d+(\.\d+)*$/.test(text)
+            ? { ok: true, value: { units: 0n, scale: 0 } }
+            : { ok: false, fault: 'bad-grouping' };
+    }
+    const commaCount = text.split(',').length - 1;
+    if (commaCount > 1 || (commaCount === 1 && text.indexOf('.') > text.indexOf(','))) {
+        return englishFault(text, kind, negative);
+    }
+    const [integerPart, fraction = ''] = text.split(',');
+    if (!ITALIAN_INTEGER.test(integerPart)) {
+        if (commaCount === 0 && DOT_DECIMAL.test(integerPart)) {
+            return englishFault(text, kind, negative);
+        }
+        return { ok: false, fault: 'bad-grouping' };
+    }
+    const plainInteger = integerPart.replace(/\./g, '');
+    if (kind === 'count' && commaCount === 1) {
+        return fraction.length === 3 && !integerPart.includes('.')
+            ? { ok: false, fault: 'ambiguous', suggestion: `${formatInteger(BigInt(plainInteger + fraction))}` }
+            : { ok: false, fault: 'decimals-in-count' };
+    }
+    if (kind === 'money' && fraction.length > 2) {
+        if (fraction.length === 3 && !integerPart.includes('.')) {
+            return { ok: false, fault: 'ambiguous', suggestion: formatMoney(BigInt(plainInteger + fraction) * 100n) };
+        }
+        return { ok: false, fault: 'too-many-decimals' };
+    }
+    if (commaCount === 1 && fraction.length === 0) {
+        return { ok: false, fault: 'bad-grouping' };
+    }
+    const units = BigInt(plainInteger + fraction);
+    return { ok: true, value: { units: negative ? -units : units, scale: fraction.length } };
+}
+
+function englishFault(text: string, kind: NumberKind, negative: boolean): NumberReading {
+    let plain: string | undefined;
+    if (ENGLISH_GROUPED.test(text)) {
+        plain = text.replace(/,/g, '');
+    } else if (DOT_DECIMAL.test(text)) {
+        plain = text;
+    }
+    if (plain === undefined) {
+        return { ok: false, fault: 'bad-grouping' };
+    }
+    const [integer, fraction = ''] = plain.split('.');
+    const value: Decimal = { units: BigInt(integer + fraction) * (negative ? -1n : 1n), scale: fraction.length };
+    let suggestion: string | undefined;
+    if (kind === 'money' && fraction.length <= 2) {
+        suggestion = formatMoney(toCents(value));
+    } else if (kind === 'percentage') {
+        suggestion = formatPercentage(value);
+    } else if (kind === 'count' && fraction.length === 0) {
+        suggestion = formatInteger(value.units);
+    }
+    return { ok: false, fault: 'english-format', suggestion };
+}
+
+/** Converts an exact decimal with at most two decimals to cents. */
+export function toCents(value: Decimal): bigint {
+    if (value.scale > 2) {
+        throw new Error(`An amount with ${value.scale} decimals is not a sum of cents.`);
+    }
+    return value.units * 10n ** BigInt(2 - value.scale);
+}
+
+/** Divides and rounds half away from zero (the rounding of money to the cent). */
+export function divideRoundHalfUp(numerator: bigint, denominator: bigint): bigint {
+    const negative = (numerator < 0n) !== (denominator < 0n);
+    const n = numerator < 0n ? -numerator : numerator;
+    const d = denominator < 0n ? -denominator : denominator;
+    const quotient = (2n * n + d) / (2n * d);
+    return negative ? -quotient : quotient;
+}
+
+/** A percentage of an amount in cents, rounded half-up to the cent: 1,5% of € 13.525.104,60 = € 202.876,57. */
+export function percentageOf(cents: bigint, rate: Decimal): bigint {
+    return divideRoundHalfUp(cents * rate.units, 100n * 10n ** BigInt(rate.scale));
+}
+
+/** `part / whole` as a percentage with `decimals` decimals, rounded half-up. */
+export function shareOf(part: bigint, whole: bigint, decimals = 2): Decimal | undefined {
+    if (whole === 0n) {
+        return undefined;
+    }
+    return { units: divideRoundHalfUp(part * 100n * 10n ** BigInt(decimals), whole), scale: decimals };
+}
+
+/** Compares two exact decimals. */
+export function compareDecimals(a: Decimal, b: Decimal): number {
+    const scale = Math.max(a.scale, b.scale);
+    const left = a.units * 10n ** BigInt(scale - a.scale);
+    const right = b.units * 10n ** BigInt(scale - b.scale);
+    return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** Subtracts exact decimals. */
+export function subtractDecimals(a: Decimal, b: Decimal): Decimal {
+    const scale = Math.max(a.scale, b.scale);
+    return { units: a.units * 10n ** BigInt(scale - a.scale) - b.units * 10n ** BigInt(scale - b.scale), scale };
+}
+
+/** Groups the digits of an integer by thousands with dots: `12449` → `12.449`. */
+export function formatInteger(value: bigint | number): string {
+    const big = BigInt(value);
+    const digits = (big < 0n ? -big : big).toString();
+    const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    return big < 0n ? `-${grouped}` : grouped;
+}
+
+/** The canonical Italian form of an amount: `€ 1.640.250,18`. */
+export function formatMoney(cents: bigint): string {
+    const negative = cents < 0n;
+    const absolute = negative ? -cents : cents;
+    const text = `${formatInteger(absolute / 100n)},${(absolute % 100n).toString().padStart(2, '0')}`;
+    return negative ? `-€ ${text}` : `€ ${text}`;
+}
+
+/** An exact decimal written the Italian way, without trailing zeros: `1,5`. */
+export function formatDecimal(value: Decimal, minDecimals = 0): string {
+    const negative = value.units < 0n;
+    const absolute = negative ? -value.units : value.units;
+    const divisor = 10n ** BigInt(value.scale);
+    let fraction = value.scale > 0 ? (absolute % divisor).toString().padStart(value.scale, '0') : '';
+    fraction = fraction.replace(/0+$/, '');
+    while (fraction.length < minDecimals) {
+        fraction += '0';
+    }
+    const text = formatInteger(absolute / divisor) + (fraction ? `,${fraction}` : '');
+    return negative ? `-${text}` : text;
+}
+
+/** A percentage written the Italian way: `1,5%`. */
+export function formatPercentage(value: Decimal): string {
+    return `${formatDecimal(value)}%`;
+}

@@ -1,0 +1,57 @@
+/** Scoping and linking: what a name can refer to, and what is said when it refers to nothing. */
+import { DefaultDocumentValidator, DefaultLinker, DefaultScopeComputation, type AstNode, type DiagnosticInfo, type ValidationSeverity, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
+import type { MultiMap } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { CpiplanServices } from './cpiplan-module.js';
+import { issueMessage, referenceWordsFor } from './validation/issues.js';
+
+/** Types a reference inside the same file may target. */
+const local = new Set(['FundingSource', 'Office', 'Profile', 'HiringPlan', 'SourceKind']);
+
+/**
+ * Only referenceable things enter the scopes: rule sets (and their source kinds) globally,
+ * sources, offices, profiles and hiring plans within their plan. Keeps indexing cheap on
+ * large plans.
+ */
+export class CpiplanScopeComputation extends DefaultScopeComputation {
+    protected override addExportedSymbol(node: AstNode, exports: AstNodeDescription[], document: LangiumDocument): void {
+        if (node.$type === 'RuleSet') {
+            super.addExportedSymbol(node, exports, document);
+            for (const kind of (node as AstNode & { sourceKinds: AstNode[] }).sourceKinds) {
+                super.addExportedSymbol(kind, exports, document);
+            }
+        }
+    }
+
+    protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
+        if (local.has(node.$type)) {
+            super.addLocalSymbol(node, document, symbols);
+        }
+    }
+}
+
+/** Keeps Langium's linking diagnostics, with a clear localized message. */
+export class CpiplanLinker extends DefaultLinker {
+    private readonly services: CpiplanServices;
+
+    constructor(services: CpiplanServices) {
+        super(services);
+        this.services = services;
+    }
+
+    protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+        const error = super.createLinkingError(refInfo, targetDescription);
+        const type = this.reflection.getReferenceType(refInfo);
+        const locale = this.services.i18n.Locale.current;
+        return { ...error, message: issueMessage('linking-error', { what: referenceWordsFor(type, locale), name: refInfo.reference.$refText }, locale) };
+    }
+}
+
+/** Gives every diagnostic a visible code, Langium's own (parsing, linking) included. */
+export class CpiplanDocumentValidator extends DefaultDocumentValidator {
+    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+        const diagnostic = super.toDiagnostic(severity, message, info);
+        const data = diagnostic.data as { code?: string } | undefined;
+        return diagnostic.code === undefined && data?.code ? { ...diagnostic, code: data.code } : diagnostic;
+    }
+}

@@ -1,0 +1,24 @@
+/** Declarations the rule set requires. */
+import type { PlanEvaluation } from '../model/evaluation.js';
+import { severityFromRule, type IssueReporter } from './reporter.js';
+
+/** Each declaration the rule set requires must be present where it belongs. */
+export function requiredDeclarationMustBePresent(evaluation: PlanEvaluation, reporter: IssueReporter): void {
+    for (const declaration of evaluation.declarations) {
+        if (declaration.present) {
+            continue;
+        }
+        const anchor = declaration.anchor;
+        const property = anchor.$type === 'InterventionLine' || anchor.$type === 'Section' ? 'code' : 'region';
+        reporter.report('missing-declaration', {
+            key: declaration.rule.key,
+            title: declaration.rule.title,
+            line: declaration.placement.line,
+            section: declaration.placement.section,
+            ruleSet: evaluation.ruleSet?.name ?? ''
+        }, { node: anchor, property }, {
+            severity: severityFromRule(declaration.rule.severity),
+            data: { key: declaration.rule.key, text: declaration.rule.text, line: declaration.placement.line, section: declaration.placement.section }
+        });
+    }
+}

@@ -1,0 +1,35 @@
+/** Rules on indicators: well-formed percentages and cumulative milestones. */
+import { compareDecimals, formatPercentage, formatDecimal } from '../model/numbers.js';
+import type { PlanEvaluation } from '../model/evaluation.js';
+import { decimal } from '../model/reader.js';
+import type { IssueReporter } from './reporter.js';
+import type { Percentage, Measure } from '../generated/ast.js';
+
+const ZERO = { units: 0n, scale: 0 };
+const HUNDRED = { units: 100n, scale: 0 };
+
+/** A share is between 0% and 100%. */
+export function percentageMustBeWithinRange(node: Percentage | Measure, reporter: IssueReporter): void {
+    const value = decimal(node);
+    if (value && (compareDecimals(value, ZERO) < 0 || compareDecimals(value, HUNDRED) > 0)) {
+        reporter.report('percentage-out-of-range', { value: formatPercentage(value) }, { node });
+    }
+}
+
+/** Cumulative yearly values never go down. */
+export function cumulativeValuesMustNotDecrease(evaluation: PlanEvaluation, reporter: IssueReporter): void {
+    for (const figures of evaluation.indicators) {
+        for (const node of figures.decreasing) {
+            const index = figures.values.findIndex(v => v.node === node);
+            const current = figures.values[index];
+            const previous = figures.values[index - 1];
+            const show = (measure: Measure, value: typeof current.value) => measure.percent ? formatPercentage(value) : formatDecimal(value);
+            reporter.report('milestones-decreasing', {
+                value: show(current.node.value, current.value),
+                period: current.node.period,
+                previous: show(previous.node.value, previous.value),
+                previousPeriod: previous.node.period
+            }, { node: node.value });
+        }
+    }
+}

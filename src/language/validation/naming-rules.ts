@@ -1,0 +1,62 @@
+/** Names that must be unique, and numbers that must be readable. */
+import type { AstNode } from 'langium';
+import type { Plan, RuleSet, InterventionLine, LineRule, Section } from '../generated/ast.js';
+import type { NumberNode } from '../model/reader.js';
+import { kindOf, reading } from '../model/reader.js';
+import { readNumber } from '../model/numbers.js';
+import type { DuplicateKind } from './issues.js';
+import type { IssueReporter } from './reporter.js';
+
+function reportDuplicates<T extends AstNode>(nodes: readonly T[], nameOf: (node: T) => string | undefined,
+    what: DuplicateKind, property: string, reporter: IssueReporter): void {
+    const seen = new Set<string>();
+    for (const node of nodes) {
+        const name = nameOf(node);
+        if (name === undefined) {
+            continue;
+        }
+        if (seen.has(name)) {
+            reporter.report('duplicate-name', { what, name }, { node, property });
+        }
+        seen.add(name);
+    }
+}
+
+/** Sources, offices, profiles, line codes, areas, hiring plans and declaration keys are unique in a plan. */
+export function planNamesMustBeUnique(plan: Plan, reporter: IssueReporter): void {
+    const of = <T extends Plan['elements'][number]['$type']>(type: T) =>
+        plan.elements.filter(e => e.$type === type) as Extract<Plan['elements'][number], { $type: T }>[];
+    reportDuplicates(of('FundingSource'), s => s.name, 'source', 'name', reporter);
+    reportDuplicates([...of('Office')], o => o.name, 'office', 'name', reporter);
+    reportDuplicates(of('Profile'), p => p.name, 'profile', 'name', reporter);
+    reportDuplicates(of('InterventionLine'), l => l.code, 'line', 'code', reporter);
+    reportDuplicates(of('Area'), a => a.name, 'area', 'name', reporter);
+    reportDuplicates(of('HiringPlan'), h => h.name, 'hiring', 'name', reporter);
+    reportDuplicates(of('Declaration'), d => d.key, 'declaration', 'key', reporter);
+    for (const container of [...of('InterventionLine'), ...of('Section')]) {
+        reportDuplicates(container.declarations, d => d.key, 'declaration', 'key', reporter);
+    }
+}
+
+/** Source kinds, line rules and required declarations are unique in a rule set. */
+export function ruleSetNamesMustBeUnique(ruleSet: RuleSet, reporter: IssueReporter): void {
+    reportDuplicates(ruleSet.sourceKinds, k => k.name, 'sourceKind', 'name', reporter);
+    reportDuplicates(ruleSet.lines, l => l.code, 'lineRule', 'code', reporter);
+    reportDuplicates(ruleSet.declarations, d => d.key, 'declarationRule', 'key', reporter);
+}
+
+/** Every number is written the Italian way and fits its use (cents for money, whole counts). */
+export function numberMustBeItalian(node: NumberNode, reporter: IssueReporter): void {
+    const read = reading(node);
+    if (!read.ok && node.value !== undefined) {
+        reporter.report('invalid-number', { text: node.value, fault: read.fault, suggestion: read.suggestion },
+            { node, property: 'value' }, { data: { kind: kindOf(node), replacement: read.suggestion } });
+    }
+}
+
+/** Line and section codes are dotted numbers: `3.1`, `4`. */
+export function codeMustBeWellFormed(node: InterventionLine | LineRule | Section, reporter: IssueReporter): void {
+    if (node.code !== undefined && !readNumber(node.code, 'code').ok) {
+        reporter.report('invalid-number', { text: node.code, fault: 'bad-grouping' }, { node, property: 'code' });
+    }
+}

@@ -1,0 +1,85 @@
+/**
+ * The validator: one registration table keyed by AST type. Plan-level rules read the plan's
+ * evaluation (computed once per build); node-level rules look at one node.
+ */
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { CpiplanAstType, InterventionLine, LineRule, Measure, Plan, RuleSet, Section } from '../generated/ast.js';
+import type { CpiplanServices } from '../cpiplan-module.js';
+import type { PlanEvaluation } from '../model/evaluation.js';
+import type { NumberNode } from '../model/reader.js';
+import { IssueReporter } from './reporter.js';
+import {
+    itemMustNameItsSource, itemPartsMustMatchAmount, lineChargeMustNotExceedCap, sourceMustNotBeOverAllocated,
+    sourceShouldBeFullyProgrammed
+} from './finance-rules.js';
+import { declaredTotalMustMatchComputed } from './total-rules.js';
+import { requiredDeclarationMustBePresent } from './declaration-rules.js';
+import { fundingSharesMustCoverCost, personnelCostMustBeHeadsTimesUnitCost } from './staffing-rules.js';
+import { cumulativeValuesMustNotDecrease, percentageMustBeWithinRange } from './indicator-rules.js';
+import { codeMustBeWellFormed, numberMustBeItalian, planNamesMustBeUnique, ruleSetNamesMustBeUnique } from './naming-rules.js';
+
+/** The rules that read a plan's figures, in the order their diagnostics are reported. */
+const planRules: ReadonlyArray<(evaluation: PlanEvaluation, reporter: IssueReporter) => void> = [
+    sourceMustNotBeOverAllocated,
+    sourceShouldBeFullyProgrammed,
+    lineChargeMustNotExceedCap,
+    itemPartsMustMatchAmount,
+    itemMustNameItsSource,
+    declaredTotalMustMatchComputed,
+    requiredDeclarationMustBePresent,
+    personnelCostMustBeHeadsTimesUnitCost,
+    fundingSharesMustCoverCost,
+    cumulativeValuesMustNotDecrease
+];
+
+export class CpiplanValidator {
+    constructor(private readonly services: CpiplanServices) { }
+
+    private reporter(accept: ValidationAcceptor, ruleSet?: RuleSet): IssueReporter {
+        return new IssueReporter(accept, this.services.i18n.Locale.current, ruleSet);
+    }
+
+    checkPlan(plan: Plan, accept: ValidationAcceptor): void {
+        const evaluation = this.services.model.PlanEvaluator.evaluate(plan);
+        const reporter = this.reporter(accept, evaluation.ruleSet);
+        planNamesMustBeUnique(plan, reporter);
+        for (const rule of planRules) {
+            rule(evaluation, reporter);
+        }
+    }
+
+    checkRuleSet(ruleSet: RuleSet, accept: ValidationAcceptor): void {
+        ruleSetNamesMustBeUnique(ruleSet, this.reporter(accept));
+    }
+
+    checkNumber(node: NumberNode, accept: ValidationAcceptor): void {
+        numberMustBeItalian(node, this.reporter(accept));
+    }
+
+    checkPercentage(node: NumberNode & { $type: 'Percentage' | 'Measure' }, accept: ValidationAcceptor): void {
+        if (node.$type === 'Percentage' || (node as Measure).percent) {
+            percentageMustBeWithinRange(node, this.reporter(accept));
+        }
+    }
+
+    checkCode(node: InterventionLine | LineRule | Section, accept: ValidationAcceptor): void {
+        codeMustBeWellFormed(node, this.reporter(accept));
+    }
+}
+
+/** Registers every check with Langium's validation registry. */
+export function registerValidationChecks(services: CpiplanServices): void {
+    const validator = services.validation.CpiplanValidator;
+    const checks: ValidationChecks<CpiplanAstType> = {
+        Plan: validator.checkPlan,
+        RuleSet: validator.checkRuleSet,
+        Money: validator.checkNumber,
+        Count: validator.checkNumber,
+        Percentage: [validator.checkNumber, validator.checkPercentage],
+        Measure: [validator.checkNumber, validator.checkPercentage],
+        InterventionLine: validator.checkCode,
+        LineRule: validator.checkCode,
+        Section: validator.checkCode
+    };
+    services.validation.ValidationRegistry.register(checks, validator);
+}
