@@ -255,7 +255,7 @@ export function isCostRow(item: unknown): item is CostRow {
 }
 
 export interface Count extends langium.AstNode {
-    readonly $container: CategoryCount | CategorySummary | Cell | CostRow | Hire | HiringPeriod | Movement | Movements | Office | StaffTotal | StatisticsRow | StatisticsTotal | SummaryRow;
+    readonly $container: CategoryCount | CategorySummary | Cell | CostRow | Hire | HiringPeriod | Movement | Movements | Office | StaffRow | StaffTotal | StatisticsRow | StatisticsTotal | SummaryRow;
     readonly $type: 'Count';
     value: string;
 }
@@ -854,12 +854,14 @@ export interface StaffRow extends langium.AstNode {
     readonly $type: 'StaffRow';
     counts: Array<CategoryCount>;
     profile: langium.Reference<Profile>;
+    total?: Count;
 }
 
 export const StaffRow = {
     $type: 'StaffRow',
     counts: 'counts',
-    profile: 'profile'
+    profile: 'profile',
+    total: 'total'
 } as const;
 
 export function isStaffRow(item: unknown): item is StaffRow {
@@ -1744,6 +1746,9 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 profile: {
                     name: StaffRow.profile,
                     referenceType: Profile.$type
+                },
+                total: {
+                    name: StaffRow.total
                 }
             },
             superTypes: []

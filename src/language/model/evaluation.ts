@@ -22,6 +22,7 @@ export type Subject =
     | { readonly of: 'plan' }
     | { readonly of: 'plan-source'; readonly source: string }
     | { readonly of: 'office-staff'; readonly office: string; readonly category?: string }
+    | { readonly of: 'staff-row'; readonly office: string; readonly profile: string }
     | { readonly of: 'staff-table'; readonly category?: string }
     | { readonly of: 'summary'; readonly date: string }
     | { readonly of: 'movements' }
@@ -452,15 +453,18 @@ function evaluateStaffTable(table: StaffTable, totals: TotalCheck[]): StaffTable
     const offices: OfficeStaffFigures[] = table.offices.map(office => {
         const total = new Sum();
         const byCategory = new Map<string, Sum>();
+        const name = office.office.ref?.title ?? office.office.$refText;
         for (const row of office.rows) {
             addCategories(byCategory, row.counts);
             addCategories(tableByCategory, row.counts);
+            const rowTotal = new Sum();
             for (const entry of row.counts) {
+                rowTotal.add(count(entry.count));
                 total.add(count(entry.count));
                 tableTotal.add(count(entry.count));
             }
+            pushCount(totals, row.total, rowTotal, { of: 'staff-row', office: name, profile: row.profile.ref?.title ?? row.profile.$refText });
         }
-        const name = office.office.ref?.title ?? office.office.$refText;
         checkStaffTotal(totals, office.total, total, byCategory, category => ({ of: 'office-staff', office: name, category }));
         return { node: office, total: Number(total.value), byCategory: values(byCategory) };
     });

@@ -67,6 +67,7 @@ export function subjectWords(subject: Subject, locale: Locale): string {
             const category = subject.category ? (it ? `, categoria ${subject.category}` : `, category ${subject.category}`) : '';
             return it ? `del personale di ${subject.office}${category}` : `of staff at ${subject.office}${category}`;
         }
+        case 'staff-row': return it ? `di ${subject.profile} a ${subject.office}` : `of ${subject.profile} at ${subject.office}`;
         case 'staff-table': {
             const category = subject.category ? (it ? `, categoria ${subject.category}` : `, category ${subject.category}`) : '';
             return it ? `della tabella del personale${category}` : `of the staff table${category}`;
