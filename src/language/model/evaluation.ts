@@ -625,8 +625,14 @@ function evaluateIndicators(plan: Plan): IndicatorFigures[] {
             : [];
         const baseline = decimal(indicator.baseline);
         const target = decimal(indicator.target);
-        const latest = values.at(-1)?.value;
-        indicators.push({ indicator, baseline, target, values, decreasing, progress: progressOf(baseline, latest, target) });
+        const last = values.at(-1);
+        let progress: Decimal | undefined;
+        if (last && indicator.target && last.node.value.percent === indicator.target.percent) {
+            progress = progressOf(baseline, last.value, target);
+        } else if (last?.node.value.percent) {
+            progress = last.value; // yearly shares of a count target: the latest share is the progress
+        }
+        indicators.push({ indicator, baseline, target, values, decreasing, progress });
     }
     return indicators;
 }
