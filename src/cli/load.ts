@@ -47,6 +47,9 @@ export interface CheckedDocument {
 export async function loadAndValidate(services: CpiplanServices, files: string[], rulesDir: string | undefined): Promise<CheckedDocument[]> {
     const documents = services.shared.workspace.LangiumDocuments;
     const fromFile = async (file: string): Promise<LangiumDocument> => {
+        if (path.extname(file) !== '.cpiplan') {
+            throw new InputError(`${file}: not a .cpiplan file`);
+        }
         try {
             const text = fs.readFileSync(file, 'utf8');
             const uri = URI.file(file);
@@ -73,9 +76,10 @@ export async function loadAndValidate(services: CpiplanServices, files: string[]
         const root = document.parseResult.value;
         if (isPlan(root) && root.ruleFile) {
             const file = path.resolve(path.dirname(document.uri.fsPath), root.ruleFile);
-            if (fs.existsSync(file)) {
-                extra.push(await fromFile(file));
+            if (!fs.existsSync(file)) {
+                throw new InputError(`${file}: no such rule-set file (named by 'regole … da' in ${document.uri.fsPath})`);
             }
+            extra.push(await fromFile(file));
         }
     }
     await services.shared.workspace.DocumentBuilder.build([...own, ...extra], { validation: true });

@@ -1,7 +1,7 @@
 /** Scoping and linking: what a name can refer to, and what is said when it refers to nothing. */
-import { DefaultDocumentValidator, DefaultLinker, DefaultScopeComputation, type AstNode, type DiagnosticInfo, type ValidationSeverity, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
+import { DefaultDocumentValidator, DefaultLinker, DefaultScopeComputation, type AstNode, type ValidationOptions, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import type { MultiMap } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { CpiplanServices } from './cpiplan-module.js';
 import { issueMessage, referenceWordsFor } from './validation/issues.js';
 
@@ -47,11 +47,13 @@ export class CpiplanLinker extends DefaultLinker {
     }
 }
 
-/** Gives every diagnostic a visible code, Langium's own (parsing, linking) included. */
+/** Gives every diagnostic a visible code, Langium's own (lexing, parsing, linking) included. */
 export class CpiplanDocumentValidator extends DefaultDocumentValidator {
-    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
-        const diagnostic = super.toDiagnostic(severity, message, info);
-        const data = diagnostic.data as { code?: string } | undefined;
-        return diagnostic.code === undefined && data?.code ? { ...diagnostic, code: data.code } : diagnostic;
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        return diagnostics.map(diagnostic => {
+            const data = diagnostic.data as { code?: string } | undefined;
+            return diagnostic.code === undefined && data?.code ? { ...diagnostic, code: data.code } : diagnostic;
+        });
     }
 }
