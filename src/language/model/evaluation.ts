@@ -338,7 +338,7 @@ function evaluateItem(item: Item, sources: FundingSource[]): ItemFigures {
         return { item, amount, parts, unassigned: sources.length > 1, complete: complete && sources.length === 0 };
     }
     if (item.charges.length === 1 && !item.charges[0].amount) {
-        const source = item.charges[0].source.ref;
+        const source = item.charges[0].source?.ref;
         if (source && amount !== undefined) {
             parts.set(source, amount);
         }
@@ -349,7 +349,7 @@ function evaluateItem(item: Item, sources: FundingSource[]): ItemFigures {
     let rest: FundingSource | undefined;
     let restCount = 0;
     for (const charge of item.charges) {
-        const source = charge.source.ref;
+        const source = charge.source?.ref;
         if (!source) {
             complete = false;
             continue;
@@ -453,7 +453,7 @@ function evaluateStaffTable(table: StaffTable, totals: TotalCheck[]): StaffTable
     const offices: OfficeStaffFigures[] = table.offices.map(office => {
         const total = new Sum();
         const byCategory = new Map<string, Sum>();
-        const name = office.office.ref?.title ?? office.office.$refText;
+        const name = office.office?.ref?.title ?? office.office?.$refText ?? "";
         for (const row of office.rows) {
             addCategories(byCategory, row.counts);
             addCategories(tableByCategory, row.counts);
@@ -463,7 +463,7 @@ function evaluateStaffTable(table: StaffTable, totals: TotalCheck[]): StaffTable
                 total.add(count(entry.count));
                 tableTotal.add(count(entry.count));
             }
-            pushCount(totals, row.total, rowTotal, { of: 'staff-row', office: name, profile: row.profile.ref?.title ?? row.profile.$refText });
+            pushCount(totals, row.total, rowTotal, { of: 'staff-row', office: name, profile: row.profile?.ref?.title ?? row.profile?.$refText ?? "" });
         }
         checkStaffTotal(totals, office.total, total, byCategory, category => ({ of: 'office-staff', office: name, category }));
         return { node: office, total: Number(total.value), byCategory: values(byCategory) };
@@ -525,7 +525,7 @@ function evaluatePersonnelCost(node: PersonnelCost, totals: TotalCheck[]): Perso
     const total = new Sum();
     const rows = node.rows.map(row => {
         const declared = money(row.cost);
-        const unitCost = money(row.profile.ref?.unitCost);
+        const unitCost = money(row.profile?.ref?.unitCost);
         const heads = count(row.heads);
         total.add(declared);
         return { row, declared, expected: unitCost !== undefined && heads !== undefined ? unitCost * BigInt(heads) : undefined };

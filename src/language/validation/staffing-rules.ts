@@ -11,7 +11,10 @@ export function personnelCostMustBeHeadsTimesUnitCost(evaluation: PlanEvaluation
             if (expected === undefined || declared === undefined || expected === declared) {
                 continue;
             }
-            const profile = row.profile.ref!;
+            const profile = row.profile?.ref;
+            if (!profile) {
+                continue;
+            }
             reporter.report('cost-mismatch', {
                 heads: formatInteger(count(row.heads) ?? 0),
                 profile: profile.title,
