@@ -14,6 +14,6 @@ const common = {
 
 await esbuild.build({
     ...common,
-    entryPoints: { cli: 'src/cli/index.ts', server: 'src/language/main.ts', extension: 'src/extension/main.ts' },
+    entryPoints: { cli: 'src/cli/index.ts', server: 'src/language/main.ts', extension: 'src/extension/main.ts', bench: 'bench/run.ts' },
     external: ['vscode']
 });
