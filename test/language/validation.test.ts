@@ -212,6 +212,18 @@ linea 3.4 "Sedi" { voce «"Immobili"» € 630.000,00 }`);
         expectOne(checked, 'unassigned-item');
     });
 
+    test('still lets the line total be checked, but not the per-source sums', async () => {
+        const checked = await check(`${header}
+linea 3.4 "Sedi" {
+    voce "Immobili" € 630.000,00
+    totale «€ 600.000,00»
+    totale B € 1,00
+}`);
+        expectOne(checked, 'total-mismatch');
+        expectNone(checked, 'over-allocated');
+        expectNone(checked, 'under-allocated');
+    });
+
     test('charges everything to the only source', async () => {
         const checked = await check(`piano "Test"
 fonte B "Allegato B" assegnato € 630.000,00

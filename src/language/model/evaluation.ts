@@ -89,7 +89,10 @@ export interface LineFigures {
     readonly rule?: LineRule;
     readonly total: bigint;
     readonly bySource: ReadonlyMap<FundingSource, bigint>;
-    readonly complete: boolean;
+    /** Every item amount was readable, so `total` can be compared with a declared total. */
+    readonly totalComplete: boolean;
+    /** Every item's part on each source is known, so `bySource` can be compared too. */
+    readonly sourcesComplete: boolean;
     readonly items: readonly ItemFigures[];
     readonly caps: readonly CapFigures[];
     /** total / grand total, percentage with two decimals. */
@@ -194,11 +197,11 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
     for (const line of lineNodes) {
         const figures = evaluateLine(line, sourceNodes, ruleSet);
         lines.push(figures);
-        grand.add(figures.complete ? figures.total : undefined);
+        grand.add(figures.totalComplete ? figures.total : undefined);
         for (const [source, amount] of figures.bySource) {
             programmed.get(source)?.add(amount);
         }
-        if (!figures.complete) {
+        if (!figures.sourcesComplete) {
             for (const sum of programmed.values()) {
                 sum.complete = false;
             }
@@ -230,11 +233,8 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
     for (const figures of finishedLines) {
         for (const declared of figures.line.totals) {
             const amount = money(declared.amount);
-            if (amount === undefined || !figures.complete) {
-                continue;
-            }
             const source = declared.source?.ref;
-            if (declared.source && !source) {
+            if (amount === undefined || (declared.source && !source) || !(source ? figures.sourcesComplete : figures.totalComplete)) {
                 continue;
             }
             const computed = source ? figures.bySource.get(source) ?? 0n : figures.total;
@@ -307,11 +307,11 @@ export function lineLabel(line: InterventionLine): string {
 function evaluateLine(line: InterventionLine, sources: FundingSource[], ruleSet: RuleSet | undefined): LineFigures {
     const total = new Sum();
     const bySource = new Map<FundingSource, bigint>();
-    let complete = true;
+    let sourcesComplete = true;
     const items = line.items.map(item => {
         const figures = evaluateItem(item, sources);
         total.add(figures.amount);
-        complete &&= figures.complete;
+        sourcesComplete &&= figures.complete;
         for (const [source, part] of figures.parts) {
             bySource.set(source, (bySource.get(source) ?? 0n) + part);
         }
@@ -320,7 +320,7 @@ function evaluateLine(line: InterventionLine, sources: FundingSource[], ruleSet:
     const rule = line.code === undefined ? undefined : ruleSet?.lines.find(r => r.code === line.code);
     return {
         line, label: lineLabel(line), rule, total: total.value, bySource,
-        complete: complete && total.complete, items, caps: []
+        totalComplete: total.complete, sourcesComplete: sourcesComplete && total.complete, items, caps: []
     };
 }
 

@@ -1,0 +1,102 @@
+/** `cpiplan lsp --stdio` speaks LSP: initialize, open a plan, receive its diagnostics in the editor's locale. */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { repoRoot } from '../helpers.js';
+
+/** A minimal JSON-RPC client over the server's stdio. */
+class LspClient {
+    private buffer = Buffer.alloc(0);
+    private nextId = 1;
+    private readonly waiting = new Map<number, (result: unknown) => void>();
+    readonly notifications: { method: string; params: any }[] = [];
+    private readonly listeners: (() => void)[] = [];
+
+    constructor(readonly process: ChildProcessWithoutNullStreams) {
+        process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+    }
+
+    private receive(chunk: Buffer): void {
+        this.buffer = Buffer.concat([this.buffer, chunk]);
+        for (;;) {
+            const headerEnd = this.buffer.indexOf('\r\n\r\n');
+            if (headerEnd < 0) {
+                return;
+            }
+            const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())![1]);
+            if (this.buffer.length < headerEnd + 4 + length) {
+                return;
+            }
+            const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString());
+            this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+            if (message.id !== undefined && this.waiting.has(message.id)) {
+                this.waiting.get(message.id)!(message.result ?? message.error);
+                this.waiting.delete(message.id);
+            } else if (message.method) {
+                if (message.id !== undefined) {
+                    this.send({ jsonrpc: '2.0', id: message.id, result: null }); // server → client requests
+                }
+                this.notifications.push(message);
+                this.listeners.forEach(l => l());
+            }
+        }
+    }
+
+    private send(message: object): void {
+        const body = Buffer.from(JSON.stringify(message));
+        this.process.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+        this.process.stdin.write(body);
+    }
+
+    request(method: string, params: unknown): Promise<any> {
+        const id = this.nextId++;
+        return new Promise(resolve => {
+            this.waiting.set(id, resolve);
+            this.send({ jsonrpc: '2.0', id, method, params });
+        });
+    }
+
+    notify(method: string, params: unknown): void {
+        this.send({ jsonrpc: '2.0', method, params });
+    }
+
+    waitFor(predicate: (n: { method: string; params: any }) => boolean): Promise<{ method: string; params: any }> {
+        return new Promise(resolve => {
+            const check = () => {
+                const found = this.notifications.find(predicate);
+                if (found) {
+                    resolve(found);
+                }
+            };
+            this.listeners.push(check);
+            check();
+        });
+    }
+}
+
+let server: ChildProcessWithoutNullStreams | undefined;
+afterEach(() => server?.kill());
+
+describe('cpiplan lsp --stdio', () => {
+    test('publishes the diagnostics of an opened plan, in the editor locale', async () => {
+        server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'lsp', '--stdio']);
+        const client = new LspClient(server);
+        const initialized = await client.request('initialize', {
+            processId: null, rootUri: null, locale: 'it', capabilities: {}, workspaceFolders: null
+        });
+        expect(initialized.capabilities.textDocumentSync).toBeDefined();
+        client.notify('initialized', {});
+        const file = path.join(repoRoot, 'examples', 'marche-2020.cpiplan');
+        const uri = `file://${file}`;
+        client.notify('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'cpiplan', version: 1, text: fs.readFileSync(file, 'utf8') }
+        });
+        const published = await client.waitFor(n => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+        const codes = published.params.diagnostics.map((d: { code: string }) => d.code).sort();
+        expect(codes).toEqual(['missing-declaration', 'missing-declaration', 'missing-declaration', 'over-allocated', 'total-mismatch']);
+        const over = published.params.diagnostics.find((d: { code: string }) => d.code === 'over-allocated');
+        expect(over.message).toBe("Programmati € 15.525.104,60 su Allegato B d.m. 74/2019, oltre l'assegnato di € 13.525.104,60: eccedenza € 2.000.000,00.");
+        await client.request('shutdown', null);
+    });
+});
