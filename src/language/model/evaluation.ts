@@ -10,7 +10,7 @@ import type { AstNode } from 'langium';
 import type {
     CategoryCount, Count, Declaration, DeclarationRule, DeclaredTotal, FundingSource, HiringPlan, Indicator,
     InterventionLine, Item, LineRule, Money, Movements, OfficeStaff, PersonnelCost, Plan, RuleSet, Severity,
-    StaffTable, StatisticsRow, StatisticsTable, StatisticsTotal, CategorySummary, YearValue, CostRow
+    StaffTable, StatisticsRow, StatisticsTable, StatisticsTotal, CategorySummary, YearValue, CostRow, StaffRow, HiringPeriod
 } from '../generated/ast.js';
 import { compareDecimals, percentageOf, shareOf, subtractDecimals, type Decimal } from './numbers.js';
 import { count, decimal, money } from './reader.js';
@@ -107,10 +107,53 @@ export interface DeclarationFigures {
     readonly placement: { readonly line?: string; readonly section?: string };
 }
 
+export interface StaffRowFigures {
+    readonly row: StaffRow;
+    readonly total: number;
+}
+
 export interface OfficeStaffFigures {
     readonly node: OfficeStaff;
+    /** The office's title, or the name written when it does not resolve. */
+    readonly label: string;
+    readonly rows: readonly StaffRowFigures[];
     readonly total: number;
     readonly byCategory: ReadonlyMap<string, number>;
+}
+
+export interface SummaryFigures {
+    readonly node: CategorySummary;
+    readonly totalFrom: number;
+    readonly totalTo: number;
+}
+
+export interface HiringFigures {
+    readonly node: HiringPlan;
+    readonly periods: readonly { readonly node: HiringPeriod; readonly total: number }[];
+}
+
+export interface StatisticsRowFigures {
+    readonly row: StatisticsRow;
+    readonly label: string;
+    /** One value per cell; undefined for an empty (`-`) or unreadable cell. */
+    readonly cells: readonly (number | undefined)[];
+    readonly total: number;
+}
+
+export interface StatisticsBlockFigures {
+    /** The group's title; undefined for rows outside any group. */
+    readonly title?: string;
+    readonly rows: readonly StatisticsRowFigures[];
+    readonly columnTotals: readonly number[];
+    readonly grand: number;
+}
+
+export interface StatisticsFigures {
+    readonly table: StatisticsTable;
+    /** The groups, then the rows outside any group as a block without title. */
+    readonly blocks: readonly StatisticsBlockFigures[];
+    readonly columnTotals: readonly number[];
+    readonly grand: number;
 }
 
 export interface StaffTableFigures {
@@ -161,7 +204,10 @@ export interface PlanEvaluation {
     readonly caps: readonly CapFigures[];
     readonly declarations: readonly DeclarationFigures[];
     readonly staffTables: readonly StaffTableFigures[];
+    readonly summaries: readonly SummaryFigures[];
     readonly movements: readonly MovementFigures[];
+    readonly hiring: readonly HiringFigures[];
+    readonly statistics: readonly StatisticsFigures[];
     readonly personnelCosts: readonly PersonnelCostFigures[];
     readonly indicators: readonly IndicatorFigures[];
     /** Every declared total of the plan with its computed counterpart, in document order. */
@@ -263,17 +309,11 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
     }
 
     const staffTables = plan.elements.filter(e => e.$type === 'StaffTable').map(t => evaluateStaffTable(t as StaffTable, totals));
-    for (const summary of plan.elements.filter(e => e.$type === 'CategorySummary') as CategorySummary[]) {
-        checkSummary(summary, totals);
-    }
+    const summaries = plan.elements.filter(e => e.$type === 'CategorySummary').map(s => evaluateSummary(s as CategorySummary, totals));
     const movements = plan.elements.filter(e => e.$type === 'Movements').map(m => evaluateMovements(m as Movements, totals));
-    for (const hiring of plan.elements.filter(e => e.$type === 'HiringPlan') as HiringPlan[]) {
-        checkHiring(hiring, totals);
-    }
+    const hiring = plan.elements.filter(e => e.$type === 'HiringPlan').map(h => evaluateHiring(h as HiringPlan, totals));
     const personnelCosts = plan.elements.filter(e => e.$type === 'PersonnelCost').map(c => evaluatePersonnelCost(c as PersonnelCost, totals));
-    for (const table of plan.elements.filter(e => e.$type === 'StatisticsTable') as StatisticsTable[]) {
-        checkStatistics(table, totals);
-    }
+    const statistics = plan.elements.filter(e => e.$type === 'StatisticsTable').map(t => evaluateStatistics(t as StatisticsTable, totals));
     const indicators = evaluateIndicators(plan);
 
     return {
@@ -286,7 +326,10 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         caps,
         declarations: ruleSet ? evaluateDeclarations(plan, ruleSet, lineNodes) : [],
         staffTables,
+        summaries,
         movements,
+        hiring,
+        statistics,
         personnelCosts,
         indicators,
         totals,
@@ -453,8 +496,8 @@ function evaluateStaffTable(table: StaffTable, totals: TotalCheck[]): StaffTable
     const offices: OfficeStaffFigures[] = table.offices.map(office => {
         const total = new Sum();
         const byCategory = new Map<string, Sum>();
-        const name = office.office?.ref?.title ?? office.office?.$refText ?? "";
-        for (const row of office.rows) {
+        const name = office.office?.ref?.title ?? office.office?.$refText ?? '';
+        const rows = office.rows.map(row => {
             addCategories(byCategory, row.counts);
             addCategories(tableByCategory, row.counts);
             const rowTotal = new Sum();
@@ -463,10 +506,11 @@ function evaluateStaffTable(table: StaffTable, totals: TotalCheck[]): StaffTable
                 total.add(count(entry.count));
                 tableTotal.add(count(entry.count));
             }
-            pushCount(totals, row.total, rowTotal, { of: 'staff-row', office: name, profile: row.profile?.ref?.title ?? row.profile?.$refText ?? "" });
-        }
+            pushCount(totals, row.total, rowTotal, { of: 'staff-row', office: name, profile: row.profile?.ref?.title ?? row.profile?.$refText ?? '' });
+            return { row, total: Number(rowTotal.value) };
+        });
         checkStaffTotal(totals, office.total, total, byCategory, category => ({ of: 'office-staff', office: name, category }));
-        return { node: office, total: Number(total.value), byCategory: values(byCategory) };
+        return { node: office, label: name, rows, total: Number(total.value), byCategory: values(byCategory) };
     });
     checkStaffTotal(totals, table.total, tableTotal, tableByCategory, category => ({ of: 'staff-table', category }));
     return { table, offices, total: Number(tableTotal.value), byCategory: values(tableByCategory) };
@@ -476,7 +520,7 @@ function values(sums: Map<string, Sum>): Map<string, number> {
     return new Map([...sums].map(([key, sum]) => [key, Number(sum.value)]));
 }
 
-function checkSummary(summary: CategorySummary, totals: TotalCheck[]): void {
+function evaluateSummary(summary: CategorySummary, totals: TotalCheck[]): SummaryFigures {
     const from = new Sum();
     const to = new Sum();
     for (const row of summary.rows) {
@@ -485,6 +529,7 @@ function checkSummary(summary: CategorySummary, totals: TotalCheck[]): void {
     }
     pushCount(totals, summary.totalFrom, from, { of: 'summary', date: summary.fromDate });
     pushCount(totals, summary.totalTo, to, { of: 'summary', date: summary.toDate });
+    return { node: summary, totalFrom: Number(from.value), totalTo: Number(to.value) };
 }
 
 function evaluateMovements(node: Movements, totals: TotalCheck[]): MovementFigures {
@@ -511,14 +556,18 @@ function evaluateMovements(node: Movements, totals: TotalCheck[]): MovementFigur
     };
 }
 
-function checkHiring(hiring: HiringPlan, totals: TotalCheck[]): void {
-    for (const period of hiring.periods) {
-        const sum = new Sum();
-        for (const hire of period.hires) {
-            sum.add(count(hire.count));
-        }
-        pushCount(totals, period.total, sum, { of: 'hiring-period', period: period.period });
-    }
+function evaluateHiring(hiring: HiringPlan, totals: TotalCheck[]): HiringFigures {
+    return {
+        node: hiring,
+        periods: hiring.periods.map(period => {
+            const sum = new Sum();
+            for (const hire of period.hires) {
+                sum.add(count(hire.count));
+            }
+            pushCount(totals, period.total, sum, { of: 'hiring-period', period: period.period });
+            return { node: period, total: Number(sum.value) };
+        })
+    };
 }
 
 function evaluatePersonnelCost(node: PersonnelCost, totals: TotalCheck[]): PersonnelCostFigures {
@@ -545,8 +594,21 @@ function rowLabel(row: StatisticsRow): string {
     return row.office?.ref?.title ?? row.office?.$refText ?? row.label ?? '';
 }
 
-function checkStatistics(table: StatisticsTable, totals: TotalCheck[]): void {
-    const columnSums = (rows: StatisticsRow[]): Sum[] => {
+function evaluateStatistics(table: StatisticsTable, totals: TotalCheck[]): StatisticsFigures {
+    const rowFigures = (rows: StatisticsRow[]): StatisticsRowFigures[] => rows.map(row => {
+        const sum = new Sum();
+        const cells = row.cells.map(cell => {
+            const value = cell.empty ? undefined : count(cell.value);
+            if (!cell.empty) {
+                sum.add(value);
+            }
+            return value;
+        });
+        pushCount(totals, row.total, sum, { of: 'statistics-row', row: rowLabel(row) });
+        return { row, label: rowLabel(row), cells, total: Number(sum.value) };
+    });
+    /** Column totals and grand total of some rows, checked against what the document declares. */
+    const block = (rows: StatisticsRow[], figures: StatisticsRowFigures[], declared: StatisticsTotal | undefined, group?: string) => {
         const sums: Sum[] = [];
         for (const row of rows) {
             row.cells.forEach((cell, i) => {
@@ -556,48 +618,33 @@ function checkStatistics(table: StatisticsTable, totals: TotalCheck[]): void {
                 }
             });
         }
-        return sums;
-    };
-    const checkRows = (rows: StatisticsRow[]): void => {
-        for (const row of rows) {
-            const sum = new Sum();
-            for (const cell of row.cells) {
-                if (!cell.empty) {
-                    sum.add(count(cell.value));
-                }
-            }
-            pushCount(totals, row.total, sum, { of: 'statistics-row', row: rowLabel(row) });
-        }
-    };
-    const checkTotal = (declared: StatisticsTotal | undefined, rows: StatisticsRow[], group?: string): void => {
-        if (!declared) {
-            return;
-        }
-        if (rows.length === 0) {
-            // Only totals are given: the grand total must be the sum of the column totals.
-            const grand = new Sum();
-            for (const column of declared.columns) {
-                grand.add(count(column));
-            }
-            pushCount(totals, declared.grand, grand, { of: 'statistics-grand', group });
-            return;
-        }
-        const sums = columnSums(rows);
-        declared.columns.forEach((column, i) => {
-            pushCount(totals, column, sums[i] ?? new Sum(), { of: 'statistics-column', column: table.columns[i] ?? String(i + 1), group });
-        });
         const grand = new Sum();
         for (const sum of sums) {
             grand.add(sum.complete ? sum.value : undefined);
         }
-        pushCount(totals, declared.grand, grand, { of: 'statistics-grand', group });
+        if (declared && rows.length === 0) {
+            // Only totals are given: the grand total must be the sum of the column totals.
+            const declaredColumns = new Sum();
+            for (const column of declared.columns) {
+                declaredColumns.add(count(column));
+            }
+            pushCount(totals, declared.grand, declaredColumns, { of: 'statistics-grand', group });
+        } else if (declared) {
+            declared.columns.forEach((column, i) => {
+                pushCount(totals, column, sums[i] ?? new Sum(), { of: 'statistics-column', column: table.columns[i] ?? String(i + 1), group });
+            });
+            pushCount(totals, declared.grand, grand, { of: 'statistics-grand', group });
+        }
+        return { title: group, rows: figures, columnTotals: sums.map(sum => Number(sum.value)), grand: Number(grand.value) };
     };
-    for (const group of table.groups) {
-        checkRows(group.rows);
-        checkTotal(group.total, group.rows, group.title);
+    const blocks = table.groups.map(group => block(group.rows, rowFigures(group.rows), group.total, group.title));
+    const loose = rowFigures(table.rows);
+    const all = [...table.groups.flatMap(g => g.rows), ...table.rows];
+    const whole = block(all, [], table.total);
+    if (loose.length > 0 || blocks.length === 0) {
+        blocks.push(block(table.rows, loose, undefined));
     }
-    checkRows(table.rows);
-    checkTotal(table.total, [...table.groups.flatMap(g => g.rows), ...table.rows]);
+    return { table, blocks, columnTotals: whole.columnTotals, grand: whole.grand };
 }
 
 function evaluateIndicators(plan: Plan): IndicatorFigures[] {
