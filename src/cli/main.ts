@@ -7,6 +7,9 @@ import { toLocale } from '../language/validation/issues.js';
 import { findRulesDir } from '../language/workspace.js';
 import { renderJson, renderText, summarize, type Format } from './check.js';
 import { collectFiles, InputError, loadAndValidate } from './load.js';
+import { writeAtomically } from './output.js';
+import { buildTables, diffJson, diffPlans, diffTables, evaluateFile, renderTables, selectGroups, type TableFormat } from './tables.js';
+import { renderMarkdown } from '../generator/render.js';
 
 export enum ExitCode {
     Ok = 0,
@@ -34,6 +37,51 @@ async function check(paths: string[], options: { format: Format; locale?: string
     return summarize(checked).errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 
+function services(locale?: string) {
+    const dir = rulesDir();
+    const { Cpiplan } = createCpiplanServices({ ...NodeFileSystem, rulesDir: dir });
+    Cpiplan.i18n.Locale.current = toLocale(locale ?? defaultLocale());
+    return { Cpiplan, dir };
+}
+
+function warnAboutErrors(file: string, errors: number): void {
+    if (errors > 0) {
+        process.stderr.write(`cpiplan: ${file} has ${errors} ${errors === 1 ? 'error' : 'errors'}; the tables show the computed figures next to the declared ones (run 'cpiplan check ${file}').\n`);
+    }
+}
+
+async function tables(file: string, options: { table: string; format: TableFormat; out?: string; force?: boolean }): Promise<number> {
+    if (options.format === 'xlsx' && !options.out) {
+        throw new InputError('xlsx is a binary format: give --out FILE.xlsx');
+    }
+    const { Cpiplan, dir } = services();
+    collectFiles([file]);
+    const { evaluation, errors } = await evaluateFile(Cpiplan, file, dir);
+    const output = await renderTables(buildTables(evaluation, selectGroups(options.table)), options.format);
+    if (options.out) {
+        writeAtomically(options.out, output, options.force ?? false);
+    } else {
+        process.stdout.write(output);
+    }
+    warnAboutErrors(file, errors);
+    return errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
+}
+
+async function diff(before: string, after: string, options: { format: 'md' | 'json'; out?: string; force?: boolean }): Promise<number> {
+    const { Cpiplan, dir } = services();
+    collectFiles([before, after]);
+    const old = await evaluateFile(Cpiplan, before, dir);
+    const updated = await evaluateFile(Cpiplan, after, dir);
+    const result = diffPlans(old.evaluation, updated.evaluation);
+    const output = options.format === 'json' ? diffJson(result) : renderMarkdown(diffTables(result));
+    if (options.out) {
+        writeAtomically(options.out, output, options.force ?? false);
+    } else {
+        process.stdout.write(output);
+    }
+    return ExitCode.Ok;
+}
+
 async function lsp(): Promise<void> {
     const { startLanguageServer } = await import('../language/server.js');
     startLanguageServer(rulesDir());
@@ -58,6 +106,31 @@ with 0-based positions as in LSP.
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable input.`)
         .action(async (paths: string[], options: { format: Format; locale?: string }) => {
             process.exitCode = await check(paths, options);
+        });
+    cli.command('tables')
+        .description("Generate the plan's official tables from the figures the validator checked.")
+        .argument('<file>', 'the .cpiplan plan')
+        .addOption(new Option('-t, --table <table>', 'which tables').choices(['finance', 'staff', 'hires', 'costs', 'stats', 'indicators', 'all']).default('all'))
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'xlsx', 'json']).default('md'))
+        .option('-o, --out <path>', 'write to this file (atomically) instead of standard output; required for xlsx')
+        .option('--force', 'overwrite --out if it exists')
+        .addHelpText('after', `
+Text formats go to standard output unless --out is given. An existing file is never
+overwritten without --force. Exit codes as for check: 0 plan without errors, 1 the plan has
+errors (the tables are still written, with declared figures next to computed ones), 2 bad usage
+or unreadable input.`)
+        .action(async (file: string, options: { table: string; format: TableFormat; out?: string; force?: boolean }) => {
+            process.exitCode = await tables(file, options);
+        });
+    cli.command('diff')
+        .description('The reprogramming table between two versions of a plan: per line and item, per source, caps before and after.')
+        .argument('<old>', 'the earlier .cpiplan plan')
+        .argument('<new>', 'the later .cpiplan plan')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'))
+        .option('-o, --out <path>', 'write to this file (atomically) instead of standard output')
+        .option('--force', 'overwrite --out if it exists')
+        .action(async (before: string, after: string, options: { format: 'md' | 'json'; out?: string; force?: boolean }) => {
+            process.exitCode = await diff(before, after, options);
         });
     cli.command('lsp')
         .description('Start the language server for any LSP editor.')

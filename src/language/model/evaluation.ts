@@ -110,6 +110,7 @@ export interface DeclarationFigures {
 export interface StaffRowFigures {
     readonly row: StaffRow;
     readonly total: number;
+    readonly byCategory: ReadonlyMap<string, number>;
 }
 
 export interface OfficeStaffFigures {
@@ -200,6 +201,8 @@ export interface PlanEvaluation {
     readonly lines: readonly LineFigures[];
     /** Sum of all line totals. */
     readonly grandTotal: bigint;
+    /** Sum of the amounts assigned to the sources, when every source has one. */
+    readonly totalAssigned?: bigint;
     readonly grandTotalComplete: boolean;
     readonly caps: readonly CapFigures[];
     readonly declarations: readonly DeclarationFigures[];
@@ -322,6 +325,8 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         sources,
         lines: finishedLines,
         grandTotal: grand.value,
+        totalAssigned: sources.length > 0 && sources.every(s => s.assigned !== undefined)
+            ? sources.reduce((sum, s) => sum + s.assigned!, 0n) : undefined,
         grandTotalComplete: grand.complete,
         caps,
         declarations: ruleSet ? evaluateDeclarations(plan, ruleSet, lineNodes) : [],
@@ -498,6 +503,8 @@ function evaluateStaffTable(table: StaffTable, totals: TotalCheck[]): StaffTable
         const byCategory = new Map<string, Sum>();
         const name = office.office?.ref?.title ?? office.office?.$refText ?? '';
         const rows = office.rows.map(row => {
+            const rowByCategory = new Map<string, Sum>();
+            addCategories(rowByCategory, row.counts);
             addCategories(byCategory, row.counts);
             addCategories(tableByCategory, row.counts);
             const rowTotal = new Sum();
@@ -507,7 +514,7 @@ function evaluateStaffTable(table: StaffTable, totals: TotalCheck[]): StaffTable
                 tableTotal.add(count(entry.count));
             }
             pushCount(totals, row.total, rowTotal, { of: 'staff-row', office: name, profile: row.profile?.ref?.title ?? row.profile?.$refText ?? '' });
-            return { row, total: Number(rowTotal.value) };
+            return { row, total: Number(rowTotal.value), byCategory: values(rowByCategory) };
         });
         checkStaffTotal(totals, office.total, total, byCategory, category => ({ of: 'office-staff', office: name, category }));
         return { node: office, label: name, rows, total: Number(total.value), byCategory: values(byCategory) };

@@ -1,0 +1,335 @@
+/**
+ * Builds the plan's official tables from its evaluation: the financial framework (section 2.2),
+ * staff, hires, personnel costs, context statistics and indicators. Headers are in Italian, as
+ * the tables go into the plan document.
+ */
+import type { AstNode } from 'langium';
+import type { Activity, Area, Result } from '../language/generated/ast.js';
+import type { PlanEvaluation, TotalCheck } from '../language/model/evaluation.js';
+import { formatDecimal, formatMoney, formatPercentage } from '../language/model/numbers.js';
+import { count as readCount, money as readMoney } from '../language/model/reader.js';
+import {
+    count, empty, money, percent, text, type CellValue, type PlanTables, type Table, type TableColumn, type TableGroup, type TableRow
+} from './table-model.js';
+
+/** Collects rows and remembers their indices for subtotal formulas. */
+class RowCollector {
+    readonly rows: TableRow[] = [];
+    add(row: TableRow): number {
+        this.rows.push(row);
+        return this.rows.length - 1;
+    }
+}
+
+const plus = (rows: number[]) => rows.map(row => ({ row, sign: 1 as const }));
+
+/** The declared figures that differ from the computed ones, keyed by the node of the declared figure. */
+function mismatches(evaluation: PlanEvaluation): Map<AstNode, TotalCheck> {
+    return new Map(evaluation.totals.filter(t => t.declared !== t.computed).map(t => [t.node, t]));
+}
+
+function declaredCell(check: TotalCheck): CellValue {
+    return check.unit === 'money' ? money(check.declared) : count(Number(check.declared));
+}
+
+/** Builds the declared-figures map of a row from (column, declared node) pairs. */
+function declaredOf(wrong: Map<AstNode, TotalCheck>, pairs: [number, AstNode | undefined][]): Map<number, CellValue> | undefined {
+    const map = new Map<number, CellValue>();
+    for (const [column, node] of pairs) {
+        const check = node && wrong.get(node);
+        if (check) {
+            map.set(column, declaredCell(check));
+        }
+    }
+    return map.size > 0 ? map : undefined;
+}
+
+/** Quadro finanziario: line → items, programmed amount, one column per source, the cap note. */
+export function financeTable(evaluation: PlanEvaluation): Table | undefined {
+    if (evaluation.lines.length === 0) {
+        return undefined;
+    }
+    const wrong = mismatches(evaluation);
+    const sources = evaluation.sources;
+    const columns: TableColumn[] = [
+        { header: 'Linea di intervento', kind: 'text' },
+        { header: 'Risorse programmate', kind: 'money' },
+        ...sources.map(s => ({ header: `A valere su ${s.label}`, kind: 'money' as const })),
+        { header: 'Note', kind: 'text' }
+    ];
+    const sourceColumn = (name: string) => 2 + sources.findIndex(s => s.source.name === name);
+    const out = new RowCollector();
+    const lineTotals: number[] = [];
+    for (const line of evaluation.lines) {
+        const title = line.line.code ? `${line.line.code} - ${line.line.title}` : line.line.title;
+        const note = line.caps.map(cap => {
+            const where = line.caps.length > 1 ? ` su ${cap.source.label}` : '';
+            return `Max ${formatPercentage(cap.rate)} del totale assegnato${where} (${formatMoney(cap.cap)})`;
+        }).join('; ');
+        out.add({ role: 'heading', cells: [text(title), empty, ...sources.map(() => empty), text(note)] });
+        const items = line.items.map(item => out.add({
+            role: 'item',
+            cells: [text(item.item.title), money(item.amount), ...sources.map(s => money(item.parts.get(s.source))), empty]
+        }));
+        const label = line.line.code ? `Totale Linea ${line.line.code}` : `Totale ${line.line.title}`;
+        lineTotals.push(out.add({
+            role: 'subtotal',
+            cells: [text(label), money(line.total), ...sources.map(s => money(line.bySource.get(s.source) ?? 0n)), empty],
+            sumOf: plus(items),
+            declared: declaredOf(wrong, line.line.totals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount]))
+        }));
+    }
+    const planTotals = evaluation.plan.elements.filter(e => e.$type === 'DeclaredTotal');
+    out.add({
+        role: 'total',
+        cells: [text('Totale generale'), money(evaluation.grandTotal), ...sources.map(s => money(s.programmed)), empty],
+        sumOf: plus(lineTotals),
+        declared: declaredOf(wrong, planTotals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount]))
+    });
+    if (sources.some(s => s.assigned !== undefined)) {
+        out.add({
+            role: 'item',
+            cells: [text('Totale assegnato'), money(evaluation.totalAssigned), ...sources.map(s => money(s.assigned)), empty]
+        });
+    }
+    return { id: 'quadro-finanziario', group: 'finance', title: 'Linee di intervento e quadro finanziario', columns, rows: out.rows };
+}
+
+/** Staff in service per office × profile × category, with office and grand totals. */
+export function staffTables(evaluation: PlanEvaluation): Table[] {
+    const wrong = mismatches(evaluation);
+    const tables: Table[] = evaluation.staffTables.map((staff, index) => {
+        const categories = [...staff.byCategory.keys()].sort((a, b) => a.localeCompare(b));
+        const columns: TableColumn[] = [
+            { header: 'Struttura', kind: 'text' },
+            { header: 'Profilo', kind: 'text' },
+            ...categories.map(c => ({ header: c, kind: 'count' as const })),
+            { header: 'Totale', kind: 'count' }
+        ];
+        const totalColumn = columns.length - 1;
+        const categoryColumn = (category: string) => 2 + categories.indexOf(category);
+        const out = new RowCollector();
+        const officeTotals: number[] = [];
+        for (const office of staff.offices) {
+            const rows = office.rows.map((row, i) => out.add({
+                role: 'item',
+                cells: [text(i === 0 ? office.label : ''), text(row.row.profile?.ref?.title ?? row.row.profile?.$refText),
+                    ...categories.map(c => count(row.byCategory.get(c))), count(row.total)],
+                declared: declaredOf(wrong, [[totalColumn, row.row.total]])
+            }));
+            officeTotals.push(out.add({
+                role: 'subtotal',
+                cells: [text(`${office.label} Totale`), empty, ...categories.map(c => count(office.byCategory.get(c) ?? 0)), count(office.total)],
+                sumOf: plus(rows),
+                declared: declaredOf(wrong, [
+                    [totalColumn, office.node.total?.total],
+                    ...(office.node.total?.byCategory ?? []).map(e => [categoryColumn(e.category), e.count] as [number, AstNode])
+                ])
+            }));
+        }
+        out.add({
+            role: 'total',
+            cells: [text('Totale complessivo'), empty, ...categories.map(c => count(staff.byCategory.get(c) ?? 0)), count(staff.total)],
+            sumOf: plus(officeTotals),
+            declared: declaredOf(wrong, [
+                [totalColumn, staff.table.total?.total],
+                ...(staff.table.total?.byCategory ?? []).map(e => [categoryColumn(e.category), e.count] as [number, AstNode])
+            ])
+        });
+        const title = staff.table.title ?? `Personale in servizio al ${staff.table.date}`;
+        return { id: `personale-${index + 1}`, group: 'staff' as const, title, columns, rows: out.rows };
+    });
+    evaluation.summaries.forEach((summary, index) => {
+        const out = new RowCollector();
+        const rows = summary.node.rows.map(row => out.add({
+            role: 'item', cells: [text(row.category), count(readCount(row.from)), count(readCount(row.to))]
+        }));
+        out.add({
+            role: 'total', cells: [text('Totale'), count(summary.totalFrom), count(summary.totalTo)], sumOf: plus(rows),
+            declared: declaredOf(wrong, [[1, summary.node.totalFrom], [2, summary.node.totalTo]])
+        });
+        tables.push({
+            id: `riepilogo-${index + 1}`, group: 'staff', title: summary.node.title ?? 'Riepilogo per categoria',
+            columns: [
+                { header: 'Categoria', kind: 'text' },
+                { header: `Personale in servizio al ${summary.node.fromDate}`, kind: 'count' },
+                { header: `Personale in servizio al ${summary.node.toDate}`, kind: 'count' }
+            ],
+            rows: out.rows
+        });
+    });
+    evaluation.movements.forEach((movements, index) => {
+        const out = new RowCollector();
+        const kinds = { ingresso: 'Ingresso', uscita: 'Uscita', progressione: 'Progressione (non varia l\'organico)' } as const;
+        const signed = movements.node.rows.flatMap(row => {
+            const at = out.add({ role: 'item', cells: [text(row.label), text(kinds[row.kind] ?? row.kind), count(readCount(row.count))] });
+            return row.kind === 'progressione' ? [] : [{ row: at, sign: row.kind === 'uscita' ? -1 as const : 1 as const }];
+        });
+        out.add({
+            role: 'total', cells: [text('Saldo'), empty, count(movements.net)], sumOf: signed,
+            declared: declaredOf(wrong, [[2, movements.node.net]])
+        });
+        tables.push({
+            id: `movimenti-${index + 1}`, group: 'staff',
+            title: movements.node.title ?? `Movimenti dal ${movements.node.fromDate} al ${movements.node.toDate}`,
+            columns: [{ header: 'Movimento', kind: 'text' }, { header: 'Tipo', kind: 'text' }, { header: 'N.', kind: 'count' }],
+            rows: out.rows
+        });
+    });
+    return tables;
+}
+
+/** Planned hires per year or period. */
+export function hiringTables(evaluation: PlanEvaluation): Table[] {
+    const wrong = mismatches(evaluation);
+    return evaluation.hiring.map((hiring, index) => {
+        const out = new RowCollector();
+        for (const period of hiring.periods) {
+            const rows = period.node.hires.map((hire, i) => out.add({
+                role: 'item',
+                cells: [text(i === 0 ? period.node.period : ''), text(hire.category), text(hire.profile?.ref?.title ?? hire.profile?.$refText), count(readCount(hire.count))]
+            }));
+            out.add({
+                role: 'subtotal', cells: [text(`Totale ${period.node.period}`), empty, empty, count(period.total)], sumOf: plus(rows),
+                declared: declaredOf(wrong, [[3, period.node.total]])
+            });
+        }
+        const amends = hiring.node.amends?.ref ? ` (modifica "${hiring.node.amends.ref.name}")` : '';
+        return {
+            id: `assunzioni-${index + 1}`, group: 'hires' as const, title: `${hiring.node.name}${amends}`,
+            columns: [
+                { header: 'Anno', kind: 'text' }, { header: 'Categoria', kind: 'text' },
+                { header: 'Profilo', kind: 'text' }, { header: 'Unità', kind: 'count' }
+            ],
+            rows: out.rows
+        };
+    });
+}
+
+/** Personnel cost per year (heads × unit cost) and how it is funded. */
+export function costTables(evaluation: PlanEvaluation): Table[] {
+    const wrong = mismatches(evaluation);
+    return evaluation.personnelCosts.map((cost, index) => {
+        const out = new RowCollector();
+        const rows = cost.rows.map(({ row, expected, declared }) => out.add({
+            role: 'item',
+            cells: [text(row.profile?.ref?.title ?? row.profile?.$refText), count(readCount(row.heads)),
+                money(readMoney(row.profile?.ref?.unitCost)), money(declared)],
+            declared: expected !== undefined && declared !== undefined && expected !== declared
+                ? new Map([[3, money(expected)]]) : undefined
+        }));
+        out.add({
+            role: 'total', cells: [text('Totale'), empty, empty, money(cost.total)], sumOf: plus(rows),
+            declared: declaredOf(wrong, [[3, cost.node.total]])
+        });
+        const shares = cost.node.shares.map(share => out.add({
+            role: 'item', cells: [text(`Quota ${share.payer}`), empty, empty, money(readMoney(share.amount))]
+        }));
+        if (shares.length > 0) {
+            out.add({ role: 'subtotal', cells: [text('Totale quote'), empty, empty, money(cost.shares)], sumOf: plus(shares) });
+        }
+        return {
+            id: `costo-personale-${index + 1}`, group: 'costs' as const, title: `Costo del personale ${cost.node.year}`,
+            columns: [
+                { header: 'Profilo', kind: 'text' }, { header: 'Unità', kind: 'count' },
+                { header: 'Costo per unità', kind: 'money' }, { header: 'Costo', kind: 'money' }
+            ],
+            rows: out.rows
+        };
+    });
+}
+
+/** Context statistics (Marche Tab. 5–8) with their row, group and column totals. */
+export function statisticsTables(evaluation: PlanEvaluation): Table[] {
+    const wrong = mismatches(evaluation);
+    return evaluation.statistics.map((statistics, index) => {
+        const table = statistics.table;
+        const width = Math.max(table.columns.length, ...statistics.blocks.flatMap(b => b.rows.map(r => r.cells.length)));
+        const headers = Array.from({ length: width }, (_, i) => table.columns[i] ?? String(i + 1));
+        const withTotal = width > 1;
+        const columns: TableColumn[] = [
+            { header: '', kind: 'text' },
+            ...headers.map(h => ({ header: h, kind: 'count' as const })),
+            ...(withTotal ? [{ header: 'Totale', kind: 'count' as const }] : [])
+        ];
+        const out = new RowCollector();
+        const allItems: number[] = [];
+        const numbers = (values: readonly (number | undefined)[], total: number) =>
+            [...headers.map((_, i) => count(values[i])), ...(withTotal ? [count(total)] : [])];
+        const groups = [...table.groups];
+        for (const block of statistics.blocks) {
+            if (block.title !== undefined) {
+                out.add({ role: 'heading', cells: [text(block.title), ...numbers([], 0).map(() => empty)] });
+            }
+            const rows = block.rows.map(row => out.add({
+                role: 'item', cells: [text(row.label), ...numbers(row.cells, row.total)],
+                declared: declaredOf(wrong, [[width + 1, row.row.total]])
+            }));
+            allItems.push(...rows);
+            const group = block.title !== undefined ? groups.shift() : undefined;
+            if (group?.total) {
+                out.add({
+                    role: 'subtotal', cells: [text(`Totale ${block.title}`), ...numbers(block.columnTotals, block.grand)], sumOf: plus(rows),
+                    declared: declaredOf(wrong, [...group.total.columns.map((c, i) => [i + 1, c] as [number, AstNode]), [width + 1, group.total.grand]])
+                });
+            }
+        }
+        if (table.total || allItems.length > 0) {
+            out.add({
+                role: 'total', cells: [text('Totale'), ...numbers(statistics.columnTotals, statistics.grand)], sumOf: plus(allItems),
+                declared: declaredOf(wrong, [...(table.total?.columns ?? []).map((c, i) => [i + 1, c] as [number, AstNode]), [withTotal ? width + 1 : 1, table.total?.grand]])
+            });
+        }
+        return { id: `statistica-${index + 1}`, group: 'stats' as const, title: table.title, columns, rows: out.rows };
+    });
+}
+
+/** Area → activity → result → indicator, with baseline, yearly values, target and progress. */
+export function indicatorTable(evaluation: PlanEvaluation): Table | undefined {
+    if (evaluation.indicators.length === 0) {
+        return undefined;
+    }
+    const rows: TableRow[] = evaluation.indicators.map(figures => {
+        const indicator = figures.indicator;
+        const result = indicator.$container.$type === 'Result' ? indicator.$container as Result : undefined;
+        const activity = (result?.$container ?? (indicator.$container.$type === 'Activity' ? indicator.$container : undefined)) as Activity | undefined;
+        const area = (activity?.$container ?? indicator.$container) as Area;
+        const show = (value: typeof figures.target, isPercent: boolean | undefined) =>
+            value === undefined ? '' : isPercent ? formatPercentage(value) : formatDecimal(value);
+        const baseline = show(figures.baseline, indicator.baseline?.percent) + (indicator.baselineYear ? ` (${indicator.baselineYear})` : '');
+        const target = (indicator.atLeast ? 'almeno ' : '') + show(figures.target, indicator.target?.percent);
+        const yearly = figures.values.map(v => `${v.node.period}: ${show(v.value, v.node.value.percent)}`).join('; ')
+            + (indicator.cumulative && figures.values.length > 0 ? ' (cumulativo)' : '');
+        return {
+            role: 'item',
+            cells: [text(area.title), text(activity?.title), text(result?.title), text(indicator.title), text(baseline.trim()),
+                text(yearly), text(target.trim()), percent(figures.progress)]
+        };
+    });
+    return {
+        id: 'indicatori', group: 'indicators', title: 'Attività, risultati e indicatori',
+        columns: [
+            { header: 'Ambito', kind: 'text' }, { header: 'Attività', kind: 'text' }, { header: 'Risultato', kind: 'text' },
+            { header: 'Indicatore', kind: 'text' }, { header: 'Base', kind: 'text' }, { header: 'Valori annuali', kind: 'text' },
+            { header: 'Obiettivo', kind: 'text' }, { header: 'Avanzamento', kind: 'percent' }
+        ],
+        rows
+    };
+}
+
+/** All tables of a plan, or those of the groups asked for, in document order of groups. */
+export function buildTables(evaluation: PlanEvaluation, groups: readonly TableGroup[] = ['finance', 'staff', 'hires', 'costs', 'stats', 'indicators']): PlanTables {
+    const builders: Record<TableGroup, () => (Table | undefined)[]> = {
+        finance: () => [financeTable(evaluation)],
+        staff: () => staffTables(evaluation),
+        hires: () => hiringTables(evaluation),
+        costs: () => costTables(evaluation),
+        stats: () => statisticsTables(evaluation),
+        indicators: () => [indicatorTable(evaluation)]
+    };
+    return {
+        plan: evaluation.plan.region,
+        title: evaluation.plan.title,
+        tables: groups.flatMap(group => builders[group]()).filter((t): t is Table => t !== undefined)
+    };
+}
