@@ -32,7 +32,7 @@ export function diffTables(diff: PlanDiff): PlanTables {
             const status = item.movedFrom ? `${statusWords[item.status]} da ${item.movedFrom}` : statusWords[item.status];
             rows.push({
                 role: 'item',
-                cells: [text(`  ${item.title}`), text(status), ...moneyCells(item.amount), ...diff.sourceNames.map(n => text(arrow(item.bySource.get(n))))]
+                cells: [text(item.title), text(status), ...moneyCells(item.amount), ...diff.sourceNames.map(n => text(arrow(item.bySource.get(n))))]
             });
         }
     }
@@ -66,7 +66,7 @@ export function diffTables(diff: PlanDiff): PlanTables {
         })))
     };
     return {
-        plan: `${diff.before.plan.region} → ${diff.after.plan.region}`,
+        plan: diff.before.plan.region === diff.after.plan.region ? diff.after.plan.region : `${diff.before.plan.region} → ${diff.after.plan.region}`,
         title: 'Riprogrammazione delle risorse',
         tables: [sources, lines, ...(caps.rows.length > 0 ? [caps] : [])]
     };
