@@ -12,6 +12,10 @@ import { LocaleSettings } from './i18n.js';
 import { PlanEvaluator } from './model/plan-evaluator.js';
 import { CpiplanDocumentValidator, CpiplanLinker, CpiplanScopeComputation } from './references.js';
 import { CpiplanValidator, registerValidationChecks } from './validation/validator.js';
+import { CpiplanCodeActionProvider } from './lsp/code-actions.js';
+import { CpiplanCodeLensProvider } from './lsp/code-lens.js';
+import { CpiplanHoverProvider } from './lsp/hover.js';
+import { CpiplanInlayHintProvider } from './lsp/inlay-hints.js';
 import { CpiplanWorkspaceManager } from './workspace.js';
 
 /** The services cpiplan adds to Langium's. */
@@ -43,6 +47,12 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
     references: {
         ScopeComputation: services => new CpiplanScopeComputation(services),
         Linker: services => new CpiplanLinker(services)
+    },
+    lsp: {
+        HoverProvider: services => new CpiplanHoverProvider(services),
+        InlayHintProvider: services => new CpiplanInlayHintProvider(services),
+        CodeLensProvider: services => new CpiplanCodeLensProvider(services),
+        CodeActionProvider: services => new CpiplanCodeActionProvider(services)
     }
 };
 

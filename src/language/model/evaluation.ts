@@ -8,7 +8,7 @@
  */
 import type { AstNode } from 'langium';
 import type {
-    CategoryCount, Count, Declaration, DeclarationRule, DeclaredTotal, FundingSource, HiringPlan, Indicator,
+    CategoryCount, Count, Declaration, Profile, DeclarationRule, DeclaredTotal, FundingSource, HiringPlan, Indicator,
     InterventionLine, Item, LineRule, Money, Movements, OfficeStaff, PersonnelCost, Plan, RuleSet, Severity,
     StaffTable, StatisticsRow, StatisticsTable, StatisticsTotal, CategorySummary, YearValue, CostRow, StaffRow, HiringPeriod
 } from '../generated/ast.js';
@@ -64,6 +64,11 @@ export interface ItemFigures {
     /** True when the item names no source and the plan has more than one. */
     readonly unassigned: boolean;
     readonly complete: boolean;
+    /** For a split whose parts do not add up: the last part that would make them add up. */
+    readonly balancingLastPart?: bigint;
+    /** amount / line total and amount / grand total, percentages with two decimals. */
+    readonly shareOfLine?: Decimal;
+    readonly shareOfPlan?: Decimal;
 }
 
 export interface CapFigures {
@@ -97,6 +102,8 @@ export interface LineFigures {
     readonly caps: readonly CapFigures[];
     /** total / grand total, percentage with two decimals. */
     readonly shareOfPlan?: Decimal;
+    /** Each source's part / that source's assigned total, percentage with two decimals. */
+    readonly shareOfAssigned: ReadonlyMap<FundingSource, Decimal>;
 }
 
 export interface DeclarationFigures {
@@ -162,6 +169,8 @@ export interface StaffTableFigures {
     readonly offices: readonly OfficeStaffFigures[];
     readonly total: number;
     readonly byCategory: ReadonlyMap<string, number>;
+    /** Heads per profile across all offices. */
+    readonly byProfile: ReadonlyMap<Profile, number>;
 }
 
 export interface MovementFigures {
@@ -275,7 +284,17 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
     const finishedLines = lines.map(figures => {
         const lineCaps = capsOf(figures, sources);
         caps.push(...lineCaps);
-        return { ...figures, caps: lineCaps, shareOfPlan: shareOf(figures.total, grand.value) };
+        const shareOfAssigned = new Map<FundingSource, Decimal>();
+        for (const [source, amount] of figures.bySource) {
+            const share = shareOf(amount, sourceFigures.get(source)?.assigned ?? 0n);
+            if (share) {
+                shareOfAssigned.set(source, share);
+            }
+        }
+        const items = figures.items.map(item => item.amount === undefined ? item : {
+            ...item, shareOfLine: shareOf(item.amount, figures.total), shareOfPlan: shareOf(item.amount, grand.value)
+        });
+        return { ...figures, items, caps: lineCaps, shareOfPlan: shareOf(figures.total, grand.value), shareOfAssigned };
     });
     const lineFigures = new Map(finishedLines.map(l => [l.line, l]));
 
@@ -367,7 +386,7 @@ function evaluateLine(line: InterventionLine, sources: FundingSource[], ruleSet:
     });
     const rule = line.code === undefined ? undefined : ruleSet?.lines.find(r => r.code === line.code);
     return {
-        line, label: lineLabel(line), rule, total: total.value, bySource,
+        line, label: lineLabel(line), rule, total: total.value, bySource, shareOfAssigned: new Map(),
         totalComplete: total.complete, sourcesComplete: sourcesComplete && total.complete, items, caps: []
     };
 }
@@ -418,7 +437,11 @@ function evaluateItem(item: Item, sources: FundingSource[]): ItemFigures {
         parts.set(rest, (parts.get(rest) ?? 0n) + amount - explicit.value);
         return { item, amount, parts, unassigned: false, complete };
     }
-    return { item, amount, parts, partsTotal: restCount === 0 && explicit.complete ? explicit.value : undefined, unassigned: false, complete };
+    const partsTotal = restCount === 0 && explicit.complete ? explicit.value : undefined;
+    const last = money(item.charges.at(-1)?.amount);
+    const balancingLastPart = partsTotal !== undefined && amount !== undefined && last !== undefined && partsTotal !== amount
+        ? amount - (partsTotal - last) : undefined;
+    return { item, amount, parts, partsTotal, balancingLastPart, unassigned: false, complete };
 }
 
 function capsOf(figures: LineFigures, sources: SourceFigures[]): CapFigures[] {
@@ -498,6 +521,7 @@ function checkStaffTotal(totals: TotalCheck[], declared: { total: Count; byCateg
 function evaluateStaffTable(table: StaffTable, totals: TotalCheck[]): StaffTableFigures {
     const tableTotal = new Sum();
     const tableByCategory = new Map<string, Sum>();
+    const byProfile = new Map<Profile, number>();
     const offices: OfficeStaffFigures[] = table.offices.map(office => {
         const total = new Sum();
         const byCategory = new Map<string, Sum>();
@@ -514,13 +538,17 @@ function evaluateStaffTable(table: StaffTable, totals: TotalCheck[]): StaffTable
                 tableTotal.add(count(entry.count));
             }
             pushCount(totals, row.total, rowTotal, { of: 'staff-row', office: name, profile: row.profile?.ref?.title ?? row.profile?.$refText ?? '' });
+            const profile = row.profile?.ref;
+            if (profile) {
+                byProfile.set(profile, (byProfile.get(profile) ?? 0) + Number(rowTotal.value));
+            }
             return { row, total: Number(rowTotal.value), byCategory: values(rowByCategory) };
         });
         checkStaffTotal(totals, office.total, total, byCategory, category => ({ of: 'office-staff', office: name, category }));
         return { node: office, label: name, rows, total: Number(total.value), byCategory: values(byCategory) };
     });
     checkStaffTotal(totals, table.total, tableTotal, tableByCategory, category => ({ of: 'staff-table', category }));
-    return { table, offices, total: Number(tableTotal.value), byCategory: values(tableByCategory) };
+    return { table, offices, total: Number(tableTotal.value), byCategory: values(tableByCategory), byProfile };
 }
 
 function values(sums: Map<string, Sum>): Map<string, number> {

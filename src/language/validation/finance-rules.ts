@@ -72,7 +72,11 @@ export function itemPartsMustMatchAmount(evaluation: PlanEvaluation, reporter: I
                 amount: formatMoney(item.amount),
                 difference: formatMoney(item.partsTotal - item.amount)
             }, { node: item.item.amount }, {
-                data: { parts: item.partsTotal.toString(), amount: item.amount.toString() }
+                data: {
+                    parts: item.partsTotal.toString(), amount: item.amount.toString(),
+                    amountReplacement: formatMoney(item.partsTotal),
+                    lastPartReplacement: item.balancingLastPart === undefined || item.balancingLastPart < 0n ? undefined : formatMoney(item.balancingLastPart)
+                }
             });
         }
     }

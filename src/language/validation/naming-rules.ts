@@ -50,7 +50,7 @@ export function numberMustBeItalian(node: NumberNode, reporter: IssueReporter): 
     const read = reading(node);
     if (!read.ok && node.value !== undefined) {
         reporter.report('invalid-number', { text: node.value, fault: read.fault, suggestion: read.suggestion },
-            { node, property: 'value' }, { data: { kind: kindOf(node), replacement: read.suggestion } });
+            { node, property: 'value' }, { data: { kind: kindOf(node), replacement: read.suggestion?.replace(/^(-?)€ /, '$1').replace(/%$/, '') } });
     }
 }
 

@@ -1,0 +1,188 @@
+/**
+ * Hover: the figures of whatever is under the cursor — a line, an item, a source, an office,
+ * a staff table, a profile, an indicator, a declared total — read from the plan's evaluation.
+ */
+import { CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { CpiplanServices } from '../cpiplan-module.js';
+import type {
+    FundingSource, Indicator, InterventionLine, Item, Office, Plan, Profile, StaffTable
+} from '../generated/ast.js';
+import type { PlanEvaluation } from '../model/evaluation.js';
+import { formatDecimal, formatInteger, formatMoney, formatPercentage, type Decimal } from '../model/numbers.js';
+import { money as readMoney } from '../model/reader.js';
+import type { Locale } from '../validation/issues.js';
+import { word } from './words.js';
+
+const pct = (value: Decimal | undefined) => value ? formatPercentage(value) : '—';
+
+export class CpiplanHoverProvider implements HoverProvider {
+    constructor(private readonly services: CpiplanServices) { }
+
+    getHoverContent(document: LangiumDocument, params: HoverParams): MaybePromise<Hover | undefined> {
+        const root = document.parseResult.value;
+        if (root?.$type !== 'Plan' || !root.$cstNode) {
+            return undefined;
+        }
+        const leaf = CstUtils.findLeafNodeAtOffset(root.$cstNode, document.textDocument.offsetAt(params.position));
+        if (!leaf) {
+            return undefined;
+        }
+        const evaluation = this.services.model.PlanEvaluator.evaluate(root as Plan);
+        const locale = this.services.i18n.Locale.current;
+        const target = this.services.references.References.findDeclarations(leaf)[0] ?? leaf.astNode;
+        const value = this.describe(target, evaluation, locale);
+        return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
+    }
+
+    /** Walks up from the node to the nearest thing that has figures. */
+    private describe(start: AstNode, evaluation: PlanEvaluation, locale: Locale): string | undefined {
+        const total = evaluation.totals.find(t => t.node === start || t.node === start.$container);
+        if (total) {
+            const format = total.unit === 'money' ? formatMoney : formatInteger;
+            const state = total.declared === total.computed ? `✓ ${word('matches', locale)}` : `≠ ${word('computed', locale)} ${format(total.computed)}`;
+            return `**${word('declared', locale)}** ${format(total.declared)} · ${state}`;
+        }
+        for (let node: AstNode | undefined = start; node; node = node.$container) {
+            switch (node.$type) {
+                case 'Item': return this.item(node as Item, evaluation, locale);
+                case 'InterventionLine': return this.line(node as InterventionLine, evaluation, locale);
+                case 'FundingSource': return this.source(node as FundingSource, evaluation, locale);
+                case 'Office': return this.office(node as Office, evaluation, locale);
+                case 'OfficeStaff': {
+                    const office = (node as { office?: { ref?: Office } }).office?.ref;
+                    return office ? this.office(office, evaluation, locale) : undefined;
+                }
+                case 'StaffTable': return this.staffTable(node as StaffTable, evaluation, locale);
+                case 'Profile': return this.profile(node as Profile, evaluation, locale);
+                case 'Indicator': return this.indicator(node as Indicator, evaluation, locale);
+                case 'Plan': return undefined;
+            }
+        }
+        return undefined;
+    }
+
+    private line(line: InterventionLine, evaluation: PlanEvaluation, locale: Locale): string | undefined {
+        const figures = evaluation.lineOf(line);
+        if (!figures) {
+            return undefined;
+        }
+        const out = [`**${word('line', locale)} ${line.code ?? ''}** ${line.title ?? ''}`.replace('  ', ' '), '',
+            `${word('total', locale)}: **${formatMoney(figures.total)}** (${pct(figures.shareOfPlan)} ${word('ofPlan', locale)})`];
+        if (figures.bySource.size > 0) {
+            out.push('', `${word('bySource', locale)}:`);
+            for (const [source, amount] of figures.bySource) {
+                out.push(`- ${source.title ?? source.name}: ${formatMoney(amount)} (${pct(figures.shareOfAssigned.get(source))} ${word('ofAssigned', locale)})`);
+            }
+        }
+        for (const cap of figures.caps) {
+            const rest = cap.headroom >= 0n
+                ? `${word('headroom', locale)} ${formatMoney(cap.headroom)}`
+                : `**${word('excess', locale)} ${formatMoney(-cap.headroom)}**`;
+            out.push('', `${word('cap', locale)}: max ${formatPercentage(cap.rate)} ${cap.source.label} = ${formatMoney(cap.cap)} · ${rest} (${pct(cap.usage)} ${word('ofCap', locale)})`);
+        }
+        return out.join('\n');
+    }
+
+    private item(item: Item, evaluation: PlanEvaluation, locale: Locale): string | undefined {
+        const figures = evaluation.lineOf(item.$container)?.items.find(i => i.item === item);
+        if (!figures || figures.amount === undefined) {
+            return undefined;
+        }
+        const out = [`**${word('item', locale)}** ${item.title ?? ''}`, '',
+            `${word('amount', locale)}: **${formatMoney(figures.amount)}** · ${pct(figures.shareOfLine)} ${word('ofLine', locale)} · ${pct(figures.shareOfPlan)} ${word('ofPlan', locale)}`];
+        if (figures.parts.size > 1) {
+            out.push('', ...[...figures.parts].map(([source, part]) => `- ${source.title ?? source.name}: ${formatMoney(part)}`));
+        }
+        return out.join('\n');
+    }
+
+    private source(source: FundingSource, evaluation: PlanEvaluation, locale: Locale): string | undefined {
+        const figures = evaluation.sourceOf(source);
+        if (!figures) {
+            return undefined;
+        }
+        const out: string[] = [];
+        if (figures.assigned !== undefined) {
+            out.push(`${word('assigned', locale)}: ${formatMoney(figures.assigned)}`);
+        }
+        out.push(`${word('programmed', locale)}: ${formatMoney(figures.programmed)}`);
+        if (figures.remaining !== undefined) {
+            out.push(figures.remaining >= 0n
+                ? `${word('remaining', locale)}: ${formatMoney(figures.remaining)}`
+                : `**${word('overAllocated', locale)}: ${formatMoney(-figures.remaining)}**`);
+        }
+        return `**${word('source', locale)} ${source.name}** ${source.title ?? ''}\n\n${out.join('  \n')}`;
+    }
+
+    private office(office: Office, evaluation: PlanEvaluation, locale: Locale): string {
+        const out = [`**${word('office', locale)}** ${office.title ?? office.name}`];
+        if (office.residents?.value) {
+            out.push(`${word('residents', locale)}: ${office.residents.value}`);
+        }
+        if (office.registered?.value) {
+            out.push(`${word('registered', locale)}: ${office.registered.value}`);
+        }
+        for (const table of evaluation.staffTables) {
+            const staff = table.offices.find(o => o.node.office?.ref === office);
+            if (staff) {
+                const categories = [...staff.byCategory].map(([c, n]) => `${c} ${formatInteger(n)}`).join(', ');
+                out.push(`${word('staff', locale)} (${table.table.date}): **${formatInteger(staff.total)}** — ${categories}`);
+            }
+        }
+        return out.join('  \n');
+    }
+
+    private staffTable(table: StaffTable, evaluation: PlanEvaluation, locale: Locale): string | undefined {
+        const figures = evaluation.staffTables.find(t => t.table === table);
+        if (!figures) {
+            return undefined;
+        }
+        const categories = [...figures.byCategory].map(([c, n]) => `${word('category', locale)} ${c}: ${formatInteger(n)}`);
+        return `**${word('staffTable', locale)}** ${table.title ?? table.date}\n\n`
+            + [`${word('total', locale)}: **${formatInteger(figures.total)}**`, ...categories].join('  \n');
+    }
+
+    private profile(profile: Profile, evaluation: PlanEvaluation, locale: Locale): string {
+        const unitCost = readMoney(profile.unitCost);
+        const out = [`**${word('profile', locale)}** ${profile.title ?? profile.name} (${word('category', locale)} ${profile.category ?? ''})`];
+        if (unitCost !== undefined) {
+            out.push(`${word('unitCost', locale)}: ${formatMoney(unitCost)}`);
+        }
+        for (const table of evaluation.staffTables) {
+            const heads = table.byProfile.get(profile);
+            if (heads !== undefined) {
+                out.push(`${word('inService', locale)} (${table.table.date}): ${formatInteger(heads)}`);
+            }
+        }
+        for (const cost of evaluation.personnelCosts) {
+            for (const row of cost.rows.filter(r => r.row.profile?.ref === profile)) {
+                out.push(`${word('yearlyCost', locale)} ${cost.node.year}: ${row.row.heads?.value ?? ''} × ${unitCost !== undefined ? formatMoney(unitCost) : '—'} = ${row.expected !== undefined ? formatMoney(row.expected) : '—'}`);
+            }
+        }
+        return out.join('  \n');
+    }
+
+    private indicator(indicator: Indicator, evaluation: PlanEvaluation, locale: Locale): string | undefined {
+        const figures = evaluation.indicators.find(i => i.indicator === indicator);
+        if (!figures) {
+            return undefined;
+        }
+        const show = (value: Decimal | undefined, percent: boolean | undefined) => value === undefined ? '—' : percent ? formatPercentage(value) : formatDecimal(value);
+        const out: string[] = [];
+        if (figures.baseline) {
+            out.push(`${word('baseline', locale)}: ${show(figures.baseline, indicator.baseline?.percent)}${indicator.baselineYear ? ` (${indicator.baselineYear})` : ''}`);
+        }
+        if (figures.values.length > 0) {
+            out.push(`${word('yearly', locale)}: ${figures.values.map(v => `${v.node.period} ${show(v.value, v.node.value.percent)}`).join(' · ')}`);
+        }
+        if (figures.target) {
+            out.push(`${word('target', locale)}: ${indicator.atLeast ? `${word('atLeast', locale)} ` : ''}${show(figures.target, indicator.target?.percent)}`);
+        }
+        if (figures.progress) {
+            out.push(`${word('progress', locale)}: **${formatPercentage(figures.progress)}**`);
+        }
+        return `**${word('indicator', locale)}** ${indicator.title ?? ''}\n\n${out.join('  \n')}`;
+    }
+}
