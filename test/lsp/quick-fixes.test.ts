@@ -1,0 +1,129 @@
+/**
+ * Each quick fix: applied, the diagnostic it fixes disappears and none appears; the result
+ * re-parses. Golden files show the fixed text.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { check, example, header, testServices } from '../helpers.js';
+import { applyAction, open } from './helpers.js';
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => { await close?.(); close = undefined; });
+
+/** The quick fixes offered for the diagnostics with `code`, in order. */
+async function fixesFor(text: string, code: string, locale: 'it' | 'en' = 'en'): Promise<{ actions: CodeAction[]; apply: (a: CodeAction) => string; diagnostics: Diagnostic[] }> {
+    const services = await testServices();
+    const opened = await open(text, locale);
+    close = opened.close;
+    const diagnostics = (opened.document.diagnostics ?? []).filter(d => d.code === code);
+    expect(diagnostics.length, `no ${code} in ${JSON.stringify(opened.document.diagnostics?.map(d => d.message))}`).toBeGreaterThan(0);
+    const actions = await services.lsp.CodeActionProvider!.getCodeActions(opened.document, {
+        textDocument: { uri: opened.document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]], only: ['quickfix'] }
+    }) as CodeAction[];
+    return { actions, apply: action => applyAction(opened.document, action), diagnostics };
+}
+
+/** The fixed text has no diagnostic with `code` and no diagnostic the original did not have. */
+async function expectFixed(original: string, fixed: string, code: string): Promise<void> {
+    const before = (await check(original)).diagnostics.map(d => d.code);
+    const after = await check(fixed);
+    expect(after.document.parseResult.parserErrors).toEqual([]);
+    const remaining = after.diagnostics.map(d => d.code);
+    expect(remaining.filter(c => c === code).length).toBeLessThan(before.filter(c => c === code).length);
+    for (const c of new Set(remaining)) {
+        expect(before, `a new ${c} appeared`).toContain(c);
+    }
+}
+
+describe('quick fixes', () => {
+    test('total-mismatch: sets the declared total to the computed one', async () => {
+        const text = `${header}linea 3.4 "Sedi" {\n    voce "Immobili" € 630.000,00 su B\n    totale 780.000,00 €\n}\n`;
+        const { actions, apply } = await fixesFor(text, 'total-mismatch');
+        expect(actions.map(a => a.title)).toEqual(['Set the declared total to € 630.000,00']);
+        const fixed = apply(actions[0]);
+        expect(fixed).toContain('    totale € 630.000,00\n');
+        await expectFixed(text, fixed, 'total-mismatch');
+    });
+
+    test('split-mismatch: adjusts the amount, or the last part', async () => {
+        const text = `${header}linea 3.6 "Spese generali" {\n    voce "Assistenza" € 85.590,16 su B € 65.600,00, C € 19.990,00\n}\n`;
+        const { actions, apply } = await fixesFor(text, 'split-mismatch', 'it');
+        expect(actions.map(a => a.title)).toEqual(["Imposta l'importo della voce a € 85.590,00", "Imposta l'ultima quota a € 19.990,16"]);
+        await expectFixed(text, apply(actions[0]), 'split-mismatch');
+        const balanced = apply(actions[1]);
+        expect(balanced).toContain('voce "Assistenza" € 85.590,16 su B € 65.600,00, C € 19.990,16');
+        await expectFixed(text, balanced, 'split-mismatch');
+    });
+
+    test('cap-exceeded: reduces the charge to the cap and the declared totals that agreed', async () => {
+        const text = `${header}linea 3.1 "Comunicazione" {\n    voce "Sito" € 5.000,00 su B\n    voce "Campagna" € 20.000,00 su B\n    totale € 25.000,00\n    totale B € 25.000,00\n}\ntotale B € 25.000,00\n`;
+        const { actions, apply } = await fixesFor(text, 'cap-exceeded');
+        expect(actions.map(a => a.title)).toEqual(['Reduce the line to the cap (€ 24.603,75)']);
+        const fixed = apply(actions[0]);
+        await expect(fixed).toMatchFileSnapshot('golden/cap-exceeded.cpiplan');
+        await expectFixed(text, fixed, 'cap-exceeded');
+        expect((await check(fixed)).diagnostics.filter(d => d.code === 'total-mismatch')).toEqual([]);
+    });
+
+    test('missing-declaration: inserts the standard wording in the line, or a section', async () => {
+        const marche = example('marche-2020.cpiplan');
+        const services = await testServices();
+        const opened = await open(marche);
+        close = opened.close;
+        let fixed = marche;
+        const missing = (opened.document.diagnostics ?? []).filter(d => d.code === 'missing-declaration');
+        expect(missing).toHaveLength(3);
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(opened.document, {
+            textDocument: { uri: opened.document.uri.toString() }, range: missing[0].range, context: { diagnostics: missing }
+        }) as CodeAction[];
+        const quickFixes = actions.filter(a => a.kind === 'quickfix');
+        expect(quickFixes.map(a => a.title).sort()).toEqual([
+            "Insert the declaration 'coerenza_standard_nazionali' with the standard wording",
+            "Insert the declaration 'governance_lep' with the standard wording",
+            "Insert the declaration 'nessun_compenso_osservatorio' with the standard wording"
+        ]);
+        // Apply all three together (their edits do not overlap).
+        fixed = applyAction(opened.document, { title: 'all', edit: { changes: { x: quickFixes.flatMap(a => Object.values(a.edit!.changes!).flat()) } } });
+        expect(fixed).toContain('    dichiarazione nessun_compenso_osservatorio "Si precisa che, ai sensi dell\'allegato A)');
+        expect(fixed.endsWith('sezione 4 {\n    dichiarazione governance_lep "Il modello di governance del piano tiene conto del d.m. 22 maggio 2020 e del conseguente ruolo svolto da ANPAL, con particolare riferimento al rispetto dei LEP su tutto il territorio nazionale."\n}\n')).toBe(true);
+        const after = await check(fixed);
+        expect(after.diagnostics.map(d => d.code).sort()).toEqual(['over-allocated', 'total-mismatch']);
+    });
+
+    test('linking-error: declares the missing source, office or profile', async () => {
+        const text = `piano "X"\nfonte B "B"\ncpi a "CPI A"\nlinea 3.4 "Sedi" { voce "Immobili" € 10,00 su D }\npersonale al 24/11/2020 { ufficio a { istruttore D 3 } }\n`;
+        const source = await fixesFor(text, 'linking-error');
+        expect(source.actions.map(a => a.title)).toEqual(["Declare 'D'"]);
+        const withSource = source.apply(source.actions[0]);
+        expect(withSource).toContain('fonte B "B"\nfonte D "D"\n');
+        await close!();
+        close = undefined;
+        const profile = await fixesFor(withSource, 'linking-error');
+        const fixed = profile.apply(profile.actions[0]);
+        expect(fixed).toContain('profilo istruttore "istruttore" categoria C\n');
+        expect((await check(fixed)).diagnostics.filter(d => d.code === 'linking-error')).toEqual([]);
+    });
+
+    test('invalid-number: rewrites the number in the canonical format', async () => {
+        const text = `piano "X"\nfonte B "B" assegnato € 630.000,50\nlinea 3.4 "Sedi" { voce "Immobili" € 630000.50 su B }\n`;
+        const { actions, apply } = await fixesFor(text, 'invalid-number');
+        expect(actions.map(a => a.title)).toEqual(['Write 630.000,50']);
+        const fixed = apply(actions[0]);
+        expect(fixed).toContain('voce "Immobili" € 630.000,50 su B');
+        await expectFixed(text, fixed, 'invalid-number');
+    });
+
+    test('source action: fix all declared totals at once', async () => {
+        const services = await testServices();
+        const text = `${header}linea 3.4 "Sedi" {\n    voce "Immobili" € 630.000,00 su B\n    totale € 1,00\n    totale B € 2,00\n}\ntotale € 3,00\n`;
+        const opened = await open(text);
+        close = opened.close;
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(opened.document, {
+            textDocument: { uri: opened.document.uri.toString() }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            context: { diagnostics: [], only: ['source'] }
+        }) as CodeAction[];
+        expect(actions.map(a => [a.title, a.kind])).toEqual([['Fix all declared totals', 'source.fixAll.cpiplan']]);
+        const fixed = applyAction(opened.document, actions[0]);
+        expect((await check(fixed)).diagnostics.filter(d => d.code === 'total-mismatch')).toEqual([]);
+    });
+});
