@@ -14,6 +14,7 @@ import { CpiplanDocumentValidator, CpiplanLinker, CpiplanScopeComputation } from
 import { CpiplanValidator, registerValidationChecks } from './validation/validator.js';
 import { CpiplanCodeActionProvider } from './lsp/code-actions.js';
 import { CpiplanCodeLensProvider } from './lsp/code-lens.js';
+import { CpiplanFormatter } from './lsp/formatter.js';
 import { CpiplanHoverProvider } from './lsp/hover.js';
 import { CpiplanInlayHintProvider } from './lsp/inlay-hints.js';
 import { CpiplanWorkspaceManager } from './workspace.js';
@@ -52,7 +53,8 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
         HoverProvider: services => new CpiplanHoverProvider(services),
         InlayHintProvider: services => new CpiplanInlayHintProvider(services),
         CodeLensProvider: services => new CpiplanCodeLensProvider(services),
-        CodeActionProvider: services => new CpiplanCodeActionProvider(services)
+        CodeActionProvider: services => new CpiplanCodeActionProvider(services),
+        Formatter: services => new CpiplanFormatter(services)
     }
 };
 
