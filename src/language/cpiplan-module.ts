@@ -17,6 +17,7 @@ import { CpiplanCodeLensProvider } from './lsp/code-lens.js';
 import { CpiplanFormatter } from './lsp/formatter.js';
 import { CpiplanHoverProvider } from './lsp/hover.js';
 import { CpiplanInlayHintProvider } from './lsp/inlay-hints.js';
+import { CpiplanCompletionProvider, CpiplanDocumentSymbolProvider, CpiplanSemanticTokenProvider } from './lsp/navigation.js';
 import { CpiplanWorkspaceManager } from './workspace.js';
 
 /** The services cpiplan adds to Langium's. */
@@ -54,7 +55,10 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
         InlayHintProvider: services => new CpiplanInlayHintProvider(services),
         CodeLensProvider: services => new CpiplanCodeLensProvider(services),
         CodeActionProvider: services => new CpiplanCodeActionProvider(services),
-        Formatter: services => new CpiplanFormatter(services)
+        Formatter: services => new CpiplanFormatter(services),
+        DocumentSymbolProvider: () => new CpiplanDocumentSymbolProvider(),
+        CompletionProvider: services => new CpiplanCompletionProvider(services),
+        SemanticTokenProvider: services => new CpiplanSemanticTokenProvider(services)
     }
 };
 
