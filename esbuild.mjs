@@ -7,6 +7,8 @@ const common = {
     target: 'node20',
     format: 'cjs',
     sourcemap: true,
+    minify: true,
+    keepNames: true,
     logLevel: 'warning',
     outExtension: { '.js': '.cjs' },
     outdir: 'out'

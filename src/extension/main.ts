@@ -1,21 +1,197 @@
-/** The VS Code client: starts the cpiplan language server for .cpiplan files. */
+/**
+ * The VS Code client: starts the cpiplan language server and adds the commands that show
+ * its figures — generate tables, live preview, compare with another version — and a status
+ * bar item. It computes nothing: every figure comes from the server.
+ */
+import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 
-let client: LanguageClient | undefined;
+const requests = { tables: 'cpiplan/tables', preview: 'cpiplan/preview', diff: 'cpiplan/diff', summary: 'cpiplan/summary' } as const;
+type TableChoice = 'finance' | 'staff' | 'hires' | 'costs' | 'stats' | 'indicators' | 'all';
+type FormatChoice = 'md' | 'html' | 'csv' | 'xlsx' | 'json';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+let client: LanguageClient | undefined;
+const italian = () => (vscode.workspace.getConfiguration('cpiplan').get<string>('locale') ?? 'auto') === 'it'
+    || ((vscode.workspace.getConfiguration('cpiplan').get<string>('locale') ?? 'auto') === 'auto' && vscode.env.language.startsWith('it'));
+const say = (it: string, en: string) => italian() ? it : en;
+
+/** The plan a command works on: its argument, or the active editor's. */
+function planUri(argument: unknown): vscode.Uri | undefined {
+    if (argument instanceof vscode.Uri) {
+        return argument;
+    }
+    if (typeof argument === 'string') {
+        return vscode.Uri.parse(argument);
+    }
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.languageId === 'cpiplan' ? editor.document.uri : undefined;
+}
+
+async function generateTables(argument?: unknown, options?: { table?: TableChoice; format?: FormatChoice; overwrite?: boolean }): Promise<vscode.Uri | undefined> {
+    const uri = planUri(argument);
+    if (!uri || !client) {
+        void vscode.window.showWarningMessage(say('Apri un piano .cpiplan.', 'Open a .cpiplan plan.'));
+        return undefined;
+    }
+    const table = options?.table ?? (await vscode.window.showQuickPick(
+        ['all', 'finance', 'staff', 'hires', 'costs', 'stats', 'indicators'], { placeHolder: say('Quali tabelle?', 'Which tables?') })) as TableChoice | undefined;
+    const format = options?.format ?? (await vscode.window.showQuickPick(
+        ['md', 'html', 'csv', 'xlsx', 'json'], { placeHolder: say('In quale formato?', 'In which format?') })) as FormatChoice | undefined;
+    if (!table || !format) {
+        return undefined;
+    }
+    const result = await client.sendRequest<{ content: string; encoding: 'utf8' | 'base64' }>(requests.tables, { uri: uri.toString(), table, format });
+    const target = vscode.Uri.file(path.join(path.dirname(uri.fsPath), `${path.basename(uri.fsPath, '.cpiplan')}-${table}.${format}`));
+    const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+    if (exists && !options?.overwrite) {
+        const overwrite = say('Sovrascrivi', 'Overwrite');
+        const answer = options?.overwrite === false ? undefined : await vscode.window.showWarningMessage(
+            say(`${path.basename(target.fsPath)} esiste già. Sovrascriverlo?`, `${path.basename(target.fsPath)} already exists. Overwrite it?`), { modal: true }, overwrite);
+        if (answer !== overwrite) {
+            return undefined;
+        }
+    }
+    await vscode.workspace.fs.writeFile(target, Buffer.from(result.content, result.encoding));
+    void vscode.window.showInformationMessage(say(`Tabelle salvate in ${path.basename(target.fsPath)}.`, `Tables saved to ${path.basename(target.fsPath)}.`));
+    return target;
+}
+
+function nonce(): string {
+    return [...crypto.getRandomValues(new Uint8Array(16))].map(b => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The preview page: the server's escaped HTML under a strict policy; no scripts at all. */
+function previewHtml(preview: { title: string; body: string; style: string }): string {
+    const n = nonce();
+    return `<!DOCTYPE html><html lang="it"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; img-src data:;">
+<style nonce="${n}">${preview.style}
+body { color: var(--vscode-foreground); background: var(--vscode-editor-background); }
+th { background: var(--vscode-editorWidget-background); color: var(--vscode-foreground); }
+figure.cap-chart text { fill: var(--vscode-foreground); font-size: 12px; }
+rect.charged { fill: #4a7fb5; } rect.over { fill: #c0392b; } line.cap { stroke: var(--vscode-foreground); stroke-width: 2; }
+</style></head><body>${preview.body}</body></html>`;
+}
+
+const previews = new Map<string, vscode.WebviewPanel>();
+
+async function openPreview(argument?: unknown): Promise<vscode.WebviewPanel | undefined> {
+    const uri = planUri(argument);
+    if (!uri || !client) {
+        return undefined;
+    }
+    const key = uri.toString();
+    const existing = previews.get(key);
+    if (existing) {
+        existing.reveal(vscode.ViewColumn.Beside);
+        return existing;
+    }
+    const panel = vscode.window.createWebviewPanel('cpiplan.preview', say(`Anteprima: ${path.basename(uri.fsPath)}`, `Preview: ${path.basename(uri.fsPath)}`),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
+    previews.set(key, panel);
+    const refresh = async () => {
+        try {
+            const preview = await client!.sendRequest<{ title: string; body: string; style: string }>(requests.preview, { uri: key });
+            panel.webview.html = previewHtml(preview);
+        } catch (error) {
+            panel.webview.html = previewHtml({ title: '', body: `<p>${String((error as Error).message).replace(/[<>&"]/g, c => `&#${c.charCodeAt(0)};`)}</p>`, style: '' });
+        }
+    };
+    let timer: NodeJS.Timeout | undefined;
+    const listener = vscode.workspace.onDidChangeTextDocument(event => {
+        if (event.document.uri.toString() === key) {
+            clearTimeout(timer);
+            timer = setTimeout(() => void refresh(), 300);
+        }
+    });
+    panel.onDidDispose(() => {
+        listener.dispose();
+        clearTimeout(timer);
+        previews.delete(key);
+    });
+    await refresh();
+    return panel;
+}
+
+function gitHead(file: string): Promise<string> {
+    return new Promise((resolve, reject) => execFile('git', ['show', `HEAD:./${path.basename(file)}`], { cwd: path.dirname(file), maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => error ? reject(new Error(stderr.trim() || error.message)) : resolve(stdout)));
+}
+
+async function compareWith(argument?: unknown, other?: vscode.Uri | 'HEAD'): Promise<vscode.TextDocument | undefined> {
+    const uri = planUri(argument);
+    if (!uri || !client) {
+        return undefined;
+    }
+    let choice = other;
+    if (!choice) {
+        const head = say('Versione in git HEAD', 'Version in git HEAD');
+        const picked = await vscode.window.showQuickPick([head, say('Un altro file…', 'Another file…')]);
+        if (!picked) {
+            return undefined;
+        }
+        choice = picked === head ? 'HEAD' : (await vscode.window.showOpenDialog({ filters: { cpiplan: ['cpiplan'] }, canSelectMany: false }))?.[0];
+    }
+    if (!choice) {
+        return undefined;
+    }
+    try {
+        const oldText = choice === 'HEAD' ? await gitHead(uri.fsPath) : Buffer.from(await vscode.workspace.fs.readFile(choice)).toString('utf8');
+        const oldLabel = choice === 'HEAD' ? 'HEAD' : path.basename(choice.fsPath);
+        const { markdown } = await client.sendRequest<{ markdown: string }>(requests.diff, { newUri: uri.toString(), oldText, oldLabel });
+        const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+        await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
+        return document;
+    } catch (error) {
+        void vscode.window.showErrorMessage(say(`Confronto non riuscito: ${(error as Error).message}`, `Comparison failed: ${(error as Error).message}`));
+        return undefined;
+    }
+}
+
+async function updateStatus(item: vscode.StatusBarItem): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!client || editor?.document.languageId !== 'cpiplan') {
+        item.hide();
+        return;
+    }
+    try {
+        const summary = await client.sendRequest<{ grandTotal: string; errors: number; warnings: number }>(requests.summary, { uri: editor.document.uri.toString() });
+        item.text = `$(graph) ${summary.grandTotal} · ${summary.errors === 0 ? '$(check)' : `$(error) ${summary.errors}`}${summary.warnings ? ` $(warning) ${summary.warnings}` : ''}`;
+        item.tooltip = say(`Totale del piano ${summary.grandTotal}: ${summary.errors} errori, ${summary.warnings} avvisi`,
+            `Plan total ${summary.grandTotal}: ${summary.errors} errors, ${summary.warnings} warnings`);
+        item.show();
+    } catch {
+        item.hide();
+    }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
     const module = context.asAbsolutePath(path.join('out', 'server.cjs'));
     const serverOptions: ServerOptions = {
         run: { module, transport: TransportKind.ipc },
         debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'cpiplan' }]
+        documentSelector: [{ language: 'cpiplan' }],
+        synchronize: { configurationSection: 'cpiplan', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.cpiplan') }
     };
     client = new LanguageClient('cpiplan', 'cpiplan', serverOptions, clientOptions);
     await client.start();
+
+    const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
+    status.command = 'cpiplan.openPreview';
+    context.subscriptions.push(
+        status,
+        vscode.commands.registerCommand('cpiplan.generateTables', generateTables),
+        vscode.commands.registerCommand('cpiplan.openPreview', openPreview),
+        vscode.commands.registerCommand('cpiplan.compareWith', compareWith),
+        vscode.window.onDidChangeActiveTextEditor(() => void updateStatus(status)),
+        vscode.languages.onDidChangeDiagnostics(() => void updateStatus(status))
+    );
+    void updateStatus(status);
+    return { client };
 }
 
 export async function deactivate(): Promise<void> {

@@ -9,7 +9,7 @@ import type { PlanEvaluation, TotalCheck } from '../language/model/evaluation.js
 import { formatDecimal, formatMoney, formatPercentage } from '../language/model/numbers.js';
 import { count as readCount, money as readMoney } from '../language/model/reader.js';
 import {
-    count, empty, money, percent, text, type CellValue, type PlanTables, type Table, type TableColumn, type TableGroup, type TableRow
+    count, empty, money, percent, text, type CapChart, type CellValue, type PlanTables, type Table, type TableColumn, type TableGroup, type TableRow
 } from './table-model.js';
 
 /** Collects rows and remembers their indices for subtotal formulas. */
@@ -332,4 +332,15 @@ export function buildTables(evaluation: PlanEvaluation, groups: readonly TableGr
         title: evaluation.plan.title,
         tables: groups.flatMap(group => builders[group]()).filter((t): t is Table => t !== undefined)
     };
+}
+
+/** One chart per funding source with caps: programmed against cap, line by line. */
+export function capCharts(evaluation: PlanEvaluation): CapChart[] {
+    const bySource = new Map<string, { line: string; charged: bigint; cap: bigint }[]>();
+    for (const cap of evaluation.caps) {
+        const bars = bySource.get(cap.source.label) ?? [];
+        bars.push({ line: cap.line.code ?? cap.line.title, charged: cap.charged, cap: cap.cap });
+        bySource.set(cap.source.label, bars);
+    }
+    return [...bySource].map(([source, bars]) => ({ source, bars }));
 }

@@ -2,7 +2,7 @@
 import escapeHtml from 'escape-html';
 import { stringify } from 'csv-stringify/sync';
 import { formatDecimal, formatInteger, formatMoney, formatPercentage } from '../language/model/numbers.js';
-import type { CellValue, PlanTables, Table, TableRow } from './table-model.js';
+import type { CapChart, CellValue, PlanTables, Table, TableRow } from './table-model.js';
 
 /** A cell written the Italian way: `€ 1.640.250,18`, `12.449`, `1,5%`. */
 export function formatCell(cell: CellValue): string {
@@ -161,4 +161,32 @@ export function renderJson(tables: PlanTables): string {
             }))
         }))
     }, null, 2) + '\n';
+}
+
+/** The tables' sections alone, for a page that has its own head (the editor preview). */
+export function renderHtmlSections(tables: PlanTables): string {
+    const page = renderHtml(tables);
+    return page.slice(page.indexOf('<h1>'), page.lastIndexOf('</body>'));
+}
+
+/** The stylesheet of the HTML tables, for a page that embeds them. */
+export const tableStyle = htmlStyle;
+
+/** An SVG bar chart per source: charged (bar) against the cap (line), each line's label and figures escaped. */
+export function renderCapCharts(charts: readonly CapChart[]): string {
+    return charts.map(chart => {
+        const height = 28 * chart.bars.length + 30;
+        const max = chart.bars.reduce((m, b) => (b.cap > m ? b.cap : m > b.charged ? m : b.charged), 0n) || 1n;
+        const scale = (v: bigint) => Math.round(Number((v * 1000n) / max) * 0.36);
+        const bars = chart.bars.map((bar, i) => {
+            const y = 20 + i * 28;
+            const over = bar.charged > bar.cap;
+            return `<text x="0" y="${y + 14}" class="label">${escapeHtml(bar.line)}</text>`
+                + `<rect x="60" y="${y}" width="${scale(bar.charged)}" height="18" class="${over ? 'over' : 'charged'}"><title>${escapeHtml(formatMoney(bar.charged))}</title></rect>`
+                + `<line x1="${60 + scale(bar.cap)}" x2="${60 + scale(bar.cap)}" y1="${y - 3}" y2="${y + 21}" class="cap"><title>${escapeHtml(formatMoney(bar.cap))}</title></line>`
+                + `<text x="${70 + Math.max(scale(bar.charged), scale(bar.cap))}" y="${y + 14}" class="figures">${escapeHtml(`${formatMoney(bar.charged)} / ${formatMoney(bar.cap)}`)}</text>`;
+        }).join('');
+        return `<figure class="cap-chart"><figcaption>${escapeHtml(chart.source)}</figcaption>`
+            + `<svg role="img" width="720" height="${height}" viewBox="0 0 720 ${height}">${bars}</svg></figure>`;
+    }).join('\n');
 }

@@ -54,3 +54,9 @@ export const money = (cents: bigint | undefined): CellValue => cents === undefin
 export const count = (value: number | undefined): CellValue => value === undefined ? empty : { kind: 'count', value };
 export const percent = (value: Decimal | undefined): CellValue => value === undefined ? empty : { kind: 'percent', value };
 export const empty: CellValue = { kind: 'empty' };
+
+/** A bar chart per funding source: for each capped line, what is charged and the cap. */
+export interface CapChart {
+    readonly source: string;
+    readonly bars: readonly { readonly line: string; readonly charged: bigint; readonly cap: bigint }[];
+}
