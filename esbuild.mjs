@@ -19,3 +19,12 @@ await esbuild.build({
     entryPoints: { cli: 'src/cli/index.ts', server: 'src/language/main.ts', extension: 'src/extension/main.ts', bench: 'bench/run.ts' },
     external: ['vscode']
 });
+
+// The end-to-end suite, loaded by VS Code as an extension test module.
+await esbuild.build({
+    ...common,
+    minify: false,
+    entryPoints: { index: 'test/e2e/suite.ts' },
+    outdir: 'out/e2e',
+    external: ['vscode']
+});

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// Runs test/e2e/suite.ts inside a real VS Code workbench: code-server 4.100.3 + Debian chromium
+// driven by playwright-core (see shared/vscode-e2e.md). Prints the suite's "N passed, N failed",
+// saves a screenshot of the workbench, and exits non-zero on failure.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const entry = path.join(root, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
+const screenshot = process.env.CPIPLAN_E2E_SCREENSHOT ?? path.join(root, 'out', 'e2e', 'workbench.png');
+if (!fs.existsSync(entry)) {
+    console.error('code-server is not installed: run test/e2e/install-code-server.sh');
+    process.exit(2);
+}
+if (!fs.existsSync(path.join(root, 'out', 'e2e', 'index.cjs'))) {
+    console.error('The e2e suite is not built: run npm run build');
+    process.exit(2);
+}
+
+// A fresh workspace every run: code-server saves edits (a quick fix) to the real files.
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-e2e-'));
+const workspace = path.join(tmp, 'workspace');
+fs.mkdirSync(workspace);
+for (const name of fs.readdirSync(path.join(root, 'examples')).filter(f => f.endsWith('.cpiplan'))) {
+    fs.copyFileSync(path.join(root, 'examples', name), path.join(workspace, name));
+}
+fs.writeFileSync(path.join(workspace, 'da-correggere.cpiplan'),
+    'piano "Da correggere"\nfonte B "Allegato B" assegnato € 700.000,00\nlinea 3.4 "Sedi" {\n    voce "Immobili" € 630.000,00\n    voce "Uffici" € 70.000,00\n    totale € 780.000,00\n}\n');
+fs.mkdirSync(path.join(tmp, 'data', 'User'), { recursive: true });
+fs.writeFileSync(path.join(tmp, 'data', 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'editor.hover.delay': 100,
+    'workbench.colorTheme': 'Default Light Modern', 'window.zoomLevel': 0
+}));
+
+const port = 20000 + Math.floor(Math.random() * 20000);
+const server = spawn(process.execPath, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
+    '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', path.join(tmp, 'data'),
+    '--extensions-dir', path.join(tmp, 'ext'), workspace], { stdio: ['ignore', 'pipe', 'pipe'] });
+let serverLog = '';
+await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`code-server did not start:\n${serverLog}`)), 60_000);
+    const listen = chunk => {
+        serverLog += chunk;
+        if (serverLog.includes('HTTP server listening')) {
+            clearTimeout(timer);
+            resolve();
+        }
+    };
+    server.stdout.on('data', listen);
+    server.stderr.on('data', listen);
+    server.on('exit', code => reject(new Error(`code-server exited (${code}):\n${serverLog}`)));
+});
+
+const remote = p => `vscode-remote://127.0.0.1:${port}${p}`;
+const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(path.join(root, 'out', 'e2e', 'index.cjs'))]];
+const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+});
+let exitCode = 1;
+try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const finished = new Promise(resolve => {
+        void page.exposeFunction('codeAutomationExit', code => resolve(code));
+        void page.exposeFunction('codeAutomationLog', (type, args) => console.log(...(Array.isArray(args) ? args : [args])));
+    });
+    await page.goto(url);
+    exitCode = await Promise.race([finished, new Promise(resolve => setTimeout(() => { console.log('0 passed, 1 failed (timed out)'); resolve(1); }, 240_000))]);
+    fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+    await page.screenshot({ path: screenshot });
+    console.log(`screenshot: ${path.relative(root, screenshot)}`);
+} finally {
+    await browser.close();
+    server.kill();
+    fs.rmSync(tmp, { recursive: true, force: true });
+}
+process.exit(exitCode);

@@ -1,0 +1,119 @@
+/**
+ * End-to-end tests inside a real VS Code. An ordinary extension test module (`run()`), so it
+ * runs under @vscode/test-electron on a desktop and under code-server here (test/e2e/run.mjs).
+ * The workspace is a fresh copy of examples/ plus a small plan to fix.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const tests: [string, () => Promise<void>][] = [];
+const test = (name: string, body: () => Promise<void>) => tests.push([name, body]);
+
+function file(name: string): vscode.Uri {
+    return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeout = 60_000): Promise<T> {
+    const start = Date.now();
+    for (;;) {
+        const value = await probe();
+        if (value !== undefined && value !== false) {
+            return value;
+        }
+        if (Date.now() - start > timeout) {
+            throw new Error(`timed out waiting for ${what}`);
+        }
+        await new Promise(resolve => setTimeout(resolve, 250));
+    }
+}
+
+const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map(d => typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
+test('diagnostics: the Marche plan is over-allocated, lacks three declarations and has a wrong grand total', async () => {
+    const uri = file('marche-2020.cpiplan');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const found = await waitFor('Marche diagnostics', () => codes(uri).length >= 5 ? codes(uri).sort() : undefined);
+    assert.deepEqual(found, ['missing-declaration', 'missing-declaration', 'missing-declaration', 'over-allocated', 'total-mismatch']);
+    const over = vscode.languages.getDiagnostics(uri).find(d => String(d.code) === 'over-allocated')!;
+    assert.match(over.message, /excess € 2\.000\.000,00/);
+});
+
+test('hover: a line shows its total, shares and cap', async () => {
+    const uri = file('valle-d-aosta-2020.cpiplan');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const position = document.positionAt(document.getText().indexOf('linea 3.1') + 7);
+    const hovers = await waitFor('a hover', async () => {
+        const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+        return result.length > 0 ? result : undefined;
+    });
+    const text = hovers.flatMap(h => h.contents.map(c => typeof c === 'string' ? c : c.value)).join('\n');
+    assert.match(text, /Total: \*\*€ 24\.600,00\*\*/);
+    assert.match(text, /Cap: max 1,5% Allegato B d\.m\. 74\/2019 = € 24\.603,75 · headroom € 3,75/);
+});
+
+test('inlay hints: the computed total after a line header', async () => {
+    const uri = file('valle-d-aosta-2020.cpiplan');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, document.lineCount, 0));
+    const labels = hints.map(h => typeof h.label === 'string' ? h.label : h.label.map(p => p.value).join(''));
+    assert.ok(labels.includes('= € 24.600,00 · 99,98% of cap'), labels.join(' | '));
+});
+
+test('quick fix: setting a declared total to the computed one makes the diagnostic go', async () => {
+    const uri = file('da-correggere.cpiplan');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const diagnostic = await waitFor('total-mismatch', () => vscode.languages.getDiagnostics(uri).find(d => String(d.code) === 'total-mismatch'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find(a => a.title === 'Set the declared total to € 700.000,00');
+    assert.ok(fix?.edit, actions.map(a => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await waitFor('the diagnostic to go', () => !codes(uri).includes('total-mismatch'));
+    assert.match(editor.document.getText(), /totale € 700\.000,00/);
+});
+
+test('command: generate the financial table next to the plan', async () => {
+    const uri = file('valle-d-aosta-2020.cpiplan');
+    const target = await vscode.commands.executeCommand<vscode.Uri>('cpiplan.generateTables', uri, { table: 'finance', format: 'md', overwrite: true });
+    const text = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    assert.match(text, /\| \*\*Totale generale\*\* \| \*\*€ 1\.781\.190,18\*\* \|/);
+});
+
+test('command: the preview shows the tables and a cap chart per source', async () => {
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('cpiplan.openPreview', file('marche-2020.cpiplan'));
+    assert.match(panel.webview.html, /Content-Security-Policy" content="default-src 'none'/);
+    assert.match(panel.webview.html, /<figcaption>Allegato B d\.m\. 74\/2019<\/figcaption>/);
+    assert.match(panel.webview.html, /Linee di intervento e quadro finanziario/);
+    panel.dispose();
+});
+
+test('screenshot: a squiggle and a hover on the Marche plan', async () => {
+    const uri = file('marche-2020.cpiplan');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const offset = document.getText().indexOf('linea 3.3') + 7;
+    const position = document.positionAt(offset);
+    const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
+    editor.revealRange(new vscode.Range(position.translate(-6), position.translate(14)), vscode.TextEditorRevealType.AtTop);
+    await new Promise(resolve => setTimeout(resolve, 500));
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await new Promise(resolve => setTimeout(resolve, 1500));
+});
+
+/** The test-module entry VS Code calls; prints "N passed, N failed". */
+export async function run(): Promise<void> {
+    let passed = 0;
+    let failed = 0;
+    for (const [name, body] of tests) {
+        try {
+            await body();
+            passed++;
+            console.log(`✓ ${name}`);
+        } catch (error) {
+            failed++;
+            console.log(`✗ ${name}\n  ${(error as Error).stack ?? error}`);
+        }
+    }
+    console.log(`${passed} passed, ${failed} failed`);
+    if (failed > 0) {
+        throw new Error(`${failed} e2e test(s) failed`);
+    }
+}
