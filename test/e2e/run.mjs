@@ -68,13 +68,19 @@ try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const finished = new Promise(resolve => {
         void page.exposeFunction('codeAutomationExit', code => resolve(code));
-        void page.exposeFunction('codeAutomationLog', (type, args) => console.log(...(Array.isArray(args) ? args : [args])));
+        void page.exposeFunction('codeAutomationLog', async (type, args) => {
+            const text = (Array.isArray(args) ? args : [args]).join(' ');
+            if (text.includes('cpiplan-e2e:screenshot')) {
+                fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+                await page.screenshot({ path: screenshot });
+                console.log(`screenshot: ${path.relative(root, screenshot)}`);
+            } else {
+                console.log(text);
+            }
+        });
     });
     await page.goto(url);
     exitCode = await Promise.race([finished, new Promise(resolve => setTimeout(() => { console.log('0 passed, 1 failed (timed out)'); resolve(1); }, 240_000))]);
-    fs.mkdirSync(path.dirname(screenshot), { recursive: true });
-    await page.screenshot({ path: screenshot });
-    console.log(`screenshot: ${path.relative(root, screenshot)}`);
 } finally {
     await browser.close();
     server.kill();

@@ -93,9 +93,13 @@ test('screenshot: a squiggle and a hover on the Marche plan', async () => {
     const position = document.positionAt(offset);
     const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
     editor.revealRange(new vscode.Range(position.translate(-6), position.translate(14)), vscode.TextEditorRevealType.AtTop);
-    await new Promise(resolve => setTimeout(resolve, 500));
+    await waitFor('the squiggles', () => codes(uri).length >= 5);
+    await new Promise(resolve => setTimeout(resolve, 1000));
     await vscode.commands.executeCommand('editor.action.showHover');
     await new Promise(resolve => setTimeout(resolve, 1500));
+    // The runner takes the screenshot while the hover is open, before the extension host stops.
+    console.log('cpiplan-e2e:screenshot');
+    await new Promise(resolve => setTimeout(resolve, 4000));
 });
 
 /** The test-module entry VS Code calls; prints "N passed, N failed". */
