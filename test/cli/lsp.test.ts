@@ -97,6 +97,19 @@ describe('cpiplan lsp --stdio', () => {
         expect(codes).toEqual(['missing-declaration', 'missing-declaration', 'missing-declaration', 'over-allocated', 'total-mismatch']);
         const over = published.params.diagnostics.find((d: { code: string }) => d.code === 'over-allocated');
         expect(over.message).toBe("Programmati € 15.525.104,60 su Allegato B d.m. 74/2019, oltre l'assegnato di € 13.525.104,60: eccedenza € 2.000.000,00.");
+
+        const text = fs.readFileSync(file, 'utf8');
+        const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+        const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: lineOf('linea 3.1'), character: 7 } });
+        expect(hover.contents.value).toContain('Tetto: max 1,5% Allegato B d.m. 74/2019 = € 202.876,57 · margine € 2.876,57');
+
+        const missing = published.params.diagnostics.find((d: { code: string; range: { start: { line: number } } }) => d.code === 'missing-declaration' && d.range.start.line === lineOf('linea 3.3'));
+        const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } });
+        expect(actions.map((a: { title: string }) => a.title)).toEqual(["Inserisci la dichiarazione 'nessun_compenso_osservatorio' con il testo standard", 'Correggi tutti i totali dichiarati']);
+
+        const edits = await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+        expect(edits).toHaveLength(1);
+        expect(edits[0].newText).toContain('    voce "Attività seminariale"');
         await client.request('shutdown', null);
     });
 });

@@ -107,3 +107,20 @@ linea 3.4 "Sedi" {
         ]);
     });
 });
+
+describe('settings', () => {
+    test('cpiplan.inlayHints.enabled = false switches the hints off', async () => {
+        const services = await testServices();
+        const opened = await open(example('valle-d-aosta-2020.cpiplan'));
+        close = opened.close;
+        const request = { textDocument: { uri: opened.document.uri.toString() }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } };
+        expect((await services.lsp.InlayHintProvider!.getInlayHints(opened.document, request))!.length).toBeGreaterThan(20);
+        const configuration = services.shared.workspace.ConfigurationProvider;
+        configuration.updateConfiguration({ settings: { cpiplan: { inlayHints: { enabled: false } } } });
+        try {
+            expect(await services.lsp.InlayHintProvider!.getInlayHints(opened.document, request)).toBeUndefined();
+        } finally {
+            configuration.updateConfiguration({ settings: { cpiplan: { inlayHints: { enabled: true } } } });
+        }
+    });
+});
