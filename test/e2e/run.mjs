@@ -30,6 +30,8 @@ for (const name of fs.readdirSync(path.join(root, 'examples')).filter(f => f.end
 }
 fs.writeFileSync(path.join(workspace, 'da-correggere.cpiplan'),
     'piano "Da correggere"\nfonte B "Allegato B" assegnato € 700.000,00\nlinea 3.4 "Sedi" {\n    voce "Immobili" € 630.000,00\n    voce "Uffici" € 70.000,00\n    totale € 780.000,00\n}\n');
+const amended = fs.readFileSync(path.join(root, 'examples', 'valle-d-aosta-2020.cpiplan'), 'utf8');
+fs.writeFileSync(path.join(workspace, 'prima.cpiplan'), amended.replace('€ 630.000,00 su B', '€ 600.000,00 su B'));
 fs.mkdirSync(path.join(tmp, 'data', 'User'), { recursive: true });
 fs.writeFileSync(path.join(tmp, 'data', 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'editor.hover.delay': 100,

@@ -86,6 +86,22 @@ test('command: the preview shows the tables and a cap chart per source', async (
     panel.dispose();
 });
 
+test('command: the preview follows the edits as you type', async () => {
+    const uri = file('da-correggere.cpiplan');
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('cpiplan.openPreview', uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, document.positionAt(document.getText().indexOf('    totale')), '    voce "Arredi nuovi" € 1.000,00\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the preview to show the new item', () => panel.webview.html.includes('Arredi nuovi'));
+    panel.dispose();
+});
+
+test('command: compare with another version shows the reprogramming table', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('cpiplan.compareWith', file('valle-d-aosta-2020.cpiplan'), file('prima.cpiplan'));
+    assert.match(document.getText(), /\| Ristrutturazione e ampliamento delle sedi \(immobili\) \| modificata \| € 600\.000,00 \| € 630\.000,00 \| € 30\.000,00 \|/);
+});
+
 test('screenshot: a squiggle and a hover on the Marche plan', async () => {
     const uri = file('marche-2020.cpiplan');
     const document = await vscode.workspace.openTextDocument(uri);
