@@ -45,7 +45,7 @@ describe.skipIf(!available)('HTML tables in Chromium', () => {
             const page = await browser.newPage();
             await page.setContent(html);
             expect(await page.locator('h1').innerText()).toContain('<script>window.ran = true</script>');
-            expect(await page.evaluate(() => (window as unknown as { ran?: boolean }).ran)).toBeUndefined();
+            expect(await page.evaluate(() => (globalThis as unknown as { ran?: boolean }).ran)).toBeUndefined();
             expect(await page.locator('script, img').count()).toBe(0);
         } finally {
             await browser.close();

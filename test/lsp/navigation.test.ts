@@ -71,3 +71,17 @@ describe('outline and navigation', () => {
         expect(rename!.changes![uri].map(e => e.newText)).toEqual(['tecnico', 'tecnico']);
     });
 });
+
+describe('folding and semantic tokens', () => {
+    test('blocks fold; names, codes and amounts are highlighted', async () => {
+        const services = await testServices();
+        const opened = await open(plan);
+        close = opened.close;
+        const uri = opened.document.uri.toString();
+        const folds = await services.lsp.FoldingRangeProvider!.getFoldingRanges(opened.document, { textDocument: { uri } });
+        expect(folds.map(f => [f.startLine, f.endLine])).toContainEqual([4, 5]); // the closing brace stays visible
+        const tokens = await services.lsp.SemanticTokenProvider!.semanticHighlight(opened.document, { textDocument: { uri } });
+        // B, aosta, istruttore (declared); 3.1; € 100,00, € 1,00, 3 (numbers); su B, ufficio aosta, istruttore (references)
+        expect(tokens.data.length / 5).toBe(10);
+    });
+});

@@ -42,6 +42,7 @@ describe('quick fixes', () => {
         expect(actions.map(a => a.title)).toEqual(['Set the declared total to € 630.000,00']);
         const fixed = apply(actions[0]);
         expect(fixed).toContain('    totale € 630.000,00\n');
+        await expect(fixed).toMatchFileSnapshot('golden/total-mismatch.cpiplan');
         await expectFixed(text, fixed, 'total-mismatch');
     });
 
@@ -52,6 +53,7 @@ describe('quick fixes', () => {
         await expectFixed(text, apply(actions[0]), 'split-mismatch');
         const balanced = apply(actions[1]);
         expect(balanced).toContain('voce "Assistenza" € 85.590,16 su B € 65.600,00, C € 19.990,16');
+        await expect(balanced).toMatchFileSnapshot('golden/split-mismatch.cpiplan');
         await expectFixed(text, balanced, 'split-mismatch');
     });
 
@@ -88,6 +90,7 @@ describe('quick fixes', () => {
         expect(fixed.endsWith('sezione 4 {\n    dichiarazione governance_lep "Il modello di governance del piano tiene conto del d.m. 22 maggio 2020 e del conseguente ruolo svolto da ANPAL, con particolare riferimento al rispetto dei LEP su tutto il territorio nazionale."\n}\n')).toBe(true);
         const after = await check(fixed);
         expect(after.diagnostics.map(d => d.code).sort()).toEqual(['over-allocated', 'total-mismatch']);
+        await expect(fixed).toMatchFileSnapshot('golden/missing-declaration-marche.cpiplan');
     });
 
     test('linking-error: declares the missing source, office or profile', async () => {
@@ -101,6 +104,7 @@ describe('quick fixes', () => {
         const profile = await fixesFor(withSource, 'linking-error');
         const fixed = profile.apply(profile.actions[0]);
         expect(fixed).toContain('profilo istruttore "istruttore" categoria C\n');
+        await expect(fixed).toMatchFileSnapshot('golden/linking-error.cpiplan');
         expect((await check(fixed)).diagnostics.filter(d => d.code === 'linking-error')).toEqual([]);
     });
 
@@ -110,6 +114,7 @@ describe('quick fixes', () => {
         expect(actions.map(a => a.title)).toEqual(['Write 630.000,50']);
         const fixed = apply(actions[0]);
         expect(fixed).toContain('voce "Immobili" € 630.000,50 su B');
+        await expect(fixed).toMatchFileSnapshot('golden/invalid-number.cpiplan');
         await expectFixed(text, fixed, 'invalid-number');
     });
 
@@ -125,5 +130,6 @@ describe('quick fixes', () => {
         expect(actions.map(a => [a.title, a.kind])).toEqual([['Fix all declared totals', 'source.fixAll.cpiplan']]);
         const fixed = applyAction(opened.document, actions[0]);
         expect((await check(fixed)).diagnostics.filter(d => d.code === 'total-mismatch')).toEqual([]);
+        await expect(fixed).toMatchFileSnapshot('golden/fix-all-totals.cpiplan');
     });
 });
