@@ -58,7 +58,10 @@ await new Promise((resolve, reject) => {
 });
 
 const remote = p => `vscode-remote://127.0.0.1:${port}${p}`;
-const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(path.join(root, 'out', 'e2e', 'index.cjs'))]];
+// CPIPLAN_E2E_EXTENSION points at an unpacked .vsix to test the packaged artefact instead of the checkout.
+const extension = path.resolve(process.env.CPIPLAN_E2E_EXTENSION ?? root);
+console.log(`extension under test: ${path.relative(root, extension) || '.'}`);
+const payload = [['extensionDevelopmentPath', remote(extension)], ['extensionTestsPath', remote(path.join(root, 'out', 'e2e', 'index.cjs'))]];
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
 const browser = await chromium.launch({
