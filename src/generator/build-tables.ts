@@ -256,7 +256,6 @@ export function statisticsTables(evaluation: PlanEvaluation): Table[] {
         const allItems: number[] = [];
         const numbers = (values: readonly (number | undefined)[], total: number) =>
             [...headers.map((_, i) => count(values[i])), ...(withTotal ? [count(total)] : [])];
-        const groups = [...table.groups];
         for (const block of statistics.blocks) {
             if (block.title !== undefined) {
                 out.add({ role: 'heading', cells: [text(block.title), ...numbers([], 0).map(() => empty)] });
@@ -266,7 +265,7 @@ export function statisticsTables(evaluation: PlanEvaluation): Table[] {
                 declared: declaredOf(wrong, [[width + 1, row.row.total]])
             }));
             allItems.push(...rows);
-            const group = block.title !== undefined ? groups.shift() : undefined;
+            const group = block.group;
             if (group?.total) {
                 out.add({
                     role: 'subtotal', cells: [text(`Totale ${block.title}`), ...numbers(block.columnTotals, block.grand)], sumOf: plus(rows),

@@ -10,7 +10,7 @@ import type { AstNode } from 'langium';
 import type {
     CategoryCount, Count, Declaration, Profile, DeclarationRule, DeclaredTotal, FundingSource, HiringPlan, Indicator,
     InterventionLine, Item, LineRule, Money, Movements, OfficeStaff, PersonnelCost, Plan, RuleSet, Severity,
-    StaffTable, StatisticsRow, StatisticsTable, StatisticsTotal, CategorySummary, YearValue, CostRow, StaffRow, HiringPeriod
+    StaffTable, StatisticsGroup, StatisticsRow, StatisticsTable, StatisticsTotal, CategorySummary, YearValue, CostRow, StaffRow, HiringPeriod
 } from '../generated/ast.js';
 import { compareDecimals, percentageOf, shareOf, subtractDecimals, type Decimal } from './numbers.js';
 import { count, decimal, money } from './reader.js';
@@ -149,7 +149,8 @@ export interface StatisticsRowFigures {
 }
 
 export interface StatisticsBlockFigures {
-    /** The group's title; undefined for rows outside any group. */
+    /** The group, and its title; undefined for rows outside any group. */
+    readonly group?: StatisticsGroup;
     readonly title?: string;
     readonly rows: readonly StatisticsRowFigures[];
     readonly columnTotals: readonly number[];
@@ -643,7 +644,8 @@ function evaluateStatistics(table: StatisticsTable, totals: TotalCheck[]): Stati
         return { row, label: rowLabel(row), cells, total: Number(sum.value) };
     });
     /** Column totals and grand total of some rows, checked against what the document declares. */
-    const block = (rows: StatisticsRow[], figures: StatisticsRowFigures[], declared: StatisticsTotal | undefined, group?: string) => {
+    const block = (rows: StatisticsRow[], figures: StatisticsRowFigures[], declared: StatisticsTotal | undefined, node?: StatisticsGroup) => {
+        const group = node?.title;
         const sums: Sum[] = [];
         for (const row of rows) {
             row.cells.forEach((cell, i) => {
@@ -670,9 +672,9 @@ function evaluateStatistics(table: StatisticsTable, totals: TotalCheck[]): Stati
             });
             pushCount(totals, declared.grand, grand, { of: 'statistics-grand', group });
         }
-        return { title: group, rows: figures, columnTotals: sums.map(sum => Number(sum.value)), grand: Number(grand.value) };
+        return { group: node, title: group, rows: figures, columnTotals: sums.map(sum => Number(sum.value)), grand: Number(grand.value) };
     };
-    const blocks = table.groups.map(group => block(group.rows, rowFigures(group.rows), group.total, group.title));
+    const blocks = table.groups.map(group => block(group.rows, rowFigures(group.rows), group.total, group));
     const loose = rowFigures(table.rows);
     const all = [...table.groups.flatMap(g => g.rows), ...table.rows];
     const whole = block(all, [], table.total);
