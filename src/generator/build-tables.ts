@@ -23,21 +23,16 @@ class RowCollector {
 
 const plus = (rows: number[]) => rows.map(row => ({ row, sign: 1 as const }));
 
-/** The declared figures that differ from the computed ones, keyed by the node of the declared figure. */
-function mismatches(evaluation: PlanEvaluation): Map<AstNode, TotalCheck> {
-    return new Map(evaluation.totals.filter(t => t.declared !== t.computed).map(t => [t.node, t]));
-}
-
 function declaredCell(check: TotalCheck): CellValue {
     return check.unit === 'money' ? money(check.declared) : count(Number(check.declared));
 }
 
-/** Builds the declared-figures map of a row from (column, declared node) pairs. */
-function declaredOf(wrong: Map<AstNode, TotalCheck>, pairs: [number, AstNode | undefined][]): Map<number, CellValue> | undefined {
+/** The declared figures of a row that differ from the computed ones, from (column, declared node) pairs. */
+function declaredOf(evaluation: PlanEvaluation, pairs: [number, AstNode | undefined][]): Map<number, CellValue> | undefined {
     const map = new Map<number, CellValue>();
     for (const [column, node] of pairs) {
-        const check = node && wrong.get(node);
-        if (check) {
+        const check = node && evaluation.totalOf(node);
+        if (check && check.difference !== 0n) {
             map.set(column, declaredCell(check));
         }
     }
@@ -49,7 +44,6 @@ export function financeTable(evaluation: PlanEvaluation): Table | undefined {
     if (evaluation.lines.length === 0) {
         return undefined;
     }
-    const wrong = mismatches(evaluation);
     const sources = evaluation.sources;
     const columns: TableColumn[] = [
         { header: 'Linea di intervento', kind: 'text' },
@@ -76,7 +70,7 @@ export function financeTable(evaluation: PlanEvaluation): Table | undefined {
             role: 'subtotal',
             cells: [text(label), money(line.total), ...sources.map(s => money(line.bySource.get(s.source) ?? 0n)), empty],
             sumOf: plus(items),
-            declared: declaredOf(wrong, line.line.totals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount]))
+            declared: declaredOf(evaluation, line.line.totals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount]))
         }));
     }
     const planTotals = evaluation.plan.elements.filter(e => e.$type === 'DeclaredTotal');
@@ -84,7 +78,7 @@ export function financeTable(evaluation: PlanEvaluation): Table | undefined {
         role: 'total',
         cells: [text('Totale generale'), money(evaluation.grandTotal), ...sources.map(s => money(s.programmed)), empty],
         sumOf: plus(lineTotals),
-        declared: declaredOf(wrong, planTotals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount]))
+        declared: declaredOf(evaluation, planTotals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount]))
     });
     if (sources.some(s => s.assigned !== undefined)) {
         out.add({
@@ -97,7 +91,6 @@ export function financeTable(evaluation: PlanEvaluation): Table | undefined {
 
 /** Staff in service per office × profile × category, with office and grand totals. */
 export function staffTables(evaluation: PlanEvaluation): Table[] {
-    const wrong = mismatches(evaluation);
     const tables: Table[] = evaluation.staffTables.map((staff, index) => {
         const categories = [...staff.byCategory.keys()].sort((a, b) => a.localeCompare(b));
         const columns: TableColumn[] = [
@@ -115,13 +108,13 @@ export function staffTables(evaluation: PlanEvaluation): Table[] {
                 role: 'item',
                 cells: [text(i === 0 ? office.label : ''), text(row.row.profile?.ref?.title ?? row.row.profile?.$refText),
                     ...categories.map(c => count(row.byCategory.get(c))), count(row.total)],
-                declared: declaredOf(wrong, [[totalColumn, row.row.total]])
+                declared: declaredOf(evaluation, [[totalColumn, row.row.total]])
             }));
             officeTotals.push(out.add({
                 role: 'subtotal',
                 cells: [text(`${office.label} Totale`), empty, ...categories.map(c => count(office.byCategory.get(c) ?? 0)), count(office.total)],
                 sumOf: plus(rows),
-                declared: declaredOf(wrong, [
+                declared: declaredOf(evaluation, [
                     [totalColumn, office.node.total?.total],
                     ...(office.node.total?.byCategory ?? []).map(e => [categoryColumn(e.category), e.count] as [number, AstNode])
                 ])
@@ -131,7 +124,7 @@ export function staffTables(evaluation: PlanEvaluation): Table[] {
             role: 'total',
             cells: [text('Totale complessivo'), empty, ...categories.map(c => count(staff.byCategory.get(c) ?? 0)), count(staff.total)],
             sumOf: plus(officeTotals),
-            declared: declaredOf(wrong, [
+            declared: declaredOf(evaluation, [
                 [totalColumn, staff.table.total?.total],
                 ...(staff.table.total?.byCategory ?? []).map(e => [categoryColumn(e.category), e.count] as [number, AstNode])
             ])
@@ -146,7 +139,7 @@ export function staffTables(evaluation: PlanEvaluation): Table[] {
         }));
         out.add({
             role: 'total', cells: [text('Totale'), count(summary.totalFrom), count(summary.totalTo)], sumOf: plus(rows),
-            declared: declaredOf(wrong, [[1, summary.node.totalFrom], [2, summary.node.totalTo]])
+            declared: declaredOf(evaluation, [[1, summary.node.totalFrom], [2, summary.node.totalTo]])
         });
         tables.push({
             id: `riepilogo-${index + 1}`, group: 'staff', title: summary.node.title ?? 'Riepilogo per categoria',
@@ -167,7 +160,7 @@ export function staffTables(evaluation: PlanEvaluation): Table[] {
         });
         out.add({
             role: 'total', cells: [text('Saldo'), empty, count(movements.net)], sumOf: signed,
-            declared: declaredOf(wrong, [[2, movements.node.net]])
+            declared: declaredOf(evaluation, [[2, movements.node.net]])
         });
         tables.push({
             id: `movimenti-${index + 1}`, group: 'staff',
@@ -181,7 +174,6 @@ export function staffTables(evaluation: PlanEvaluation): Table[] {
 
 /** Planned hires per year or period. */
 export function hiringTables(evaluation: PlanEvaluation): Table[] {
-    const wrong = mismatches(evaluation);
     return evaluation.hiring.map((hiring, index) => {
         const out = new RowCollector();
         for (const period of hiring.periods) {
@@ -191,7 +183,7 @@ export function hiringTables(evaluation: PlanEvaluation): Table[] {
             }));
             out.add({
                 role: 'subtotal', cells: [text(`Totale ${period.node.period}`), empty, empty, count(period.total)], sumOf: plus(rows),
-                declared: declaredOf(wrong, [[3, period.node.total]])
+                declared: declaredOf(evaluation, [[3, period.node.total]])
             });
         }
         const amends = hiring.node.amends?.ref ? ` (modifica "${hiring.node.amends.ref.name}")` : '';
@@ -208,7 +200,6 @@ export function hiringTables(evaluation: PlanEvaluation): Table[] {
 
 /** Personnel cost per year (heads × unit cost) and how it is funded. */
 export function costTables(evaluation: PlanEvaluation): Table[] {
-    const wrong = mismatches(evaluation);
     return evaluation.personnelCosts.map((cost, index) => {
         const out = new RowCollector();
         const rows = cost.rows.map(({ row, expected, declared }) => out.add({
@@ -220,7 +211,7 @@ export function costTables(evaluation: PlanEvaluation): Table[] {
         }));
         out.add({
             role: 'total', cells: [text('Totale'), empty, empty, money(cost.total)], sumOf: plus(rows),
-            declared: declaredOf(wrong, [[3, cost.node.total]])
+            declared: declaredOf(evaluation, [[3, cost.node.total]])
         });
         const shares = cost.node.shares.map(share => out.add({
             role: 'item', cells: [text(`Quota ${share.payer}`), empty, empty, money(readMoney(share.amount))]
@@ -241,7 +232,6 @@ export function costTables(evaluation: PlanEvaluation): Table[] {
 
 /** Context statistics (Marche Tab. 5–8) with their row, group and column totals. */
 export function statisticsTables(evaluation: PlanEvaluation): Table[] {
-    const wrong = mismatches(evaluation);
     return evaluation.statistics.map((statistics, index) => {
         const table = statistics.table;
         const width = Math.max(table.columns.length, ...statistics.blocks.flatMap(b => b.rows.map(r => r.cells.length)));
@@ -262,21 +252,21 @@ export function statisticsTables(evaluation: PlanEvaluation): Table[] {
             }
             const rows = block.rows.map(row => out.add({
                 role: 'item', cells: [text(row.label), ...numbers(row.cells, row.total)],
-                declared: declaredOf(wrong, [[width + 1, row.row.total]])
+                declared: declaredOf(evaluation, [[width + 1, row.row.total]])
             }));
             allItems.push(...rows);
             const group = block.group;
             if (group?.total) {
                 out.add({
                     role: 'subtotal', cells: [text(`Totale ${block.title}`), ...numbers(block.columnTotals, block.grand)], sumOf: plus(rows),
-                    declared: declaredOf(wrong, [...group.total.columns.map((c, i) => [i + 1, c] as [number, AstNode]), [width + 1, group.total.grand]])
+                    declared: declaredOf(evaluation, [...group.total.columns.map((c, i) => [i + 1, c] as [number, AstNode]), [width + 1, group.total.grand]])
                 });
             }
         }
         if (table.total || allItems.length > 0) {
             out.add({
                 role: 'total', cells: [text('Totale'), ...numbers(statistics.columnTotals, statistics.grand)], sumOf: plus(allItems),
-                declared: declaredOf(wrong, [...(table.total?.columns ?? []).map((c, i) => [i + 1, c] as [number, AstNode]), [withTotal ? width + 1 : 1, table.total?.grand]])
+                declared: declaredOf(evaluation, [...(table.total?.columns ?? []).map((c, i) => [i + 1, c] as [number, AstNode]), [withTotal ? width + 1 : 1, table.total?.grand]])
             });
         }
         return { id: `statistica-${index + 1}`, group: 'stats' as const, title: table.title, columns, rows: out.rows };

@@ -10,7 +10,6 @@ import type { CpiplanServices } from '../cpiplan-module.js';
 import type { InterventionLine, Item, Plan, Section } from '../generated/ast.js';
 import type { PlanEvaluation } from '../model/evaluation.js';
 import { formatMoney } from '../model/numbers.js';
-import { money } from '../model/reader.js';
 import type { Locale } from '../validation/issues.js';
 
 interface FixContext {
@@ -44,20 +43,24 @@ function escapeString(text: string): string {
     return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 }
 
-/** Where to insert a statement just before a block's closing brace, indented one level in. */
-function beforeClosingBrace(context: FixContext, node: AstNode): { position: Range['start']; indent: string } | undefined {
+/**
+ * Where to insert a statement just before a block's closing brace, indented one level in from
+ * the line holding the brace: at the start of that line when the brace stands alone on it,
+ * otherwise on a new line just before the brace.
+ */
+function beforeClosingBrace(context: FixContext, node: AstNode): { position: Range['start']; prefix: string; suffix: string } | undefined {
     const end = node.$cstNode?.range.end;
     if (!end) {
         return undefined;
     }
     const text = context.document.textDocument.getText();
-    const braceOffset = context.document.textDocument.offsetAt(end) - 1;
-    const lineStart = text.lastIndexOf('\n', braceOffset) + 1;
-    const before = text.slice(lineStart, braceOffset);
-    const outer = /^\s*$/.test(before) ? before : (/^\s*/.exec(text.slice(lineStart))?.[0] ?? '');
-    return /^\s*$/.test(before)
-        ? { position: context.document.textDocument.positionAt(lineStart), indent: `${outer}    ` }
-        : { position: context.document.textDocument.positionAt(braceOffset), indent: `\n${outer}    ` };
+    const brace = context.document.textDocument.offsetAt(end) - 1;
+    const lineStart = text.lastIndexOf('\n', brace) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const alone = text.slice(lineStart, brace).trim() === '';
+    return alone
+        ? { position: context.document.textDocument.positionAt(lineStart), prefix: `${indent}    `, suffix: '' }
+        : { position: context.document.textDocument.positionAt(brace), prefix: `\n${indent}    `, suffix: indent };
 }
 
 const fixes: Record<string, Fix> = {
@@ -85,29 +88,19 @@ const fixes: Record<string, Fix> = {
     /** Reduces the line's charge on the source to the cap, updating the declared totals that agreed with the old figures. */
     'cap-exceeded': context => {
         const line = nodeAt<InterventionLine>(context, 'InterventionLine');
-        const figures = line && context.evaluation.lineOf(line);
-        const cap = figures?.caps.find(c => c.source.source.name === context.data.source);
-        if (!figures || !cap || cap.headroom >= 0n) {
+        const cap = line && context.evaluation.lineOf(line)?.caps.find(c => c.source.source.name === context.data.source);
+        const reduction = cap?.reduction;
+        const amount = reduction?.item.amount?.$cstNode?.range;
+        if (!cap || !reduction || !amount) {
             return [];
         }
-        const excess = -cap.headroom;
-        const item = [...figures.items].reverse().find(i => (i.parts.get(cap.source.source) ?? 0n) >= excess && i.amount !== undefined);
-        if (!item?.item.amount?.$cstNode) {
-            return [];
+        const edits: TextEdit[] = [{ range: amount, newText: formatMoney(reduction.amount) }];
+        if (reduction.part?.node.$cstNode) {
+            edits.push({ range: reduction.part.node.$cstNode.range, newText: formatMoney(reduction.part.amount) });
         }
-        const edits: TextEdit[] = [{ range: item.item.amount.$cstNode.range, newText: formatMoney(item.amount! - excess) }];
-        const charge = item.item.charges.find(c => c.source?.ref === cap.source.source && c.amount);
-        if (charge?.amount?.$cstNode) {
-            edits.push({ range: charge.amount.$cstNode.range, newText: formatMoney(money(charge.amount)! - excess) });
-        }
-        for (const total of context.evaluation.totals) {
-            const subject = total.subject;
-            const affected = (subject.of === 'line' && subject.line === figures.label)
-                || (subject.of === 'line-source' && subject.line === figures.label && subject.source === cap.source.label)
-                || subject.of === 'plan'
-                || (subject.of === 'plan-source' && subject.source === cap.source.label);
-            if (affected && total.declared === total.computed && total.node.$cstNode) {
-                edits.push({ range: total.node.$cstNode.range, newText: formatMoney(total.declared - excess) });
+        for (const total of reduction.totals) {
+            if (total.node.$cstNode) {
+                edits.push({ range: total.node.$cstNode.range, newText: formatMoney(total.amount) });
             }
         }
         return [action(context, t(context.locale, `Riduci la linea al tetto (${formatMoney(cap.cap)})`, `Reduce the line to the cap (${formatMoney(cap.cap)})`), edits)];
@@ -129,8 +122,7 @@ const fixes: Record<string, Fix> = {
             if (!at) {
                 return [];
             }
-            // On its own line before a brace on its own line; otherwise on a new line before the brace.
-            const newText = `${at.indent}${statement}\n`;
+            const newText = `${at.prefix}${statement}\n${at.suffix}`;
             return [action(context, title, [{ range: { start: at.position, end: at.position }, newText }])];
         }
         const end = context.document.textDocument.positionAt(context.document.textDocument.getText().length);

@@ -38,10 +38,10 @@ export class CpiplanHoverProvider implements HoverProvider {
 
     /** Walks up from the node to the nearest thing that has figures. */
     private describe(start: AstNode, evaluation: PlanEvaluation, locale: Locale): string | undefined {
-        const total = evaluation.totals.find(t => t.node === start || t.node === start.$container);
+        const total = evaluation.totalOf(start) ?? (start.$container && evaluation.totalOf(start.$container));
         if (total) {
             const format = total.unit === 'money' ? formatMoney : formatInteger;
-            const state = total.declared === total.computed ? `✓ ${word('matches', locale)}` : `≠ ${word('computed', locale)} ${format(total.computed)}`;
+            const state = total.difference === 0n ? `✓ ${word('matches', locale)}` : `≠ ${word('computed', locale)} ${format(total.computed)}`;
             return `**${word('declared', locale)}** ${format(total.declared)} · ${state}`;
         }
         for (let node: AstNode | undefined = start; node; node = node.$container) {

@@ -44,7 +44,7 @@ export class CpiplanInlayHintProvider implements InlayHintProvider {
             const format = total.unit === 'money' ? formatMoney : formatInteger;
             hints.push({
                 position: end, kind: InlayHintKind.Parameter, paddingLeft: true,
-                label: total.declared === total.computed ? '✓' : `≠ ${format(total.computed)}`
+                label: total.difference === 0n ? '✓' : `≠ ${format(total.computed)}`
             });
         }
         return hints.filter(h => within(h.position, params));

@@ -39,7 +39,28 @@ export interface TotalCheck {
     readonly node: Money | Count;
     readonly declared: bigint;
     readonly computed: bigint;
+    /** declared − computed. */
+    readonly difference: bigint;
     readonly subject: Subject;
+    /** For a money total: the line it totals (undefined at plan level) and the source it is restricted to. */
+    readonly line?: InterventionLine;
+    readonly source?: FundingSource;
+}
+
+/** A check as the evaluation first records it; the difference is added once all are known. */
+type Check = Omit<TotalCheck, 'difference'>;
+
+/**
+ * How to bring a line back within its cap: the last item whose part on the source covers the
+ * excess loses it, and the declared totals that agreed with the old figures follow.
+ */
+export interface CapReduction {
+    readonly item: Item;
+    /** The item's amount after the reduction. */
+    readonly amount: bigint;
+    /** The item's explicit part on the source after the reduction, when it has one. */
+    readonly part?: { readonly node: Money; readonly amount: bigint };
+    readonly totals: readonly { readonly node: Money | Count; readonly amount: bigint }[];
 }
 
 export interface SourceFigures {
@@ -64,7 +85,8 @@ export interface ItemFigures {
     /** True when the item names no source and the plan has more than one. */
     readonly unassigned: boolean;
     readonly complete: boolean;
-    /** For a split whose parts do not add up: the last part that would make them add up. */
+    /** For a split whose parts do not add up: partsTotal − amount, and the last part that would make them add up. */
+    readonly partsDifference?: bigint;
     readonly balancingLastPart?: bigint;
     /** amount / line total and amount / grand total, percentages with two decimals. */
     readonly shareOfLine?: Decimal;
@@ -85,6 +107,8 @@ export interface CapFigures {
     /** charged / cap, as a percentage with two decimals. */
     readonly usage?: Decimal;
     readonly severity?: Severity;
+    /** When the cap is exceeded and one item can absorb the excess: how to reduce the line to the cap. */
+    readonly reduction?: CapReduction;
 }
 
 export interface LineFigures {
@@ -185,10 +209,13 @@ export interface MovementFigures {
 
 export interface PersonnelCostFigures {
     readonly node: PersonnelCost;
-    readonly rows: readonly { readonly row: CostRow; readonly expected?: bigint; readonly declared?: bigint }[];
+    /** Per row: heads × unit cost, the declared cost, and declared − expected. */
+    readonly rows: readonly { readonly row: CostRow; readonly expected?: bigint; readonly declared?: bigint; readonly difference?: bigint }[];
     /** Sum of the rows' declared costs. */
     readonly total: bigint;
     readonly shares: bigint;
+    /** shares − total. */
+    readonly sharesDifference: bigint;
     readonly complete: boolean;
 }
 
@@ -227,6 +254,8 @@ export interface PlanEvaluation {
     readonly totals: readonly TotalCheck[];
     /** The figures of a line, by node. */
     lineOf(line: InterventionLine): LineFigures | undefined;
+    /** The check of a declared total, by the node of its declared figure. */
+    totalOf(node: AstNode): TotalCheck | undefined;
     sourceOf(source: FundingSource): SourceFigures | undefined;
 }
 
@@ -246,7 +275,7 @@ class Sum {
 /** Evaluates a plan against its rule set. Pure: same AST, same figures. */
 export function evaluatePlan(plan: Plan): PlanEvaluation {
     const ruleSet = plan.ruleSet?.ref;
-    const totals: TotalCheck[] = [];
+    const totals: Check[] = [];
     const sourceNodes = plan.elements.filter(e => e.$type === 'FundingSource') as FundingSource[];
     const lineNodes = plan.elements.filter(e => e.$type === 'InterventionLine') as InterventionLine[];
 
@@ -281,25 +310,7 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
     });
     const sourceFigures = new Map(sources.map(s => [s.source, s]));
 
-    const caps: CapFigures[] = [];
-    const finishedLines = lines.map(figures => {
-        const lineCaps = capsOf(figures, sources);
-        caps.push(...lineCaps);
-        const shareOfAssigned = new Map<FundingSource, Decimal>();
-        for (const [source, amount] of figures.bySource) {
-            const share = shareOf(amount, sourceFigures.get(source)?.assigned ?? 0n);
-            if (share) {
-                shareOfAssigned.set(source, share);
-            }
-        }
-        const items = figures.items.map(item => item.amount === undefined ? item : {
-            ...item, shareOfLine: shareOf(item.amount, figures.total), shareOfPlan: shareOf(item.amount, grand.value)
-        });
-        return { ...figures, items, caps: lineCaps, shareOfPlan: shareOf(figures.total, grand.value), shareOfAssigned };
-    });
-    const lineFigures = new Map(finishedLines.map(l => [l.line, l]));
-
-    for (const figures of finishedLines) {
+    for (const figures of lines) {
         for (const declared of figures.line.totals) {
             const amount = money(declared.amount);
             const source = declared.source?.ref;
@@ -308,7 +319,7 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
             }
             const computed = source ? figures.bySource.get(source) ?? 0n : figures.total;
             totals.push({
-                unit: 'money', node: declared.amount, declared: amount, computed,
+                unit: 'money', node: declared.amount, declared: amount, computed, line: figures.line, source,
                 subject: source ? { of: 'line-source', line: figures.label, source: sourceLabel(source) } : { of: 'line', line: figures.label }
             });
         }
@@ -325,11 +336,29 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
             continue;
         }
         totals.push({
-            unit: 'money', node: declared.amount, declared: amount,
+            unit: 'money', node: declared.amount, declared: amount, source,
             computed: source ? sum!.programmed : grand.value,
             subject: source ? { of: 'plan-source', source: sourceLabel(source) } : { of: 'plan' }
         });
     }
+
+    const caps: CapFigures[] = [];
+    const finishedLines = lines.map(figures => {
+        const lineCaps = capsOf(figures, sources, totals);
+        caps.push(...lineCaps);
+        const shareOfAssigned = new Map<FundingSource, Decimal>();
+        for (const [source, amount] of figures.bySource) {
+            const share = shareOf(amount, sourceFigures.get(source)?.assigned ?? 0n);
+            if (share) {
+                shareOfAssigned.set(source, share);
+            }
+        }
+        const items = figures.items.map(item => item.amount === undefined ? item : {
+            ...item, shareOfLine: shareOf(item.amount, figures.total), shareOfPlan: shareOf(item.amount, grand.value)
+        });
+        return { ...figures, items, caps: lineCaps, shareOfPlan: shareOf(figures.total, grand.value), shareOfAssigned };
+    });
+    const lineFigures = new Map(finishedLines.map(l => [l.line, l]));
 
     const staffTables = plan.elements.filter(e => e.$type === 'StaffTable').map(t => evaluateStaffTable(t as StaffTable, totals));
     const summaries = plan.elements.filter(e => e.$type === 'CategorySummary').map(s => evaluateSummary(s as CategorySummary, totals));
@@ -339,6 +368,8 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
     const statistics = plan.elements.filter(e => e.$type === 'StatisticsTable').map(t => evaluateStatistics(t as StatisticsTable, totals));
     const indicators = evaluateIndicators(plan);
 
+    const checks: TotalCheck[] = totals.map(check => ({ ...check, difference: check.declared - check.computed }));
+    const checkOf = new Map<AstNode, TotalCheck>(checks.map(check => [check.node, check]));
     return {
         plan,
         ruleSet,
@@ -357,7 +388,8 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         statistics,
         personnelCosts,
         indicators,
-        totals,
+        totals: checks,
+        totalOf: node => checkOf.get(node),
         lineOf: line => lineFigures.get(line),
         sourceOf: source => sourceFigures.get(source)
     };
@@ -442,10 +474,11 @@ function evaluateItem(item: Item, sources: FundingSource[]): ItemFigures {
     const last = money(item.charges.at(-1)?.amount);
     const balancingLastPart = partsTotal !== undefined && amount !== undefined && last !== undefined && partsTotal !== amount
         ? amount - (partsTotal - last) : undefined;
-    return { item, amount, parts, partsTotal, balancingLastPart, unassigned: false, complete };
+    const partsDifference = partsTotal !== undefined && amount !== undefined ? partsTotal - amount : undefined;
+    return { item, amount, parts, partsTotal, partsDifference, balancingLastPart, unassigned: false, complete };
 }
 
-function capsOf(figures: LineFigures, sources: SourceFigures[]): CapFigures[] {
+function capsOf(figures: LineFigures, sources: SourceFigures[], totals: readonly Check[]): CapFigures[] {
     const rule = figures.rule;
     const rate = decimal(rule?.cap);
     const kind = rule?.source?.ref;
@@ -461,9 +494,29 @@ function capsOf(figures: LineFigures, sources: SourceFigures[]): CapFigures[] {
                 line: figures.line, rule, source, rate, cap, charged,
                 headroom: cap - charged,
                 usage: shareOf(charged, cap),
-                severity: rule.severity
+                severity: rule.severity,
+                reduction: charged > cap ? reductionOf(figures, source.source, charged - cap, totals) : undefined
             };
         });
+}
+
+/** Takes the excess off the last item whose part on the source covers it, and off the declared totals that agreed. */
+function reductionOf(figures: LineFigures, source: FundingSource, excess: bigint, totals: readonly Check[]): CapReduction | undefined {
+    const item = [...figures.items].reverse().find(i => i.amount !== undefined && (i.parts.get(source) ?? 0n) >= excess);
+    if (!item?.item.amount) {
+        return undefined;
+    }
+    const charge = item.item.charges.find(c => c.source?.ref === source && c.amount);
+    const part = money(charge?.amount);
+    const affected = totals.filter(t => t.unit === 'money' && t.declared === t.computed
+        && (t.line === figures.line || ((t.subject.of === 'plan' || t.subject.of === 'plan-source') && t.line === undefined))
+        && (t.source === undefined || t.source === source));
+    return {
+        item: item.item,
+        amount: item.amount! - excess,
+        part: charge?.amount && part !== undefined ? { node: charge.amount, amount: part - excess } : undefined,
+        totals: affected.map(t => ({ node: t.node, amount: t.declared - excess }))
+    };
 }
 
 function evaluateDeclarations(plan: Plan, ruleSet: RuleSet, lines: InterventionLine[]): DeclarationFigures[] {
@@ -492,7 +545,7 @@ function evaluateDeclarations(plan: Plan, ruleSet: RuleSet, lines: InterventionL
     return result;
 }
 
-function pushCount(totals: TotalCheck[], node: Count | undefined, sum: Sum, subject: Subject): void {
+function pushCount(totals: Check[], node: Count | undefined, sum: Sum, subject: Subject): void {
     const declared = count(node);
     if (node && declared !== undefined && sum.complete) {
         totals.push({ unit: 'count', node, declared: BigInt(declared), computed: sum.value, subject });
@@ -508,7 +561,7 @@ function addCategories(into: Map<string, Sum>, counts: CategoryCount[]): void {
     }
 }
 
-function checkStaffTotal(totals: TotalCheck[], declared: { total: Count; byCategory: CategoryCount[] } | undefined,
+function checkStaffTotal(totals: Check[], declared: { total: Count; byCategory: CategoryCount[] } | undefined,
     total: Sum, byCategory: Map<string, Sum>, subject: (category?: string) => Subject): void {
     if (!declared) {
         return;
@@ -519,7 +572,7 @@ function checkStaffTotal(totals: TotalCheck[], declared: { total: Count; byCateg
     pushCount(totals, declared.total, total, subject());
 }
 
-function evaluateStaffTable(table: StaffTable, totals: TotalCheck[]): StaffTableFigures {
+function evaluateStaffTable(table: StaffTable, totals: Check[]): StaffTableFigures {
     const tableTotal = new Sum();
     const tableByCategory = new Map<string, Sum>();
     const byProfile = new Map<Profile, number>();
@@ -556,7 +609,7 @@ function values(sums: Map<string, Sum>): Map<string, number> {
     return new Map([...sums].map(([key, sum]) => [key, Number(sum.value)]));
 }
 
-function evaluateSummary(summary: CategorySummary, totals: TotalCheck[]): SummaryFigures {
+function evaluateSummary(summary: CategorySummary, totals: Check[]): SummaryFigures {
     const from = new Sum();
     const to = new Sum();
     for (const row of summary.rows) {
@@ -568,7 +621,7 @@ function evaluateSummary(summary: CategorySummary, totals: TotalCheck[]): Summar
     return { node: summary, totalFrom: Number(from.value), totalTo: Number(to.value) };
 }
 
-function evaluateMovements(node: Movements, totals: TotalCheck[]): MovementFigures {
+function evaluateMovements(node: Movements, totals: Check[]): MovementFigures {
     const entries = new Sum();
     const exits = new Sum();
     const progressions = new Sum();
@@ -592,7 +645,7 @@ function evaluateMovements(node: Movements, totals: TotalCheck[]): MovementFigur
     };
 }
 
-function evaluateHiring(hiring: HiringPlan, totals: TotalCheck[]): HiringFigures {
+function evaluateHiring(hiring: HiringPlan, totals: Check[]): HiringFigures {
     return {
         node: hiring,
         periods: hiring.periods.map(period => {
@@ -606,14 +659,15 @@ function evaluateHiring(hiring: HiringPlan, totals: TotalCheck[]): HiringFigures
     };
 }
 
-function evaluatePersonnelCost(node: PersonnelCost, totals: TotalCheck[]): PersonnelCostFigures {
+function evaluatePersonnelCost(node: PersonnelCost, totals: Check[]): PersonnelCostFigures {
     const total = new Sum();
     const rows = node.rows.map(row => {
         const declared = money(row.cost);
         const unitCost = money(row.profile?.ref?.unitCost);
         const heads = count(row.heads);
         total.add(declared);
-        return { row, declared, expected: unitCost !== undefined && heads !== undefined ? unitCost * BigInt(heads) : undefined };
+        const expected = unitCost !== undefined && heads !== undefined ? unitCost * BigInt(heads) : undefined;
+        return { row, declared, expected, difference: expected !== undefined && declared !== undefined ? declared - expected : undefined };
     });
     const declaredTotal = money(node.total);
     if (node.total && declaredTotal !== undefined && total.complete) {
@@ -623,14 +677,14 @@ function evaluatePersonnelCost(node: PersonnelCost, totals: TotalCheck[]): Perso
     for (const share of node.shares) {
         shares.add(money(share.amount));
     }
-    return { node, rows, total: total.value, shares: shares.value, complete: total.complete && shares.complete };
+    return { node, rows, total: total.value, shares: shares.value, sharesDifference: shares.value - total.value, complete: total.complete && shares.complete };
 }
 
 function rowLabel(row: StatisticsRow): string {
     return row.office?.ref?.title ?? row.office?.$refText ?? row.label ?? '';
 }
 
-function evaluateStatistics(table: StatisticsTable, totals: TotalCheck[]): StatisticsFigures {
+function evaluateStatistics(table: StatisticsTable, totals: Check[]): StatisticsFigures {
     const rowFigures = (rows: StatisticsRow[]): StatisticsRowFigures[] => rows.map(row => {
         const sum = new Sum();
         const cells = row.cells.map(cell => {

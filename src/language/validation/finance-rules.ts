@@ -64,17 +64,17 @@ export function sourceShouldBeFullyProgrammed(evaluation: PlanEvaluation, report
 export function itemPartsMustMatchAmount(evaluation: PlanEvaluation, reporter: IssueReporter): void {
     for (const line of evaluation.lines) {
         for (const item of line.items) {
-            if (item.partsTotal === undefined || item.amount === undefined || item.partsTotal === item.amount) {
+            if (item.partsDifference === undefined || item.partsDifference === 0n) {
                 continue;
             }
             reporter.report('split-mismatch', {
-                parts: formatMoney(item.partsTotal),
-                amount: formatMoney(item.amount),
-                difference: formatMoney(item.partsTotal - item.amount)
+                parts: formatMoney(item.partsTotal!),
+                amount: formatMoney(item.amount!),
+                difference: formatMoney(item.partsDifference)
             }, { node: item.item.amount }, {
                 data: {
-                    parts: item.partsTotal.toString(), amount: item.amount.toString(),
-                    amountReplacement: formatMoney(item.partsTotal),
+                    parts: item.partsTotal!.toString(), amount: item.amount!.toString(),
+                    amountReplacement: formatMoney(item.partsTotal!),
                     lastPartReplacement: item.balancingLastPart === undefined || item.balancingLastPart < 0n ? undefined : formatMoney(item.balancingLastPart)
                 }
             });

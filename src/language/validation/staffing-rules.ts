@@ -7,8 +7,8 @@ import type { IssueReporter } from './reporter.js';
 /** A declared personnel cost must equal heads × the profile's unit cost. */
 export function personnelCostMustBeHeadsTimesUnitCost(evaluation: PlanEvaluation, reporter: IssueReporter): void {
     for (const cost of evaluation.personnelCosts) {
-        for (const { row, expected, declared } of cost.rows) {
-            if (expected === undefined || declared === undefined || expected === declared) {
+        for (const { row, expected, declared, difference } of cost.rows) {
+            if (expected === undefined || declared === undefined || difference === undefined || difference === 0n) {
                 continue;
             }
             const profile = row.profile?.ref;
@@ -21,7 +21,7 @@ export function personnelCostMustBeHeadsTimesUnitCost(evaluation: PlanEvaluation
                 unitCost: formatMoney(money(profile.unitCost) ?? 0n),
                 expected: formatMoney(expected),
                 declared: formatMoney(declared),
-                difference: formatMoney(declared - expected)
+                difference: formatMoney(difference)
             }, { node: row.cost }, { data: { expected: expected.toString(), replacement: formatMoney(expected) } });
         }
     }
@@ -31,14 +31,14 @@ export function personnelCostMustBeHeadsTimesUnitCost(evaluation: PlanEvaluation
 export function fundingSharesMustCoverCost(evaluation: PlanEvaluation, reporter: IssueReporter): void {
     for (const cost of evaluation.personnelCosts) {
         const shares = cost.node.shares;
-        if (shares.length === 0 || !cost.complete || cost.shares === cost.total) {
+        if (shares.length === 0 || !cost.complete || cost.sharesDifference === 0n) {
             continue;
         }
         reporter.report('cofinancing-mismatch', {
             shares: shares.map(s => `${s.payer} ${formatMoney(money(s.amount) ?? 0n)}`).join(' + '),
             sum: formatMoney(cost.shares),
             cost: formatMoney(cost.total),
-            difference: formatMoney(cost.shares - cost.total)
+            difference: formatMoney(cost.sharesDifference)
         }, { node: shares.at(-1)!.amount }, { data: { cost: cost.total.toString(), shares: cost.shares.toString() } });
     }
 }

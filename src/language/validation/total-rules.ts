@@ -6,7 +6,7 @@ import type { IssueReporter } from './reporter.js';
 /** Every declared total (line, source, plan, staff, statistics, movements, hires, costs) must match. */
 export function declaredTotalMustMatchComputed(evaluation: PlanEvaluation, reporter: IssueReporter): void {
     for (const check of evaluation.totals) {
-        if (check.declared === check.computed) {
+        if (check.difference === 0n) {
             continue;
         }
         const format = check.unit === 'money' ? formatMoney : formatInteger;
@@ -14,7 +14,7 @@ export function declaredTotalMustMatchComputed(evaluation: PlanEvaluation, repor
             subject: check.subject,
             declared: format(check.declared),
             computed: format(check.computed),
-            difference: format(check.declared - check.computed)
+            difference: format(check.difference)
         }, { node: check.node }, {
             data: { unit: check.unit, computed: check.computed.toString(), replacement: check.unit === 'money' ? formatMoney(check.computed) : formatInteger(check.computed) }
         });
