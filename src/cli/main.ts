@@ -8,8 +8,11 @@ import { findRulesDir } from '../language/workspace.js';
 import { renderJson, renderText, summarize, type Format } from './check.js';
 import { collectFiles, InputError, loadAndValidate } from './load.js';
 import { writeAtomically } from './output.js';
-import { buildTables, diffJson, diffPlans, diffTables, evaluateFile, renderTables, selectGroups, type TableFormat } from './tables.js';
+import { evaluateFile, renderTables, selectGroups, type TableFormat } from './tables.js';
+import { buildTables } from '../generator/build-tables.js';
+import { diffJson, diffTables } from '../generator/diff-tables.js';
 import { renderMarkdown } from '../generator/render.js';
+import { diffPlans } from '../language/model/diff.js';
 
 export enum ExitCode {
     Ok = 0,

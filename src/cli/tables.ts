@@ -1,10 +1,7 @@
-/** `cpiplan tables` and `cpiplan diff`: the plan's official tables, and the reprogramming table between two versions. */
+/** Helpers of `cpiplan tables` and `cpiplan diff`: load one plan, pick and render tables. */
 import type { CpiplanServices } from '../language/cpiplan-module.js';
 import { isPlan } from '../language/generated/ast.js';
-import { diffPlans } from '../language/model/diff.js';
 import type { PlanEvaluation } from '../language/model/evaluation.js';
-import { buildTables } from '../generator/build-tables.js';
-import { diffJson, diffTables } from '../generator/diff-tables.js';
 import { renderCsv, renderHtml, renderJson, renderMarkdown } from '../generator/render.js';
 import { renderXlsx } from '../generator/render-xlsx.js';
 import { tableGroups, type PlanTables, type TableGroup } from '../generator/table-model.js';
@@ -40,5 +37,3 @@ export async function renderTables(tables: PlanTables, format: TableFormat): Pro
 export function selectGroups(table: string): readonly TableGroup[] {
     return table === 'all' ? tableGroups : [table as TableGroup];
 }
-
-export { buildTables, diffPlans, diffTables, diffJson };

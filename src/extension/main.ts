@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
+import escapeHtml from 'escape-html';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 
@@ -13,8 +14,11 @@ type TableChoice = 'finance' | 'staff' | 'hires' | 'costs' | 'stats' | 'indicato
 type FormatChoice = 'md' | 'html' | 'csv' | 'xlsx' | 'json';
 
 let client: LanguageClient | undefined;
-const italian = () => (vscode.workspace.getConfiguration('cpiplan').get<string>('locale') ?? 'auto') === 'it'
-    || ((vscode.workspace.getConfiguration('cpiplan').get<string>('locale') ?? 'auto') === 'auto' && vscode.env.language.startsWith('it'));
+/** The client's own messages follow `cpiplan.locale`, or VS Code's display language when it is `auto`. */
+function italian(): boolean {
+    const chosen = vscode.workspace.getConfiguration('cpiplan').get<string>('locale') ?? 'auto';
+    return chosen === 'auto' ? vscode.env.language.startsWith('it') : chosen === 'it';
+}
 const say = (it: string, en: string) => italian() ? it : en;
 
 /** The plan a command works on: its argument, or the active editor's. */
@@ -96,7 +100,7 @@ async function openPreview(argument?: unknown): Promise<vscode.WebviewPanel | un
             const preview = await client!.sendRequest<{ title: string; body: string; style: string }>(requests.preview, { uri: key });
             panel.webview.html = previewHtml(preview);
         } catch (error) {
-            panel.webview.html = previewHtml({ title: '', body: `<p>${String((error as Error).message).replace(/[<>&"]/g, c => `&#${c.charCodeAt(0)};`)}</p>`, style: '' });
+            panel.webview.html = previewHtml({ title: '', body: `<p>${escapeHtml((error as Error).message)}</p>`, style: '' });
         }
     };
     let timer: NodeJS.Timeout | undefined;

@@ -73,6 +73,25 @@ td.mismatch { background: #fdecea; }
 /** A standalone, print-friendly HTML page; every piece of plan text is escaped. */
 export function renderHtml(tables: PlanTables): string {
     const title = `${tables.plan}${tables.title ? ` — ${tables.title}` : ''}`;
+    return `<!DOCTYPE html>
+<html lang="it">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${htmlStyle}
+</style>
+</head>
+<body>
+${renderHtmlSections(tables)}
+</body>
+</html>
+`;
+}
+
+/** The page's body alone — heading and one section per table — for a page with its own head (the editor preview). */
+export function renderHtmlSections(tables: PlanTables): string {
+    const title = `${tables.plan}${tables.title ? ` — ${tables.title}` : ''}`;
     const sections = tables.tables.map(table => {
         const head = table.columns.map(c => `<th${c.kind === 'text' ? '' : ' class="num"'}>${escapeHtml(c.header)}</th>`).join('');
         const body = table.rows.map(row => {
@@ -86,21 +105,7 @@ export function renderHtml(tables: PlanTables): string {
         }).join('\n');
         return `<section id="${escapeHtml(table.id)}">\n<h2>${escapeHtml(table.title)}</h2>\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n</section>`;
     }).join('\n');
-    return `<!DOCTYPE html>
-<html lang="it">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${htmlStyle}
-</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
-${sections}
-</body>
-</html>
-`;
+    return `<h1>${escapeHtml(title)}</h1>\n${sections}`;
 }
 
 /** A number as Italian Excel reads it from CSV: decimal comma, no thousands separator. */
@@ -163,12 +168,6 @@ export function renderJson(tables: PlanTables): string {
     }, null, 2) + '\n';
 }
 
-/** The tables' sections alone, for a page that has its own head (the editor preview). */
-export function renderHtmlSections(tables: PlanTables): string {
-    const page = renderHtml(tables);
-    return page.slice(page.indexOf('<h1>'), page.lastIndexOf('</body>'));
-}
-
 /** The stylesheet of the HTML tables, for a page that embeds them. */
 export const tableStyle = htmlStyle;
 
@@ -176,7 +175,7 @@ export const tableStyle = htmlStyle;
 export function renderCapCharts(charts: readonly CapChart[]): string {
     return charts.map(chart => {
         const height = 28 * chart.bars.length + 30;
-        const max = chart.bars.reduce((m, b) => (b.cap > m ? b.cap : m > b.charged ? m : b.charged), 0n) || 1n;
+        const max = chart.bars.flatMap(b => [b.cap, b.charged]).reduce((m, v) => (v > m ? v : m), 1n);
         const scale = (v: bigint) => Math.round(Number((v * 1000n) / max) * 0.36);
         const bars = chart.bars.map((bar, i) => {
             const y = 20 + i * 28;

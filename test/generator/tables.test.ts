@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { buildTables } from '../../src/generator/build-tables.js';
-import { formatCell, renderCsv, renderHtml, renderJson, renderMarkdown } from '../../src/generator/render.js';
+import { formatCell, renderCapCharts, renderCsv, renderHtml, renderJson, renderMarkdown } from '../../src/generator/render.js';
 import { columnLetter, renderXlsx } from '../../src/generator/render-xlsx.js';
 import type { Table } from '../../src/generator/table-model.js';
 import { check, example } from '../helpers.js';
@@ -145,5 +145,14 @@ describe('formats', () => {
 
     test('column letters', () => {
         expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
+    });
+
+    test('cap charts scale to the larger of charge and cap, so a charge over its cap draws past the cap line', () => {
+        const svg = renderCapCharts([{ source: 'Allegato B', bars: [{ line: '3.1', charged: 20000n, cap: 10000n }, { line: '3.2', charged: 5000n, cap: 10000n }] }]);
+        const widths = [...svg.matchAll(/<rect x="60" y="\d+" width="(\d+)"/g)].map(m => Number(m[1]));
+        const caps = [...svg.matchAll(/<line x1="(\d+)"/g)].map(m => Number(m[1]) - 60);
+        expect(widths).toEqual([360, 90]);
+        expect(caps).toEqual([180, 180]);
+        expect(svg).toContain('class="over"');
     });
 });

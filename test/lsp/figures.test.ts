@@ -34,6 +34,10 @@ describe('hover', () => {
         ].join('\n'));
     });
 
+    test('on a regional extra line: its title as the heading', async () => {
+        expect((await hover(vda, 'linea "Azioni di politica attiva"', 8))!.split('\n')[0]).toBe('**Azioni di politica attiva**');
+    });
+
     test('in English too', async () => {
         expect(await hover(vda, 'linea 3.1', 7, 'en')).toContain('Cap: max 1,5% Allegato B d.m. 74/2019 = € 24.603,75 · headroom € 3,75 (99,98% of cap)');
     });

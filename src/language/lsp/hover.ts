@@ -68,7 +68,8 @@ export class CpiplanHoverProvider implements HoverProvider {
         if (!figures) {
             return undefined;
         }
-        const out = [`**${word('line', locale)} ${line.code ?? ''}** ${line.title ?? ''}`.replace('  ', ' '), '',
+        const heading = line.code ? `**${word('line', locale)} ${line.code}** ${line.title ?? ''}` : `**${line.title ?? ''}**`;
+        const out = [heading, '',
             `${word('total', locale)}: **${formatMoney(figures.total)}** (${pct(figures.shareOfPlan)} ${word('ofPlan', locale)})`];
         if (figures.bySource.size > 0) {
             out.push('', `${word('bySource', locale)}:`);
