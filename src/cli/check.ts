@@ -3,8 +3,6 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { CheckedDocument } from './load.js';
 
-export type Format = 'text' | 'json';
-
 const severityName = (diagnostic: Diagnostic): 'error' | 'warning' | 'info' =>
     diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info';
 

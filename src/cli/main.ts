@@ -5,10 +5,12 @@ import { NodeFileSystem } from 'langium/node';
 import { createCpiplanServices } from '../language/cpiplan-module.js';
 import { toLocale } from '../language/validation/issues.js';
 import { findRulesDir } from '../language/workspace.js';
-import { renderJson, renderText, summarize, type Format } from './check.js';
+import { renderJson, renderText, summarize } from './check.js';
 import { collectFiles, InputError, loadAndValidate } from './load.js';
 import { writeAtomically } from './output.js';
-import { evaluateFile, renderTables, selectGroups, type TableFormat } from './tables.js';
+import { evaluateFile, selectGroups } from './tables.js';
+import { renderTables } from '../generator/render-tables.js';
+import { checkFormats, diffFormats, tableFormats, tableSelections, type CheckFormat, type DiffFormat, type TableFormat, type TableSelection } from '../protocol.js';
 import { buildTables } from '../generator/build-tables.js';
 import { diffJson, diffTables } from '../generator/diff-tables.js';
 import { renderMarkdown } from '../generator/render.js';
@@ -29,7 +31,7 @@ function defaultLocale(): string {
     return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || 'en';
 }
 
-async function check(paths: string[], options: { format: Format; locale?: string }): Promise<number> {
+async function check(paths: string[], options: { format: CheckFormat; locale?: string }): Promise<number> {
     const locale = toLocale(options.locale ?? defaultLocale());
     const dir = rulesDir();
     const { Cpiplan } = createCpiplanServices({ ...NodeFileSystem, rulesDir: dir });
@@ -53,7 +55,7 @@ function warnAboutErrors(file: string, errors: number): void {
     }
 }
 
-async function tables(file: string, options: { table: string; format: TableFormat; out?: string; force?: boolean }): Promise<number> {
+async function tables(file: string, options: { table: TableSelection; format: TableFormat; out?: string; force?: boolean }): Promise<number> {
     if (options.format === 'xlsx' && !options.out) {
         throw new InputError('xlsx is a binary format: give --out FILE.xlsx');
     }
@@ -70,7 +72,7 @@ async function tables(file: string, options: { table: string; format: TableForma
     return errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 
-async function diff(before: string, after: string, options: { format: 'md' | 'json'; out?: string; force?: boolean }): Promise<number> {
+async function diff(before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean }): Promise<number> {
     const { Cpiplan, dir } = services();
     collectFiles([before, after]);
     const old = await evaluateFile(Cpiplan, before, dir);
@@ -86,7 +88,7 @@ async function diff(before: string, after: string, options: { format: 'md' | 'js
 }
 
 async function lsp(): Promise<void> {
-    const { startLanguageServer } = await import('../language/server.js');
+    const { startLanguageServer } = await import('../server/start-server.js');
     startLanguageServer(rulesDir());
 }
 
@@ -100,21 +102,21 @@ export function program(): Command {
     cli.command('check')
         .description('Report every arithmetic and regulatory problem in the plans (files or folders).')
         .argument('<paths...>', '.cpiplan files or folders holding them')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('-f, --format <format>', 'output format').choices(checkFormats).default('text'))
         .addOption(new Option('-l, --locale <locale>', 'language of the messages (default: from LANG)').choices(['it', 'en']))
         .addHelpText('after', `
 Text output: one line per problem, "path:line:col: severity code: message", then a summary.
 JSON output: {"files":[{"path","diagnostics":[{"severity","code","message","range"}]}],"summary":{"errors","warnings"}}
 with 0-based positions as in LSP.
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable input.`)
-        .action(async (paths: string[], options: { format: Format; locale?: string }) => {
+        .action(async (paths: string[], options: { format: CheckFormat; locale?: string }) => {
             process.exitCode = await check(paths, options);
         });
     cli.command('tables')
         .description("Generate the plan's official tables from the figures the validator checked.")
         .argument('<file>', 'the .cpiplan plan')
-        .addOption(new Option('-t, --table <table>', 'which tables').choices(['finance', 'staff', 'hires', 'costs', 'stats', 'indicators', 'all']).default('all'))
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'xlsx', 'json']).default('md'))
+        .addOption(new Option('-t, --table <table>', 'which tables').choices(tableSelections).default('all'))
+        .addOption(new Option('-f, --format <format>', 'output format').choices(tableFormats).default('md'))
         .option('-o, --out <path>', 'write to this file (atomically) instead of standard output; required for xlsx')
         .option('--force', 'overwrite --out if it exists')
         .addHelpText('after', `
@@ -122,17 +124,17 @@ Text formats go to standard output unless --out is given. An existing file is ne
 overwritten without --force. Exit codes as for check: 0 plan without errors, 1 the plan has
 errors (the tables are still written, with declared figures next to computed ones), 2 bad usage
 or unreadable input.`)
-        .action(async (file: string, options: { table: string; format: TableFormat; out?: string; force?: boolean }) => {
+        .action(async (file: string, options: { table: TableSelection; format: TableFormat; out?: string; force?: boolean }) => {
             process.exitCode = await tables(file, options);
         });
     cli.command('diff')
         .description('The reprogramming table between two versions of a plan: per line and item, per source, caps before and after.')
         .argument('<old>', 'the earlier .cpiplan plan')
         .argument('<new>', 'the later .cpiplan plan')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'))
+        .addOption(new Option('-f, --format <format>', 'output format').choices(diffFormats).default('md'))
         .option('-o, --out <path>', 'write to this file (atomically) instead of standard output')
         .option('--force', 'overwrite --out if it exists')
-        .action(async (before: string, after: string, options: { format: 'md' | 'json'; out?: string; force?: boolean }) => {
+        .action(async (before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean }) => {
             process.exitCode = await diff(before, after, options);
         });
     cli.command('lsp')

@@ -2,12 +2,8 @@
 import type { CpiplanServices } from '../language/cpiplan-module.js';
 import { isPlan } from '../language/generated/ast.js';
 import type { PlanEvaluation } from '../language/model/evaluation.js';
-import { renderCsv, renderHtml, renderJson, renderMarkdown } from '../generator/render.js';
-import { renderXlsx } from '../generator/render-xlsx.js';
-import { tableGroups, type PlanTables, type TableGroup } from '../generator/table-model.js';
+import { tableGroups, type TableGroup, type TableSelection } from '../protocol.js';
 import { InputError, loadAndValidate } from './load.js';
-
-export type TableFormat = 'md' | 'html' | 'csv' | 'xlsx' | 'json';
 
 /** Loads one plan and returns its evaluation and error count. */
 export async function evaluateFile(services: CpiplanServices, file: string, rulesDir: string | undefined): Promise<{ evaluation: PlanEvaluation; errors: number }> {
@@ -22,18 +18,7 @@ export async function evaluateFile(services: CpiplanServices, file: string, rule
     };
 }
 
-/** Renders tables in a format: text or, for xlsx, a buffer. */
-export async function renderTables(tables: PlanTables, format: TableFormat): Promise<string | Buffer> {
-    switch (format) {
-        case 'md': return renderMarkdown(tables);
-        case 'html': return renderHtml(tables);
-        case 'csv': return renderCsv(tables);
-        case 'json': return renderJson(tables);
-        case 'xlsx': return renderXlsx(tables);
-    }
-}
-
 /** The groups `--table` selects. */
-export function selectGroups(table: string): readonly TableGroup[] {
-    return table === 'all' ? tableGroups : [table as TableGroup];
+export function selectGroups(table: TableSelection): readonly TableGroup[] {
+    return table === 'all' ? tableGroups : [table];
 }

@@ -9,9 +9,10 @@ import escapeHtml from 'escape-html';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 
-const requests = { tables: 'cpiplan/tables', preview: 'cpiplan/preview', diff: 'cpiplan/diff', summary: 'cpiplan/summary' } as const;
-type TableChoice = 'finance' | 'staff' | 'hires' | 'costs' | 'stats' | 'indicators' | 'all';
-type FormatChoice = 'md' | 'html' | 'csv' | 'xlsx' | 'json';
+import {
+    clientCommands, requests, tableFormats, tableSelections, type DiffParams, type DiffResult, type PreviewParams, type PreviewResult,
+    type SummaryParams, type SummaryResult, type TableFormat, type TableSelection, type TablesParams, type TablesResult
+} from '../protocol.js';
 
 let client: LanguageClient | undefined;
 /** The client's own messages follow `cpiplan.locale`, or VS Code's display language when it is `auto`. */
@@ -33,20 +34,20 @@ function planUri(argument: unknown): vscode.Uri | undefined {
     return editor?.document.languageId === 'cpiplan' ? editor.document.uri : undefined;
 }
 
-async function generateTables(argument?: unknown, options?: { table?: TableChoice; format?: FormatChoice; overwrite?: boolean }): Promise<vscode.Uri | undefined> {
+async function generateTables(argument?: unknown, options?: { table?: TableSelection; format?: TableFormat; overwrite?: boolean }): Promise<vscode.Uri | undefined> {
     const uri = planUri(argument);
     if (!uri || !client) {
         void vscode.window.showWarningMessage(say('Apri un piano .cpiplan.', 'Open a .cpiplan plan.'));
         return undefined;
     }
     const table = options?.table ?? (await vscode.window.showQuickPick(
-        ['all', 'finance', 'staff', 'hires', 'costs', 'stats', 'indicators'], { placeHolder: say('Quali tabelle?', 'Which tables?') })) as TableChoice | undefined;
+        [...tableSelections], { placeHolder: say('Quali tabelle?', 'Which tables?') })) as TableSelection | undefined;
     const format = options?.format ?? (await vscode.window.showQuickPick(
-        ['md', 'html', 'csv', 'xlsx', 'json'], { placeHolder: say('In quale formato?', 'In which format?') })) as FormatChoice | undefined;
+        [...tableFormats], { placeHolder: say('In quale formato?', 'In which format?') })) as TableFormat | undefined;
     if (!table || !format) {
         return undefined;
     }
-    const result = await client.sendRequest<{ content: string; encoding: 'utf8' | 'base64' }>(requests.tables, { uri: uri.toString(), table, format });
+    const result = await client.sendRequest<TablesResult>(requests.tables, { uri: uri.toString(), table, format } satisfies TablesParams);
     const target = vscode.Uri.file(path.join(path.dirname(uri.fsPath), `${path.basename(uri.fsPath, '.cpiplan')}-${table}.${format}`));
     const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
     if (exists && !options?.overwrite) {
@@ -67,7 +68,7 @@ function nonce(): string {
 }
 
 /** The preview page: the server's escaped HTML under a strict policy; no scripts at all. */
-function previewHtml(preview: { title: string; body: string; style: string }): string {
+function previewHtml(preview: PreviewResult): string {
     const n = nonce();
     return `<!DOCTYPE html><html lang="it"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; img-src data:;">
@@ -97,7 +98,7 @@ async function openPreview(argument?: unknown): Promise<vscode.WebviewPanel | un
     previews.set(key, panel);
     const refresh = async () => {
         try {
-            const preview = await client!.sendRequest<{ title: string; body: string; style: string }>(requests.preview, { uri: key });
+            const preview = await client!.sendRequest<PreviewResult>(requests.preview, { uri: key } satisfies PreviewParams);
             panel.webview.html = previewHtml(preview);
         } catch (error) {
             panel.webview.html = previewHtml({ title: '', body: `<p>${escapeHtml((error as Error).message)}</p>`, style: '' });
@@ -144,7 +145,7 @@ async function compareWith(argument?: unknown, other?: vscode.Uri | 'HEAD'): Pro
     try {
         const oldText = choice === 'HEAD' ? await gitHead(uri.fsPath) : Buffer.from(await vscode.workspace.fs.readFile(choice)).toString('utf8');
         const oldLabel = choice === 'HEAD' ? 'HEAD' : path.basename(choice.fsPath);
-        const { markdown } = await client.sendRequest<{ markdown: string }>(requests.diff, { newUri: uri.toString(), oldText, oldLabel });
+        const { markdown } = await client.sendRequest<DiffResult>(requests.diff, { newUri: uri.toString(), oldText, oldLabel } satisfies DiffParams);
         const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
         await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
         return document;
@@ -161,7 +162,7 @@ async function updateStatus(item: vscode.StatusBarItem): Promise<void> {
         return;
     }
     try {
-        const summary = await client.sendRequest<{ grandTotal: string; errors: number; warnings: number }>(requests.summary, { uri: editor.document.uri.toString() });
+        const summary = await client.sendRequest<SummaryResult>(requests.summary, { uri: editor.document.uri.toString() } satisfies SummaryParams);
         item.text = `$(graph) ${summary.grandTotal} · ${summary.errors === 0 ? '$(check)' : `$(error) ${summary.errors}`}${summary.warnings ? ` $(warning) ${summary.warnings}` : ''}`;
         item.tooltip = say(`Totale del piano ${summary.grandTotal}: ${summary.errors} errori, ${summary.warnings} avvisi`,
             `Plan total ${summary.grandTotal}: ${summary.errors} errors, ${summary.warnings} warnings`);
@@ -185,12 +186,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     await client.start();
 
     const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
-    status.command = 'cpiplan.openPreview';
+    status.command = clientCommands.openPreview;
     context.subscriptions.push(
         status,
-        vscode.commands.registerCommand('cpiplan.generateTables', generateTables),
-        vscode.commands.registerCommand('cpiplan.openPreview', openPreview),
-        vscode.commands.registerCommand('cpiplan.compareWith', compareWith),
+        vscode.commands.registerCommand(clientCommands.generateTables, generateTables),
+        vscode.commands.registerCommand(clientCommands.openPreview, openPreview),
+        vscode.commands.registerCommand(clientCommands.compareWith, compareWith),
         vscode.window.onDidChangeActiveTextEditor(() => void updateStatus(status)),
         vscode.languages.onDidChangeDiagnostics(() => void updateStatus(status))
     );

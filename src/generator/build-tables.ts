@@ -9,8 +9,9 @@ import type { PlanEvaluation, TotalCheck } from '../language/model/evaluation.js
 import { formatDecimal, formatMoney, formatPercentage } from '../language/model/numbers.js';
 import { count as readCount, money as readMoney } from '../language/model/reader.js';
 import {
-    count, empty, money, percent, text, type CapChart, type CellValue, type PlanTables, type Table, type TableColumn, type TableGroup, type TableRow
+    count, empty, money, percent, text, type CapChart, type CellValue, type PlanTables, type Table, type TableColumn, type TableRow
 } from './table-model.js';
+import { tableGroups, type TableGroup } from '../protocol.js';
 
 /** Collects rows and remembers their indices for subtotal formulas. */
 class RowCollector {
@@ -307,7 +308,7 @@ export function indicatorTable(evaluation: PlanEvaluation): Table | undefined {
 }
 
 /** All tables of a plan, or those of the groups asked for, in document order of groups. */
-export function buildTables(evaluation: PlanEvaluation, groups: readonly TableGroup[] = ['finance', 'staff', 'hires', 'costs', 'stats', 'indicators']): PlanTables {
+export function buildTables(evaluation: PlanEvaluation, groups: readonly TableGroup[] = tableGroups): PlanTables {
     const builders: Record<TableGroup, () => (Table | undefined)[]> = {
         finance: () => [financeTable(evaluation)],
         staff: () => staffTables(evaluation),

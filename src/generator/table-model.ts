@@ -3,6 +3,7 @@
  * a plan's evaluation only: no figure is computed here.
  */
 import type { Decimal } from '../language/model/numbers.js';
+import type { TableGroup } from '../protocol.js';
 
 export type CellValue =
     | { readonly kind: 'text'; readonly text: string }
@@ -30,9 +31,6 @@ export interface TableColumn {
     readonly kind: ColumnKind;
 }
 
-/** Which tables `cpiplan tables --table` selects. */
-export type TableGroup = 'finance' | 'staff' | 'hires' | 'costs' | 'stats' | 'indicators';
-export const tableGroups: readonly TableGroup[] = ['finance', 'staff', 'hires', 'costs', 'stats', 'indicators'];
 
 export interface Table {
     readonly id: string;

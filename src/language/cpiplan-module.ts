@@ -8,16 +8,19 @@ import {
     type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { CpiplanGeneratedModule, CpiplanGeneratedSharedModule } from './generated/module.js';
-import { LocaleSettings } from './i18n.js';
+import { LocaleSettings } from './i18n/locale.js';
 import { PlanEvaluator } from './model/plan-evaluator.js';
-import { CpiplanDocumentValidator, CpiplanLinker, CpiplanScopeComputation } from './references.js';
+import { CpiplanLinker, CpiplanScopeComputation } from './scoping.js';
+import { CpiplanDocumentValidator } from './validation/document-validator.js';
 import { CpiplanValidator, registerValidationChecks } from './validation/validator.js';
 import { CpiplanCodeActionProvider } from './lsp/code-actions.js';
 import { CpiplanCodeLensProvider } from './lsp/code-lens.js';
 import { CpiplanFormatter } from './lsp/formatter.js';
 import { CpiplanHoverProvider } from './lsp/hover.js';
 import { CpiplanInlayHintProvider } from './lsp/inlay-hints.js';
-import { CpiplanCompletionProvider, CpiplanDocumentSymbolProvider, CpiplanSemanticTokenProvider } from './lsp/navigation.js';
+import { CpiplanCompletionProvider } from './lsp/completion.js';
+import { CpiplanDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { CpiplanSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { CpiplanWorkspaceManager } from './workspace.js';
 
 /** The services cpiplan adds to Langium's. */

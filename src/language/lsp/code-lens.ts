@@ -5,10 +5,8 @@ import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { CpiplanServices } from '../cpiplan-module.js';
 import type { Plan } from '../generated/ast.js';
 import { formatMoney, formatPercentage } from '../model/numbers.js';
-import { word } from './words.js';
-
-/** Commands the VS Code client registers; other editors may ignore them. */
-export const clientCommands = { generateTables: 'cpiplan.generateTables', openPreview: 'cpiplan.openPreview' } as const;
+import { word } from '../i18n/words.js';
+import { clientCommands } from '../../protocol.js';
 
 export class CpiplanCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: CpiplanServices) { }

@@ -8,7 +8,7 @@ import { InlayHintKind, type InlayHint, type InlayHintParams, type Position } fr
 import type { CpiplanServices } from '../cpiplan-module.js';
 import type { Plan } from '../generated/ast.js';
 import { formatInteger, formatMoney, formatPercentage } from '../model/numbers.js';
-import { word } from './words.js';
+import { word } from '../i18n/words.js';
 
 const within = (position: Position, params: InlayHintParams) =>
     (position.line > params.range.start.line || (position.line === params.range.start.line && position.character >= params.range.start.character))

@@ -5,29 +5,18 @@
  */
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import type { CpiplanServices } from '../cpiplan-module.js';
-import type { Plan } from '../generated/ast.js';
-import { diffPlans } from '../model/diff.js';
-import { formatMoney } from '../model/numbers.js';
-import { buildTables, capCharts } from '../../generator/build-tables.js';
-import { diffTables } from '../../generator/diff-tables.js';
-import { renderCapCharts, renderCsv, renderHtml, renderHtmlSections, renderJson, renderMarkdown, tableStyle } from '../../generator/render.js';
-import { renderXlsx } from '../../generator/render-xlsx.js';
-import { tableGroups, type TableGroup } from '../../generator/table-model.js';
-
-export const requests = {
-    tables: 'cpiplan/tables',
-    preview: 'cpiplan/preview',
-    diff: 'cpiplan/diff',
-    summary: 'cpiplan/summary'
-} as const;
-
-export interface TablesParams { uri: string; table: TableGroup | 'all'; format: 'md' | 'html' | 'csv' | 'xlsx' | 'json' }
-/** Text formats as text; xlsx as base64. */
-export interface TablesResult { content: string; encoding: 'utf8' | 'base64' }
-export interface PreviewResult { title: string; body: string; style: string }
-export interface DiffParams { newUri: string; oldText: string; oldLabel: string }
-export interface SummaryResult { grandTotal: string; errors: number; warnings: number }
+import type { CpiplanServices } from '../language/cpiplan-module.js';
+import type { Plan } from '../language/generated/ast.js';
+import { diffPlans } from '../language/model/diff.js';
+import { formatMoney } from '../language/model/numbers.js';
+import { buildTables, capCharts } from '../generator/build-tables.js';
+import { diffTables } from '../generator/diff-tables.js';
+import { renderCapCharts, renderHtmlSections, renderMarkdown, tableStyle } from '../generator/render.js';
+import { renderTables } from '../generator/render-tables.js';
+import {
+    requests, tableGroups, type DiffParams, type DiffResult, type PreviewParams, type PreviewResult, type SummaryParams, type SummaryResult,
+    type TablesParams, type TablesResult
+} from '../protocol.js';
 
 /** The plan of a document, once it is validated; a clear error otherwise. */
 async function planOf(services: CpiplanServices, uri: string): Promise<{ plan: Plan; document: LangiumDocument }> {
@@ -48,15 +37,10 @@ export function registerRequests(connection: Connection, services: CpiplanServic
     connection.onRequest(requests.tables, async (params: TablesParams): Promise<TablesResult> => {
         const { plan } = await planOf(services, params.uri);
         const tables = buildTables(services.model.PlanEvaluator.evaluate(plan), params.table === 'all' ? tableGroups : [params.table]);
-        switch (params.format) {
-            case 'xlsx': return { content: (await renderXlsx(tables)).toString('base64'), encoding: 'base64' };
-            case 'html': return { content: renderHtml(tables), encoding: 'utf8' };
-            case 'csv': return { content: renderCsv(tables), encoding: 'utf8' };
-            case 'json': return { content: renderJson(tables), encoding: 'utf8' };
-            default: return { content: renderMarkdown(tables), encoding: 'utf8' };
-        }
+        const content = await renderTables(tables, params.format);
+        return typeof content === 'string' ? { content, encoding: 'utf8' } : { content: content.toString('base64'), encoding: 'base64' };
     });
-    connection.onRequest(requests.preview, async (params: { uri: string }): Promise<PreviewResult> => {
+    connection.onRequest(requests.preview, async (params: PreviewParams): Promise<PreviewResult> => {
         const { plan } = await planOf(services, params.uri);
         const evaluation = services.model.PlanEvaluator.evaluate(plan);
         return {
@@ -65,7 +49,7 @@ export function registerRequests(connection: Connection, services: CpiplanServic
             style: tableStyle
         };
     });
-    connection.onRequest(requests.diff, async (params: DiffParams): Promise<{ markdown: string }> => {
+    connection.onRequest(requests.diff, async (params: DiffParams): Promise<DiffResult> => {
         const { plan } = await planOf(services, params.newUri);
         const workspace = services.shared.workspace;
         const uri = URI.parse(`cpiplan-compare:/${++scratch}/${encodeURIComponent(params.oldLabel)}.cpiplan`);
@@ -83,7 +67,7 @@ export function registerRequests(connection: Connection, services: CpiplanServic
             await workspace.DocumentBuilder.update([], [uri]);
         }
     });
-    connection.onRequest(requests.summary, async (params: { uri: string }): Promise<SummaryResult> => {
+    connection.onRequest(requests.summary, async (params: SummaryParams): Promise<SummaryResult> => {
         const { plan, document } = await planOf(services, params.uri);
         const diagnostics = document.diagnostics ?? [];
         return {

@@ -1,5 +1,5 @@
 /** The locale messages are produced in: set by the language server from the editor, by the CLI from --locale. */
-import { toLocale, type Locale } from './validation/issues.js';
+import { toLocale, type Locale } from '../validation/issues.js';
 
 export class LocaleSettings {
     /** The locale in force; English until told otherwise. */

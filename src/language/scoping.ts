@@ -1,7 +1,6 @@
 /** Scoping and linking: what a name can refer to, and what is said when it refers to nothing. */
-import { DefaultDocumentValidator, DefaultLinker, DefaultScopeComputation, type AstNode, type ValidationOptions, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
+import { DefaultLinker, DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import type { MultiMap } from 'langium';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { CpiplanServices } from './cpiplan-module.js';
 import { issueMessage, referenceWordsFor } from './validation/issues.js';
 
@@ -44,16 +43,5 @@ export class CpiplanLinker extends DefaultLinker {
         const type = this.reflection.getReferenceType(refInfo);
         const locale = this.services.i18n.Locale.current;
         return { ...error, message: issueMessage('linking-error', { what: referenceWordsFor(type, locale), name: refInfo.reference.$refText }, locale) };
-    }
-}
-
-/** Gives every diagnostic a visible code, Langium's own (lexing, parsing, linking) included. */
-export class CpiplanDocumentValidator extends DefaultDocumentValidator {
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
-        return diagnostics.map(diagnostic => {
-            const data = diagnostic.data as { code?: string } | undefined;
-            return diagnostic.code === undefined && data?.code ? { ...diagnostic, code: data.code } : diagnostic;
-        });
     }
 }

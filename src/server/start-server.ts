@@ -2,8 +2,8 @@
 import { startLanguageServer as startLangium } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
-import { createCpiplanServices, type CpiplanServices } from './cpiplan-module.js';
-import { registerRequests } from './lsp/requests.js';
+import { createCpiplanServices, type CpiplanServices } from '../language/cpiplan-module.js';
+import { registerRequests } from './requests.js';
 
 /** Starts the server on this process's stdio (or the IPC channel VS Code opens). */
 export function startLanguageServer(rulesDir: string | undefined): void {

@@ -1,0 +1,48 @@
+/**
+ * The contract between the VS Code client, the language server and the CLI: request names,
+ * their params and results, table groups, output formats and command ids. It imports nothing,
+ * so every side can share it without pulling in the others.
+ */
+
+/** Which tables `cpiplan tables --table` and the client's picker select. */
+export type TableGroup = 'finance' | 'staff' | 'hires' | 'costs' | 'stats' | 'indicators';
+export const tableGroups: readonly TableGroup[] = ['finance', 'staff', 'hires', 'costs', 'stats', 'indicators'];
+export type TableSelection = TableGroup | 'all';
+export const tableSelections: readonly TableSelection[] = ['all', ...tableGroups];
+
+/** The formats tables are rendered in; xlsx is binary. */
+export type TableFormat = 'md' | 'html' | 'csv' | 'xlsx' | 'json';
+export const tableFormats: readonly TableFormat[] = ['md', 'html', 'csv', 'xlsx', 'json'];
+
+/** The formats of `cpiplan check`. */
+export type CheckFormat = 'text' | 'json';
+export const checkFormats: readonly CheckFormat[] = ['text', 'json'];
+
+/** The formats of `cpiplan diff`. */
+export type DiffFormat = 'md' | 'json';
+export const diffFormats: readonly DiffFormat[] = ['md', 'json'];
+
+/** Custom requests the server answers. */
+export const requests = {
+    tables: 'cpiplan/tables',
+    preview: 'cpiplan/preview',
+    diff: 'cpiplan/diff',
+    summary: 'cpiplan/summary'
+} as const;
+
+export interface TablesParams { readonly uri: string; readonly table: TableSelection; readonly format: TableFormat }
+/** Text formats as text; xlsx as base64. */
+export interface TablesResult { readonly content: string; readonly encoding: 'utf8' | 'base64' }
+export interface PreviewParams { readonly uri: string }
+export interface PreviewResult { readonly title: string; readonly body: string; readonly style: string }
+export interface DiffParams { readonly newUri: string; readonly oldText: string; readonly oldLabel: string }
+export interface DiffResult { readonly markdown: string }
+export interface SummaryParams { readonly uri: string }
+export interface SummaryResult { readonly grandTotal: string; readonly errors: number; readonly warnings: number }
+
+/** Commands the VS Code client registers; the server's code lens names them. */
+export const clientCommands = {
+    generateTables: 'cpiplan.generateTables',
+    openPreview: 'cpiplan.openPreview',
+    compareWith: 'cpiplan.compareWith'
+} as const;
