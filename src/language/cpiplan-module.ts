@@ -82,7 +82,7 @@ export function createCpiplanServices(context: CpiplanContext): { shared: Langiu
     registerValidationChecks(Cpiplan);
     if (!context.connection) {
         // Outside a language server nobody sends the configuration; without this, settings-dependent code waits forever.
-        shared.workspace.ConfigurationProvider.initialized({});
+        void shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, Cpiplan };
 }

@@ -72,7 +72,6 @@ describe('quick fixes', () => {
         const services = await testServices();
         const opened = await open(marche);
         close = opened.close;
-        let fixed = marche;
         const missing = (opened.document.diagnostics ?? []).filter(d => d.code === 'missing-declaration');
         expect(missing).toHaveLength(3);
         const actions = await services.lsp.CodeActionProvider!.getCodeActions(opened.document, {
@@ -85,7 +84,7 @@ describe('quick fixes', () => {
             "Insert the declaration 'nessun_compenso_osservatorio' with the standard wording"
         ]);
         // Apply all three together (their edits do not overlap).
-        fixed = applyAction(opened.document, { title: 'all', edit: { changes: { x: quickFixes.flatMap(a => Object.values(a.edit!.changes!).flat()) } } });
+        const fixed = applyAction(opened.document, { title: 'all', edit: { changes: { x: quickFixes.flatMap(a => Object.values(a.edit!.changes!).flat()) } } });
         expect(fixed).toContain('    dichiarazione nessun_compenso_osservatorio "Si precisa che, ai sensi dell\'allegato A)');
         expect(fixed.endsWith('sezione 4 {\n    dichiarazione governance_lep "Il modello di governance del piano tiene conto del d.m. 22 maggio 2020 e del conseguente ruolo svolto da ANPAL, con particolare riferimento al rispetto dei LEP su tutto il territorio nazionale."\n}\n')).toBe(true);
         const after = await check(fixed);
