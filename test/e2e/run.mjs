@@ -34,7 +34,7 @@ const amended = fs.readFileSync(path.join(root, 'examples', 'valle-d-aosta-2020.
 fs.writeFileSync(path.join(workspace, 'prima.cpiplan'), amended.replace('€ 630.000,00 su B', '€ 600.000,00 su B'));
 fs.mkdirSync(path.join(tmp, 'data', 'User'), { recursive: true });
 fs.writeFileSync(path.join(tmp, 'data', 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'editor.hover.delay': 100,
+    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'editor.hover.delay': 100, 'editor.hover.above': false,
     'workbench.colorTheme': 'Default Light Modern', 'window.zoomLevel': 0
 }));
 

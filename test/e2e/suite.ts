@@ -102,6 +102,11 @@ test('command: compare with another version shows the reprogramming table', asyn
     assert.match(document.getText(), /\| Ristrutturazione e ampliamento delle sedi \(immobili\) \| modificata \| € 600\.000,00 \| € 630\.000,00 \| € 30\.000,00 \|/);
 });
 
+test('the workbench is clean between tests: no editor and no scratch document left open', async () => {
+    assert.equal(vscode.window.tabGroups.all.flatMap(group => group.tabs).length, 0);
+    assert.equal(vscode.workspace.textDocuments.filter(d => d.isUntitled && d.isDirty).length, 0);
+});
+
 test('screenshot: a squiggle and a hover on the Marche plan', async () => {
     const uri = file('marche-2020.cpiplan');
     const document = await vscode.workspace.openTextDocument(uri);
@@ -118,6 +123,20 @@ test('screenshot: a squiggle and a hover on the Marche plan', async () => {
     await new Promise(resolve => setTimeout(resolve, 4000));
 });
 
+/**
+ * Leaves the workbench as the test found it: edits saved (the workspace is a fresh copy), scratch
+ * documents (the comparison) reverted, every editor closed — so the screenshot shows a clean window.
+ */
+async function cleanWorkbench(): Promise<void> {
+    for (const document of vscode.workspace.textDocuments.filter(d => d.isUntitled && d.isDirty)) {
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    await vscode.workspace.saveAll(false);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+}
+
 /** The test-module entry VS Code calls; prints "N passed, N failed". */
 export async function run(): Promise<void> {
     let passed = 0;
@@ -131,6 +150,7 @@ export async function run(): Promise<void> {
             failed++;
             console.log(`✗ ${name}\n  ${(error as Error).stack ?? error}`);
         }
+        await cleanWorkbench();
     }
     console.log(`${passed} passed, ${failed} failed`);
     if (failed > 0) {

@@ -1,12 +1,15 @@
 /** The formatter: canonical layout, amounts aligned on the decimal comma, idempotent, comments kept. */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { formatText } from '../../src/language/lsp/formatter.js';
+import { formatText, layoutOf } from '../../src/language/lsp/formatter.js';
 import { check, example, testServices } from '../helpers.js';
+import { open } from './helpers.js';
 
+/** Formats as the editor does: the token stream, laid out by the syntax tree of the same text. */
 async function format(text: string): Promise<string> {
     const services = await testServices();
-    return formatText(text, t => services.parser.Lexer.tokenize(t) as never);
+    const root = services.parser.LangiumParser.parse(text).value;
+    return formatText(text, t => services.parser.Lexer.tokenize(t) as never, '    ', layoutOf(root));
 }
 
 const comments = (text: string) => (text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []);
@@ -55,6 +58,59 @@ totale € 4.700.000,00
         expect(comments(formatted)).toEqual(tokens.map((_, i) => `/*c${i}*/`));
         expect(await format(formatted)).toBe(formatted);
         expect((await check(formatted)).document.parseResult.parserErrors).toEqual([]);
+    });
+
+    test('continuation lines keep one indent more than the statement they continue', async () => {
+        expect(await format(`piano "X"
+titolo "Piano"
+        periodo 2019-2021
+  regole "DM 74/2019"
+cpi a "CPI A" provincia "AN"
+nota "Sede"
+linea 3.4 "Sedi" {
+voce "Immobili" € 630.000,00
+su B
+}
+`)).toBe(`piano "X"
+    titolo "Piano"
+    periodo 2019-2021
+    regole "DM 74/2019"
+cpi a "CPI A" provincia "AN"
+    nota "Sede"
+linea 3.4 "Sedi" {
+    voce "Immobili" € 630.000,00
+        su B
+}
+`);
+        // The Marche plan is written with continuation lines indented: formatting leaves them where they are.
+        const marche = example('marche-2020.cpiplan').split('\n');
+        const formatted = (await format(marche.join('\n'))).split('\n');
+        const continuation = marche.flatMap((line, i) => /^ {4}(titolo|periodo|regole|nota|modifica) /.test(line) ? [i] : []);
+        expect(continuation.length).toBeGreaterThan(20);
+        expect(continuation.filter(i => formatted[i] !== marche[i])).toEqual([]);
+    });
+
+    test('an empty statistics cell stays a cell of its own: cells never merge', async () => {
+        const text = 'piano "X"\ncpi a "A"\nstatistica "T" colonne "1", "2", "3" {\n    a 2019 - 12 - 31\n    "b" 4.857 - 4.430\n}\n';
+        const formatted = await format(text);
+        expect(formatted).toContain('    a 2019 - 12 - 31\n');
+        expect(formatted).toContain('    "b" 4.857 - 4.430\n');
+        expect(await format('piano "X" periodo 2019 - 2021\n')).toBe('piano "X" periodo 2019-2021\n');
+    });
+
+    test('range formatting edits only the statements inside the range', async () => {
+        const text = 'piano "X"\nfonte   B "B"\nfonte   C "C"\nlinea 3.4 "Sedi" {\nvoce "Immobili" € 1,00 su B\n}\n';
+        const services = await testServices();
+        const opened = await open(text);
+        try {
+            const edits = await services.lsp.Formatter!.formatDocumentRange(opened.document, {
+                textDocument: { uri: opened.document.uri.toString() }, options: { tabSize: 4, insertSpaces: true },
+                range: { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } }
+            });
+            expect(edits).toEqual([{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, newText: 'fonte C "C"\n' }]);
+        } finally {
+            await opened.close();
+        }
     });
 
     test('leaves text it cannot lex untouched, and never throws on random text', async () => {
