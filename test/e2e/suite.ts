@@ -135,6 +135,7 @@ async function cleanWorkbench(): Promise<void> {
     await vscode.workspace.saveAll(false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('notifications.clearAll');
 }
 
 /** The test-module entry VS Code calls; prints "N passed, N failed". */
