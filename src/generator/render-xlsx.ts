@@ -1,6 +1,8 @@
 /**
  * Renders the table model as an Excel workbook (exceljs): one sheet per table, amounts stored
- * as numbers with a euro format, totals as SUM formulas so the sheet stays live, frozen header.
+ * as numbers with a euro format, totals as SUM formulas so the sheet stays live. Ready to print:
+ * a title row, columns as wide as their content, wrapped text, landscape A4 fitted to the page
+ * width, title and header repeated on every page.
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, PlanTables, Table } from './table-model.js';
@@ -19,8 +21,16 @@ export function columnLetter(index: number): string {
     return letters;
 }
 
+/** The first data row: row 1 holds the title, row 2 the header. */
+const FIRST_DATA_ROW = 3;
+/** Excel's limit on a sheet name is 31 characters; room is left for a " 2" when names repeat. */
+const SHEET_NAME_LENGTH = 28;
+
+/** A sheet name from a title, cut at a word boundary (the whole title is in the sheet's first row). */
 function sheetName(title: string, used: Set<string>): string {
-    const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || 'Tabella';
+    const clean = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+    const cut = clean.length <= SHEET_NAME_LENGTH ? clean : clean.slice(0, SHEET_NAME_LENGTH + 1).replace(/\s+\S*$/, '').replace(/[\s–—-]+$/, '');
+    const base = cut || clean.slice(0, SHEET_NAME_LENGTH) || 'Tabella';
     let name = base;
     for (let i = 2; used.has(name.toLowerCase()); i++) {
         name = `${base.slice(0, 27 - String(i).length)} ${i}`;
@@ -41,7 +51,7 @@ function numberOf(cell: CellValue): number | undefined {
 /** `SUM(B3:B5,B7)-SUM(B6)` for the rows a total adds up, in spreadsheet rows. */
 function sumFormula(column: string, rows: readonly { row: number; sign: 1 | -1 }[]): string {
     const ranges = (sign: 1 | -1) => {
-        const numbers = rows.filter(r => r.sign === sign).map(r => r.row + 2).sort((a, b) => a - b);
+        const numbers = rows.filter(r => r.sign === sign).map(r => r.row + FIRST_DATA_ROW).sort((a, b) => a - b);
         const parts: string[] = [];
         for (let i = 0; i < numbers.length; i++) {
             let j = i;
@@ -58,16 +68,62 @@ function sumFormula(column: string, rows: readonly { row: number; sign: 1 | -1 }
     return `${positive.length ? `SUM(${positive.join(',')})` : '0'}${negative.length ? `-SUM(${negative.join(',')})` : ''}`;
 }
 
+/** How wide a column must be to show its header and every cell whole (text wraps past 60 characters). */
+function columnWidth(table: Table, index: number, check: boolean): number {
+    const column = table.columns[index];
+    const texts = [column?.header ?? 'Verifica', ...table.rows.map(row => index < table.columns.length
+        ? formatCell(row.cells[index] ?? { kind: 'empty' }) : check ? declaredNote(table, row) : '')];
+    const longest = Math.max(...texts.map(text => text.length));
+    return column === undefined || column.kind === 'text' ? Math.min(60, Math.max(12, longest + 2)) : Math.max(12, longest + 3);
+}
+
+/** Spreadsheets do not grow a row for wrapped text they did not lay out themselves: give it the lines it needs. */
+function fitHeight(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, width: number): void {
+    let lines = 1;
+    for (let i = 1; i <= width; i++) {
+        const value = row.getCell(i).value;
+        if (typeof value === 'string') {
+            const room = Math.max(1, (sheet.getColumn(i).width ?? 12) - 2);
+            lines = Math.max(lines, Math.ceil(value.length / room));
+        }
+    }
+    if (lines > 1) {
+        row.height = 15 * lines;
+    }
+}
+
 function addSheet(workbook: ExcelJS.Workbook, table: Table, used: Set<string>): void {
-    const sheet = workbook.addWorksheet(sheetName(table.title, used), { views: [{ state: 'frozen', ySplit: 1 }] });
     const check = table.rows.some(r => r.declared);
+    const width = table.columns.length + (check ? 1 : 0);
+    const sheet = workbook.addWorksheet(sheetName(table.title, used), {
+        views: [{ state: 'frozen', ySplit: FIRST_DATA_ROW - 1 }],
+        pageSetup: {
+            paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+            printTitlesRow: `1:${FIRST_DATA_ROW - 1}`,
+            margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 }
+        },
+        headerFooter: { oddFooter: '&L&A&RPagina &P di &N' }
+    });
+    const title = sheet.addRow([table.title]);
+    title.font = { bold: true, size: 13 };
+    sheet.mergeCells(1, 1, 1, width);
     const header = sheet.addRow([...table.columns.map(c => c.header), ...(check ? ['Verifica'] : [])]);
     header.font = { bold: true };
-    table.columns.forEach((column, i) => {
-        const sheetColumn = sheet.getColumn(i + 1);
-        sheetColumn.width = column.kind === 'text' ? Math.min(60, Math.max(12, column.header.length + 2)) : 16;
-        sheetColumn.numFmt = column.kind === 'money' ? MONEY_FORMAT : column.kind === 'count' ? COUNT_FORMAT : column.kind === 'percent' ? PERCENT_FORMAT : '@';
+    header.alignment = { wrapText: true, vertical: 'top' };
+    header.eachCell(cell => {
+        cell.border = { bottom: { style: 'thin' } };
     });
+    for (let i = 0; i < width; i++) {
+        const column = table.columns[i];
+        const sheetColumn = sheet.getColumn(i + 1);
+        sheetColumn.width = columnWidth(table, i, check);
+        if (column) {
+            sheetColumn.numFmt = column.kind === 'money' ? MONEY_FORMAT : column.kind === 'count' ? COUNT_FORMAT : column.kind === 'percent' ? PERCENT_FORMAT : '@';
+        }
+        if (!column || column.kind === 'text') {
+            sheetColumn.alignment = { wrapText: true, vertical: 'top' };
+        }
+    }
     table.rows.forEach(row => {
         const added = sheet.addRow([]);
         row.cells.forEach((cell, i) => {
@@ -85,6 +141,7 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, used: Set<string>): 
         if (check && row.declared) {
             added.getCell(table.columns.length + 1).value = declaredNote(table, row);
         }
+        fitHeight(sheet, added, width);
         if (row.role !== 'item') {
             added.font = { bold: true };
         }

@@ -100,15 +100,17 @@ describe('formats', () => {
         expect(workbook.worksheets[0].name).toBe('Linee di intervento e quadro');
         expect(new Set(workbook.worksheets.map(s => s.name.toLowerCase())).size).toBe(tables.tables.length);
         const finance = workbook.worksheets[0];
-        expect(finance.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-        expect(finance.getRow(1).getCell(1).value).toBe('Linea di intervento');
-        const item = finance.getRow(3);
+        expect(finance.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+        expect(finance.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+        expect(finance.getRow(1).getCell(1).value).toBe('Linee di intervento e quadro finanziario');
+        expect(finance.getRow(2).getCell(1).value).toBe('Linea di intervento');
+        const item = finance.getRow(4);
         expect(item.getCell(2).value).toBe(24600);
         expect(item.getCell(2).numFmt).toBe('[$€-410] #,##0.00');
-        const lineTotal = finance.getRow(4);
-        expect(lineTotal.getCell(2).value).toEqual({ formula: 'SUM(B3)', result: 24600 });
+        const lineTotal = finance.getRow(5);
+        expect(lineTotal.getCell(2).value).toEqual({ formula: 'SUM(B4)', result: 24600 });
         const grand = finance.getRows(1, finance.rowCount)!.find(r => r.getCell(1).value === 'Totale generale')!;
-        expect((grand.getCell(2).value as { formula: string }).formula).toBe('SUM(B4,B7,B10,B15,B19,B22,B25)');
+        expect((grand.getCell(2).value as { formula: string }).formula).toBe('SUM(B5,B8,B11,B16,B20,B23,B26)');
         expect((grand.getCell(3).value as { result: number }).result).toBe(1640250.18);
     });
 
@@ -117,9 +119,9 @@ describe('formats', () => {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(await renderXlsx(tables) as never);
         const sheet = workbook.worksheets.find(s => s.name.startsWith('Tab. 3'))!;
-        const net = sheet.getRow(10).getCell(3).value;
-        // Rows 2–9 are the movements: entries at 2 and 8, exits at 4–7 and 9; the progression at 3 does not count.
-        expect(net).toEqual({ formula: 'SUM(C2,C8)-SUM(C4:C7,C9)', result: 16 });
+        const net = sheet.getRow(11).getCell(3).value;
+        // Rows 3–10 are the movements (title and header above): entries at 3 and 9, exits at 5–8 and 10; the progression at 4 does not count.
+        expect(net).toEqual({ formula: 'SUM(C3,C9)-SUM(C5:C8,C10)', result: 16 });
     });
 
     test('CSV: BOM, semicolons, decimal comma; parses back', async () => {
