@@ -5,7 +5,7 @@
  */
 import type { AstNode } from 'langium';
 import type { Activity, Area, Result } from '../language/generated/ast.js';
-import type { PlanEvaluation, TotalCheck } from '../language/model/evaluation.js';
+import type { PlanEvaluation, TotalCheck } from '../language/model/figures.js';
 import { formatDecimal, formatMoney, formatPercentage } from '../language/model/numbers.js';
 import { count as readCount, money as readMoney } from '../language/model/reader.js';
 import {

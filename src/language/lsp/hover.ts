@@ -9,7 +9,7 @@ import type { CpiplanServices } from '../cpiplan-module.js';
 import type {
     FundingSource, Indicator, InterventionLine, Item, Office, Plan, Profile, StaffTable
 } from '../generated/ast.js';
-import type { PlanEvaluation } from '../model/evaluation.js';
+import type { PlanEvaluation } from '../model/figures.js';
 import { formatDecimal, formatInteger, formatMoney, formatPercentage, type Decimal } from '../model/numbers.js';
 import { money as readMoney } from '../model/reader.js';
 import type { Locale } from '../validation/issues.js';

@@ -2,7 +2,7 @@
  * The reprogramming diff: what changed between two versions of a plan, per line, item and
  * source, with each cap before and after. Computed from the two evaluations only.
  */
-import type { LineFigures, PlanEvaluation } from './evaluation.js';
+import type { LineFigures, PlanEvaluation } from './figures.js';
 import type { Decimal } from './numbers.js';
 
 /** A figure before and after; `change` is after − before (missing counts as zero). */

@@ -120,18 +120,37 @@ export function shareOf(part: bigint, whole: bigint, decimals = 2): Decimal | un
     return { units: divideRoundHalfUp(part * 100n * 10n ** BigInt(decimals), whole), scale: decimals };
 }
 
+/** Two exact decimals brought to the same scale: their units can then be compared, added and divided. */
+export function alignDecimals(a: Decimal, b: Decimal): { readonly left: bigint; readonly right: bigint; readonly scale: number } {
+    const scale = Math.max(a.scale, b.scale);
+    return { left: a.units * 10n ** BigInt(scale - a.scale), right: b.units * 10n ** BigInt(scale - b.scale), scale };
+}
+
 /** Compares two exact decimals. */
 export function compareDecimals(a: Decimal, b: Decimal): number {
-    const scale = Math.max(a.scale, b.scale);
-    const left = a.units * 10n ** BigInt(scale - a.scale);
-    const right = b.units * 10n ** BigInt(scale - b.scale);
+    const { left, right } = alignDecimals(a, b);
     return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /** Subtracts exact decimals. */
 export function subtractDecimals(a: Decimal, b: Decimal): Decimal {
-    const scale = Math.max(a.scale, b.scale);
-    return { units: a.units * 10n ** BigInt(scale - a.scale) - b.units * 10n ** BigInt(scale - b.scale), scale };
+    const { left, right, scale } = alignDecimals(a, b);
+    return { units: left - right, scale };
+}
+
+/** `part / whole` of two exact decimals as a percentage with `decimals` decimals, rounded half-up. */
+export function decimalShareOf(part: Decimal, whole: Decimal, decimals = 2): Decimal | undefined {
+    const { left, right } = alignDecimals(part, whole);
+    return shareOf(left, right, decimals);
+}
+
+/**
+ * How far `latest` has gone from `start` (zero when absent) to `target`, as a percentage with
+ * two decimals; undefined when the target equals the start.
+ */
+export function percentOfWay(start: Decimal | undefined, latest: Decimal, target: Decimal): Decimal | undefined {
+    const from = start ?? { units: 0n, scale: 0 };
+    return decimalShareOf(subtractDecimals(latest, from), subtractDecimals(target, from));
 }
 
 /** Groups the digits of an integer by thousands with dots: `12449` → `12.449`. */

@@ -1,6 +1,6 @@
 /** Rules on indicators: well-formed percentages and cumulative milestones. */
 import { compareDecimals, formatPercentage, formatDecimal } from '../model/numbers.js';
-import type { PlanEvaluation } from '../model/evaluation.js';
+import type { PlanEvaluation } from '../model/figures.js';
 import { decimal } from '../model/reader.js';
 import type { IssueReporter } from './reporter.js';
 import type { Percentage, Measure } from '../generated/ast.js';

@@ -1,6 +1,6 @@
 /** Rules on personnel costs and their funding. */
 import { formatInteger, formatMoney } from '../model/numbers.js';
-import type { PlanEvaluation } from '../model/evaluation.js';
+import type { PlanEvaluation } from '../model/figures.js';
 import { count, money } from '../model/reader.js';
 import type { IssueReporter } from './reporter.js';
 

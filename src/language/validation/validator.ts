@@ -5,7 +5,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CpiplanAstType, InterventionLine, LineRule, Measure, Plan, RuleSet, Section } from '../generated/ast.js';
 import type { CpiplanServices } from '../cpiplan-module.js';
-import type { PlanEvaluation } from '../model/evaluation.js';
+import type { PlanEvaluation } from '../model/figures.js';
 import type { NumberNode } from '../model/reader.js';
 import { IssueReporter } from './reporter.js';
 import {
