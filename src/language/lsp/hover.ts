@@ -10,7 +10,7 @@ import type {
     FundingSource, Indicator, InterventionLine, Item, Office, Plan, Profile, StaffTable
 } from '../generated/ast.js';
 import type { PlanEvaluation } from '../model/figures.js';
-import { formatDecimal, formatInteger, formatMoney, formatPercentage, type Decimal } from '../model/numbers.js';
+import { formatInteger, formatMeasure, formatMoney, formatPercentage, type Decimal } from '../model/numbers.js';
 import { money as readMoney } from '../model/reader.js';
 import type { Locale } from '../validation/issues.js';
 import { word } from '../i18n/words.js';
@@ -170,7 +170,7 @@ export class CpiplanHoverProvider implements HoverProvider {
         if (!figures) {
             return undefined;
         }
-        const show = (value: Decimal | undefined, percent: boolean | undefined) => value === undefined ? '—' : percent ? formatPercentage(value) : formatDecimal(value);
+        const show = (value: Decimal | undefined, percent: boolean | undefined) => value === undefined ? '—' : formatMeasure(value, percent);
         const out: string[] = [];
         if (figures.baseline) {
             out.push(`${word('baseline', locale)}: ${show(figures.baseline, indicator.baseline?.percent)}${indicator.baselineYear ? ` (${indicator.baselineYear})` : ''}`);

@@ -2,7 +2,7 @@
 import type { AstNode } from 'langium';
 import type { Plan, RuleSet, InterventionLine, LineRule, Section } from '../generated/ast.js';
 import type { NumberNode } from '../model/reader.js';
-import { kindOf, reading } from '../model/reader.js';
+import { kindOf, reading, replacementOf } from '../model/reader.js';
 import { readNumber } from '../model/numbers.js';
 import type { DuplicateKind } from './issues.js';
 import type { IssueReporter } from './reporter.js';
@@ -50,7 +50,7 @@ export function numberMustBeItalian(node: NumberNode, reporter: IssueReporter): 
     const read = reading(node);
     if (!read.ok && node.value !== undefined) {
         reporter.report('invalid-number', { text: node.value, fault: read.fault, suggestion: read.suggestion },
-            { node, property: 'value' }, { data: { kind: kindOf(node), replacement: read.suggestion?.replace(/^(-?)€ /, '$1').replace(/%$/, '') } });
+            { node, property: 'value' }, { data: { kind: kindOf(node), replacement: replacementOf(node) } });
     }
 }
 
