@@ -70,6 +70,10 @@ linea 3.1 "Comunicazione" { voce "Campagna" € 1,00 }
         expect(book.lineRule(undefined)).toBeUndefined();
         const kind = evaluation.sources[0].source.kind?.ref;
         expect(kind && book.capsOn(kind).map(r => r.code)).toEqual(['3.1']);
+        const cap = book.capOf('3.1');
+        expect([cap?.rule.code, cap?.rate, cap?.kind]).toEqual(['3.1', { units: 15n, scale: 1 }, kind]);
+        expect(book.capOf('3.2')).toBeUndefined();
+        expect(evaluation.caps.map(c => [c.rule.code, c.cap])).toEqual([['3.1', 150n]]);
         expect(book.requiredDeclarations.map(d => d.key)).toEqual(['lep']);
         expect(book.severityOf('under-allocated')).toBe('errore');
         expect(book.severityOf('over-allocated')).toBeUndefined();

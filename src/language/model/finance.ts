@@ -7,8 +7,8 @@ import { reductionOf } from './cap-reduction.js';
 import { elementsOf } from './elements.js';
 import type { CapFigures, Check, ItemFigures, LineFigures, SourceFigures } from './figures.js';
 import { percentageOf, shareOf, type Decimal } from './numbers.js';
-import { decimal, money } from './reader.js';
-import type { RuleBook } from './rule-book.js';
+import { money } from './reader.js';
+import type { LineCap, RuleBook } from './rule-book.js';
 import { Sum } from './sum.js';
 
 export interface FinanceFigures {
@@ -68,7 +68,7 @@ export function evaluateFinance(plan: Plan, rules: RuleBook): FinanceFigures {
 
     const caps: CapFigures[] = [];
     const finishedLines = lines.map(figures => {
-        const lineCaps = capsOf(figures, sources, checks);
+        const lineCaps = capsOf(figures, rules.capOf(figures.line.code), sources, checks);
         caps.push(...lineCaps);
         const shareOfAssigned = new Map<FundingSource, Decimal>();
         for (const [source, amount] of figures.bySource) {
@@ -218,13 +218,11 @@ function evaluateItem(item: Item, sources: FundingSource[]): ItemFigures {
 }
 
 /** The caps the line's rule sets, one per source of the capped kind that has an assigned amount. */
-function capsOf(figures: LineFigures, sources: readonly SourceFigures[], checks: readonly Check[]): CapFigures[] {
-    const rule = figures.rule;
-    const rate = decimal(rule?.cap);
-    const kind = rule?.source?.ref;
-    if (!rule || !rate || !kind) {
+function capsOf(figures: LineFigures, lineCap: LineCap | undefined, sources: readonly SourceFigures[], checks: readonly Check[]): CapFigures[] {
+    if (!lineCap) {
         return [];
     }
+    const { rule, rate, kind } = lineCap;
     return sources.flatMap(source => {
         if (source.source.kind?.ref !== kind || source.assigned === undefined) {
             return [];
