@@ -159,7 +159,7 @@ export class CpiplanHoverProvider implements HoverProvider {
         }
         for (const cost of evaluation.personnelCosts) {
             for (const row of cost.rows.filter(r => r.row.profile?.ref === profile)) {
-                out.push(`${word('yearlyCost', locale)} ${cost.node.year}: ${row.row.heads?.value ?? ''} × ${unitCost !== undefined ? formatMoney(unitCost) : '—'} = ${row.expected !== undefined ? formatMoney(row.expected) : '—'}`);
+                out.push(`${word('yearlyCost', locale)} ${cost.node.year}: ${row.heads !== undefined ? formatInteger(row.heads) : '—'} × ${row.unitCost !== undefined ? formatMoney(row.unitCost) : '—'} = ${row.expected !== undefined ? formatMoney(row.expected) : '—'}`);
             }
         }
         return out.join('  \n');

@@ -3,14 +3,14 @@
  * instead of filtering `plan.elements`, so constructs nested in sections are found too.
  */
 import { AstUtils, type AstNode } from 'langium';
-import type { CpiplanAstType, Plan } from '../generated/ast.js';
+import type { Plan, PlanElement } from '../generated/ast.js';
 
 /** Every element of the given type in a plan, in document order: top-level ones and those inside sections. */
-export function elementsOf<T extends keyof CpiplanAstType>(plan: Plan, type: T): CpiplanAstType[T][] {
-    const result: CpiplanAstType[T][] = [];
+export function elementsOf<T extends PlanElement['$type']>(plan: Plan, type: T): Extract<PlanElement, { $type: T }>[] {
+    const result: Extract<PlanElement, { $type: T }>[] = [];
     const visit = (node: AstNode) => {
         if (node.$type === type) {
-            result.push(node as CpiplanAstType[T]);
+            result.push(node as Extract<PlanElement, { $type: T }>);
         }
     };
     for (const element of plan.elements) {
