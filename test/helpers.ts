@@ -6,7 +6,7 @@ import { EmptyFileSystem } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createCpiplanServices, type CpiplanServices } from '../src/language/cpiplan-module.js';
 import type { Plan } from '../src/language/generated/ast.js';
-import type { PlanEvaluation } from '../src/language/model/evaluation.js';
+import type { PlanEvaluation } from '../src/language/model/figures.js';
 import type { Locale } from '../src/language/validation/issues.js';
 
 export const repoRoot = path.resolve(__dirname, '..');

@@ -1,7 +1,7 @@
 /** Helpers of `cpiplan tables` and `cpiplan diff`: load one plan, pick and render tables. */
 import type { CpiplanServices } from '../language/cpiplan-module.js';
 import { isPlan } from '../language/generated/ast.js';
-import type { PlanEvaluation } from '../language/model/evaluation.js';
+import type { PlanEvaluation } from '../language/model/figures.js';
 import { tableGroups, type TableGroup, type TableSelection } from '../protocol.js';
 import { InputError, loadAndValidate } from './load.js';
 

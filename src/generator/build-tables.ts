@@ -5,9 +5,9 @@
  */
 import type { AstNode } from 'langium';
 import type { Activity, Area, Result } from '../language/generated/ast.js';
-import type { PlanEvaluation, TotalCheck } from '../language/model/evaluation.js';
-import { formatDecimal, formatMoney, formatPercentage } from '../language/model/numbers.js';
-import { count as readCount, money as readMoney } from '../language/model/reader.js';
+import type { PlanEvaluation, TotalCheck } from '../language/model/figures.js';
+import { formatMeasure, formatMoney, formatPercentage } from '../language/model/numbers.js';
+import { elementsOf } from '../language/model/elements.js';
 import {
     count, empty, money, percent, text, type CapChart, type CellValue, type PlanTables, type Table, type TableColumn, type TableRow
 } from './table-model.js';
@@ -74,7 +74,7 @@ export function financeTable(evaluation: PlanEvaluation): Table | undefined {
             declared: declaredOf(evaluation, line.line.totals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount]))
         }));
     }
-    const planTotals = evaluation.plan.elements.filter(e => e.$type === 'DeclaredTotal');
+    const planTotals = elementsOf(evaluation.plan, 'DeclaredTotal');
     out.add({
         role: 'total',
         cells: [text('Totale generale'), money(evaluation.grandTotal), ...sources.map(s => money(s.programmed)), empty],
@@ -107,7 +107,7 @@ export function staffTables(evaluation: PlanEvaluation): Table[] {
         for (const office of staff.offices) {
             const rows = office.rows.map((row, i) => out.add({
                 role: 'item',
-                cells: [text(i === 0 ? office.label : ''), text(row.row.profile?.ref?.title ?? row.row.profile?.$refText),
+                cells: [text(i === 0 ? office.label : ''), text(row.profile),
                     ...categories.map(c => count(row.byCategory.get(c))), count(row.total)],
                 declared: declaredOf(evaluation, [[totalColumn, row.row.total]])
             }));
@@ -135,8 +135,8 @@ export function staffTables(evaluation: PlanEvaluation): Table[] {
     });
     evaluation.summaries.forEach((summary, index) => {
         const out = new RowCollector();
-        const rows = summary.node.rows.map(row => out.add({
-            role: 'item', cells: [text(row.category), count(readCount(row.from)), count(readCount(row.to))]
+        const rows = summary.rows.map(row => out.add({
+            role: 'item', cells: [text(row.category), count(row.from), count(row.to)]
         }));
         out.add({
             role: 'total', cells: [text('Totale'), count(summary.totalFrom), count(summary.totalTo)], sumOf: plus(rows),
@@ -155,8 +155,8 @@ export function staffTables(evaluation: PlanEvaluation): Table[] {
     evaluation.movements.forEach((movements, index) => {
         const out = new RowCollector();
         const kinds = { ingresso: 'Ingresso', uscita: 'Uscita', progressione: 'Progressione (non varia l\'organico)' } as const;
-        const signed = movements.node.rows.flatMap(row => {
-            const at = out.add({ role: 'item', cells: [text(row.label), text(kinds[row.kind] ?? row.kind), count(readCount(row.count))] });
+        const signed = movements.rows.flatMap(row => {
+            const at = out.add({ role: 'item', cells: [text(row.label), text(kinds[row.kind] ?? row.kind), count(row.count)] });
             return row.kind === 'progressione' ? [] : [{ row: at, sign: row.kind === 'uscita' ? -1 as const : 1 as const }];
         });
         out.add({
@@ -178,9 +178,9 @@ export function hiringTables(evaluation: PlanEvaluation): Table[] {
     return evaluation.hiring.map((hiring, index) => {
         const out = new RowCollector();
         for (const period of hiring.periods) {
-            const rows = period.node.hires.map((hire, i) => out.add({
+            const rows = period.hires.map((hire, i) => out.add({
                 role: 'item',
-                cells: [text(i === 0 ? period.node.period : ''), text(hire.category), text(hire.profile?.ref?.title ?? hire.profile?.$refText), count(readCount(hire.count))]
+                cells: [text(i === 0 ? period.node.period : ''), text(hire.category), text(hire.profile), count(hire.count)]
             }));
             out.add({
                 role: 'subtotal', cells: [text(`Totale ${period.node.period}`), empty, empty, count(period.total)], sumOf: plus(rows),
@@ -203,10 +203,9 @@ export function hiringTables(evaluation: PlanEvaluation): Table[] {
 export function costTables(evaluation: PlanEvaluation): Table[] {
     return evaluation.personnelCosts.map((cost, index) => {
         const out = new RowCollector();
-        const rows = cost.rows.map(({ row, expected, declared }) => out.add({
+        const rows = cost.rows.map(({ profile, heads, unitCost, expected, declared }) => out.add({
             role: 'item',
-            cells: [text(row.profile?.ref?.title ?? row.profile?.$refText), count(readCount(row.heads)),
-                money(readMoney(row.profile?.ref?.unitCost)), money(declared)],
+            cells: [text(profile), count(heads), money(unitCost), money(declared)],
             declared: expected !== undefined && declared !== undefined && expected !== declared
                 ? new Map([[3, money(expected)]]) : undefined
         }));
@@ -214,8 +213,8 @@ export function costTables(evaluation: PlanEvaluation): Table[] {
             role: 'total', cells: [text('Totale'), empty, empty, money(cost.total)], sumOf: plus(rows),
             declared: declaredOf(evaluation, [[3, cost.node.total]])
         });
-        const shares = cost.node.shares.map(share => out.add({
-            role: 'item', cells: [text(`Quota ${share.payer}`), empty, empty, money(readMoney(share.amount))]
+        const shares = cost.fundingShares.map(share => out.add({
+            role: 'item', cells: [text(`Quota ${share.payer}`), empty, empty, money(share.amount)]
         }));
         if (shares.length > 0) {
             out.add({ role: 'subtotal', cells: [text('Totale quote'), empty, empty, money(cost.shares)], sumOf: plus(shares) });
@@ -285,7 +284,7 @@ export function indicatorTable(evaluation: PlanEvaluation): Table | undefined {
         const activity = (result?.$container ?? (indicator.$container.$type === 'Activity' ? indicator.$container : undefined)) as Activity | undefined;
         const area = (activity?.$container ?? indicator.$container) as Area;
         const show = (value: typeof figures.target, isPercent: boolean | undefined) =>
-            value === undefined ? '' : isPercent ? formatPercentage(value) : formatDecimal(value);
+            value === undefined ? '' : formatMeasure(value, isPercent);
         const baseline = show(figures.baseline, indicator.baseline?.percent) + (indicator.baselineYear ? ` (${indicator.baselineYear})` : '');
         const target = (indicator.atLeast ? 'almeno ' : '') + show(figures.target, indicator.target?.percent);
         const yearly = figures.values.map(v => `${v.node.period}: ${show(v.value, v.node.value.percent)}`).join('; ')

@@ -5,6 +5,7 @@
  * width, title and header repeated on every page.
  */
 import ExcelJS from 'exceljs';
+import { spreadsheetFraction, spreadsheetMoney } from '../language/model/numbers.js';
 import type { CellValue, PlanTables, Table } from './table-model.js';
 import { declaredNote, formatCell } from './render.js';
 
@@ -41,9 +42,9 @@ function sheetName(title: string, used: Set<string>): string {
 
 function numberOf(cell: CellValue): number | undefined {
     switch (cell.kind) {
-        case 'money': return Number(cell.cents) / 100;
+        case 'money': return spreadsheetMoney(cell.cents);
         case 'count': return cell.value;
-        case 'percent': return Number(cell.value.units) / 10 ** cell.value.scale / 100;
+        case 'percent': return spreadsheetFraction(cell.value);
         default: return undefined;
     }
 }

@@ -1,7 +1,7 @@
 /** Renders the table model as Markdown, HTML, CSV and JSON. Pure: returns strings. */
 import escapeHtml from 'escape-html';
 import { stringify } from 'csv-stringify/sync';
-import { formatDecimal, formatInteger, formatMoney, formatPercentage } from '../language/model/numbers.js';
+import { csvMoney, csvPercentage, formatInteger, formatMoney, formatPercentage, jsonPercentage } from '../language/model/numbers.js';
 import type { CapChart, CellValue, PlanTables, Table, TableRow } from './table-model.js';
 
 /** A cell written the Italian way: `€ 1.640.250,18`, `12.449`, `1,5%`. */
@@ -111,13 +111,9 @@ export function renderHtmlSections(tables: PlanTables): string {
 /** A number as Italian Excel reads it from CSV: decimal comma, no thousands separator. */
 function csvNumber(cell: CellValue): string {
     switch (cell.kind) {
-        case 'money': {
-            const negative = cell.cents < 0n;
-            const absolute = negative ? -cell.cents : cell.cents;
-            return `${negative ? '-' : ''}${absolute / 100n},${(absolute % 100n).toString().padStart(2, '0')}`;
-        }
+        case 'money': return csvMoney(cell.cents);
         case 'count': return String(cell.value);
-        case 'percent': return `${formatDecimal(cell.value).replace(/\./g, '')}%`;
+        case 'percent': return csvPercentage(cell.value);
         default: return formatCell(cell);
     }
 }
@@ -142,7 +138,7 @@ export function renderCsv(tables: PlanTables): string {
 function jsonCell(cell: CellValue): unknown {
     switch (cell.kind) {
         case 'money': return { kind: 'money', cents: cell.cents.toString(), text: formatCell(cell) };
-        case 'percent': return { kind: 'percent', value: formatDecimal(cell.value).replace(/\./g, '').replace(',', '.'), text: formatCell(cell) };
+        case 'percent': return { kind: 'percent', value: jsonPercentage(cell.value), text: formatCell(cell) };
         case 'count': return cell.value;
         case 'text': return cell.text;
         case 'empty': return null;

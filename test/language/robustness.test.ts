@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { check, example } from '../helpers.js';
-import { evaluatePlan } from '../../src/language/model/evaluation.js';
+import { evaluatePlan } from '../../src/language/model/evaluate-plan.js';
 import type { Plan } from '../../src/language/generated/ast.js';
 
 const pieces = ['piano', 'linea', 'voce', 'totale', 'fonte', 'su', '€', '{', '}', ',', '%', '=', '-', 'di', 'cui',

@@ -8,7 +8,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { CpiplanServices } from '../cpiplan-module.js';
 import type { InterventionLine, Item, Plan, Section } from '../generated/ast.js';
-import type { PlanEvaluation } from '../model/evaluation.js';
+import type { PlanEvaluation } from '../model/figures.js';
 import { formatMoney } from '../model/numbers.js';
 import type { Locale } from '../validation/issues.js';
 

@@ -9,8 +9,8 @@ import type { CpiplanServices } from '../cpiplan-module.js';
 import type {
     FundingSource, Indicator, InterventionLine, Item, Office, Plan, Profile, StaffTable
 } from '../generated/ast.js';
-import type { PlanEvaluation } from '../model/evaluation.js';
-import { formatDecimal, formatInteger, formatMoney, formatPercentage, type Decimal } from '../model/numbers.js';
+import type { PlanEvaluation } from '../model/figures.js';
+import { formatInteger, formatMeasure, formatMoney, formatPercentage, type Decimal } from '../model/numbers.js';
 import { money as readMoney } from '../model/reader.js';
 import type { Locale } from '../validation/issues.js';
 import { word } from '../i18n/words.js';
@@ -159,7 +159,7 @@ export class CpiplanHoverProvider implements HoverProvider {
         }
         for (const cost of evaluation.personnelCosts) {
             for (const row of cost.rows.filter(r => r.row.profile?.ref === profile)) {
-                out.push(`${word('yearlyCost', locale)} ${cost.node.year}: ${row.row.heads?.value ?? ''} × ${unitCost !== undefined ? formatMoney(unitCost) : '—'} = ${row.expected !== undefined ? formatMoney(row.expected) : '—'}`);
+                out.push(`${word('yearlyCost', locale)} ${cost.node.year}: ${row.heads !== undefined ? formatInteger(row.heads) : '—'} × ${row.unitCost !== undefined ? formatMoney(row.unitCost) : '—'} = ${row.expected !== undefined ? formatMoney(row.expected) : '—'}`);
             }
         }
         return out.join('  \n');
@@ -170,7 +170,7 @@ export class CpiplanHoverProvider implements HoverProvider {
         if (!figures) {
             return undefined;
         }
-        const show = (value: Decimal | undefined, percent: boolean | undefined) => value === undefined ? '—' : percent ? formatPercentage(value) : formatDecimal(value);
+        const show = (value: Decimal | undefined, percent: boolean | undefined) => value === undefined ? '—' : formatMeasure(value, percent);
         const out: string[] = [];
         if (figures.baseline) {
             out.push(`${word('baseline', locale)}: ${show(figures.baseline, indicator.baseline?.percent)}${indicator.baselineYear ? ` (${indicator.baselineYear})` : ''}`);

@@ -2,7 +2,7 @@
  * The reprogramming diff: what changed between two versions of a plan, per line, item and
  * source, with each cap before and after. Computed from the two evaluations only.
  */
-import type { LineFigures, PlanEvaluation } from './evaluation.js';
+import type { LineFigures, PlanEvaluation } from './figures.js';
 import type { Decimal } from './numbers.js';
 
 /** A figure before and after; `change` is after − before (missing counts as zero). */
@@ -94,14 +94,15 @@ function statusOf(before: unknown, after: unknown, changes: Change[]): DiffStatu
 /** Compares two versions of a plan. */
 export function diffPlans(before: PlanEvaluation, after: PlanEvaluation): PlanDiff {
     const sourceNames = [...new Set([...before.sources, ...after.sources].map(s => s.source.name))];
-    const sources = sourceNames.map(name => {
+    const sources = sourceNames.flatMap(name => {
         const b = before.sources.find(s => s.source.name === name);
         const a = after.sources.find(s => s.source.name === name);
-        return {
-            name, label: (a ?? b)!.label,
+        const either = a ?? b;
+        return either ? [{
+            name, label: either.label,
             assigned: change(b?.assigned, a?.assigned),
             programmed: change(b?.programmed, a?.programmed)
-        };
+        }] : [];
     });
 
     const beforeLines = new Map(before.lines.map(l => [lineKey(l), l]));
@@ -146,22 +147,23 @@ export function diffPlans(before: PlanEvaluation, after: PlanEvaluation): PlanDi
         const total = change(b?.total, a?.total);
         const bySource = changesBySource(sourceNames, b && partsByName(b.bySource), a && partsByName(a.bySource));
         const capSources = [...new Set([...(b?.caps ?? []), ...(a?.caps ?? [])].map(c => c.source.source.name))];
-        const caps = capSources.map(name => {
+        const caps = capSources.flatMap(name => {
             const cb = b?.caps.find(c => c.source.source.name === name);
             const ca = a?.caps.find(c => c.source.source.name === name);
-            return {
-                source: (ca ?? cb)!.source.label,
-                rate: (ca ?? cb)!.rate,
+            const either = ca ?? cb;
+            return either ? [{
+                source: either.source.label,
+                rate: either.rate,
                 cap: change(cb?.cap, ca?.cap),
                 charged: change(cb?.charged, ca?.charged),
                 headroom: change(cb?.headroom, ca?.headroom)
-            };
+            }] : [];
         });
         const itemsChanged = items.some(i => i.status !== 'unchanged');
         const status = statusOf(b, a, [total, ...bySource.values()]);
         return {
             key,
-            title: (a ?? b)!.line.title,
+            title: a?.line.title ?? b?.line.title ?? '',
             status: status === 'unchanged' && itemsChanged ? 'changed' as const : status,
             total, bySource, items, caps
         };

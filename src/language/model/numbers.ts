@@ -30,8 +30,35 @@ const ITALIAN_INTEGER = /^(\d{1,3}(\.\d{3})+|\d+)$/;
 const ENGLISH_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const DOT_DECIMAL = /^\d+\.\d+$/;
 
+/** The canonical form of a misread number: as messages show it (`€ 1.500,00`) and as it replaces the text (`1.500,00`). */
+interface Suggestion {
+    readonly text: string;
+    readonly replacement: string;
+}
+
+type Diagnosis =
+    | { readonly ok: true; readonly value: Decimal }
+    | { readonly ok: false; readonly fault: NumberFault; readonly suggestion?: Suggestion };
+
+const moneySuggestion = (cents: bigint): Suggestion => ({ text: formatMoney(cents), replacement: formatMoneyFigure(cents) });
+const countSuggestion = (value: bigint): Suggestion => ({ text: formatInteger(value), replacement: formatInteger(value) });
+
 /** Reads a number printed the Italian way, for the given use. */
 export function readNumber(text: string, kind: NumberKind, negative = false): NumberReading {
+    const diagnosis = diagnose(text, kind, negative);
+    return diagnosis.ok ? diagnosis : { ok: false, fault: diagnosis.fault, suggestion: diagnosis.suggestion?.text };
+}
+
+/**
+ * What replaces a misread number in the text when the suggestion is taken: the suggestion
+ * without the `€ ` or `%` the text keeps around the figure.
+ */
+export function suggestedReplacement(text: string, kind: NumberKind, negative = false): string | undefined {
+    const diagnosis = diagnose(text, kind, negative);
+    return diagnosis.ok ? undefined : diagnosis.suggestion?.replacement;
+}
+
+function diagnose(text: string, kind: NumberKind, negative: boolean): Diagnosis {
     if (kind === 'code') {
         return /^\d+(\.\d+)*$/.test(text)
             ? { ok: true, value: { units: 0n, scale: 0 } }
@@ -51,12 +78,12 @@ export function readNumber(text: string, kind: NumberKind, negative = false): Nu
     const plainInteger = integerPart.replace(/\./g, '');
     if (kind === 'count' && commaCount === 1) {
         return fraction.length === 3 && !integerPart.includes('.')
-            ? { ok: false, fault: 'ambiguous', suggestion: `${formatInteger(BigInt(plainInteger + fraction))}` }
+            ? { ok: false, fault: 'ambiguous', suggestion: countSuggestion(BigInt(plainInteger + fraction)) }
             : { ok: false, fault: 'decimals-in-count' };
     }
     if (kind === 'money' && fraction.length > 2) {
         if (fraction.length === 3 && !integerPart.includes('.')) {
-            return { ok: false, fault: 'ambiguous', suggestion: formatMoney(BigInt(plainInteger + fraction) * 100n) };
+            return { ok: false, fault: 'ambiguous', suggestion: moneySuggestion(BigInt(plainInteger + fraction) * 100n) };
         }
         return { ok: false, fault: 'too-many-decimals' };
     }
@@ -67,7 +94,7 @@ export function readNumber(text: string, kind: NumberKind, negative = false): Nu
     return { ok: true, value: { units: negative ? -units : units, scale: fraction.length } };
 }
 
-function englishFault(text: string, kind: NumberKind, negative: boolean): NumberReading {
+function englishFault(text: string, kind: NumberKind, negative: boolean): Diagnosis {
     let plain: string | undefined;
     if (ENGLISH_GROUPED.test(text)) {
         plain = text.replace(/,/g, '');
@@ -79,13 +106,13 @@ function englishFault(text: string, kind: NumberKind, negative: boolean): Number
     }
     const [integer, fraction = ''] = plain.split('.');
     const value: Decimal = { units: BigInt(integer + fraction) * (negative ? -1n : 1n), scale: fraction.length };
-    let suggestion: string | undefined;
+    let suggestion: Suggestion | undefined;
     if (kind === 'money' && fraction.length <= 2) {
-        suggestion = formatMoney(toCents(value));
+        suggestion = moneySuggestion(toCents(value));
     } else if (kind === 'percentage') {
-        suggestion = formatPercentage(value);
+        suggestion = { text: formatPercentage(value), replacement: formatDecimal(value) };
     } else if (kind === 'count' && fraction.length === 0) {
-        suggestion = formatInteger(value.units);
+        suggestion = countSuggestion(value.units);
     }
     return { ok: false, fault: 'english-format', suggestion };
 }
@@ -120,18 +147,37 @@ export function shareOf(part: bigint, whole: bigint, decimals = 2): Decimal | un
     return { units: divideRoundHalfUp(part * 100n * 10n ** BigInt(decimals), whole), scale: decimals };
 }
 
+/** Two exact decimals brought to the same scale: their units can then be compared, added and divided. */
+export function alignDecimals(a: Decimal, b: Decimal): { readonly left: bigint; readonly right: bigint; readonly scale: number } {
+    const scale = Math.max(a.scale, b.scale);
+    return { left: a.units * 10n ** BigInt(scale - a.scale), right: b.units * 10n ** BigInt(scale - b.scale), scale };
+}
+
 /** Compares two exact decimals. */
 export function compareDecimals(a: Decimal, b: Decimal): number {
-    const scale = Math.max(a.scale, b.scale);
-    const left = a.units * 10n ** BigInt(scale - a.scale);
-    const right = b.units * 10n ** BigInt(scale - b.scale);
+    const { left, right } = alignDecimals(a, b);
     return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /** Subtracts exact decimals. */
 export function subtractDecimals(a: Decimal, b: Decimal): Decimal {
-    const scale = Math.max(a.scale, b.scale);
-    return { units: a.units * 10n ** BigInt(scale - a.scale) - b.units * 10n ** BigInt(scale - b.scale), scale };
+    const { left, right, scale } = alignDecimals(a, b);
+    return { units: left - right, scale };
+}
+
+/** `part / whole` of two exact decimals as a percentage with `decimals` decimals, rounded half-up. */
+export function decimalShareOf(part: Decimal, whole: Decimal, decimals = 2): Decimal | undefined {
+    const { left, right } = alignDecimals(part, whole);
+    return shareOf(left, right, decimals);
+}
+
+/**
+ * How far `latest` has gone from `start` (zero when absent) to `target`, as a percentage with
+ * two decimals; undefined when the target equals the start.
+ */
+export function percentOfWay(start: Decimal | undefined, latest: Decimal, target: Decimal): Decimal | undefined {
+    const from = start ?? { units: 0n, scale: 0 };
+    return decimalShareOf(subtractDecimals(latest, from), subtractDecimals(target, from));
 }
 
 /** Groups the digits of an integer by thousands with dots: `12449` → `12.449`. */
@@ -142,29 +188,76 @@ export function formatInteger(value: bigint | number): string {
     return big < 0n ? `-${grouped}` : grouped;
 }
 
-/** The canonical Italian form of an amount: `€ 1.640.250,18`. */
-export function formatMoney(cents: bigint): string {
+/** Euros and cents of an amount, with the integer part grouped or not: `1.640.250,18`, `1640250,18`. */
+function moneyDigits(cents: bigint, grouped: boolean): string {
     const negative = cents < 0n;
     const absolute = negative ? -cents : cents;
-    const text = `${formatInteger(absolute / 100n)},${(absolute % 100n).toString().padStart(2, '0')}`;
-    return negative ? `-€ ${text}` : `€ ${text}`;
+    const euros = grouped ? formatInteger(absolute / 100n) : (absolute / 100n).toString();
+    return `${euros},${(absolute % 100n).toString().padStart(2, '0')}`;
 }
 
-/** An exact decimal written the Italian way, without trailing zeros: `1,5`. */
-export function formatDecimal(value: Decimal, minDecimals = 0): string {
+/** The canonical Italian form of an amount: `€ 1.640.250,18`. */
+export function formatMoney(cents: bigint): string {
+    const text = moneyDigits(cents, true);
+    return cents < 0n ? `-€ ${text}` : `€ ${text}`;
+}
+
+/** An amount as the text writes it after `€ `: `1.640.250,18`, `-250,00`. */
+export function formatMoneyFigure(cents: bigint): string {
+    return `${cents < 0n ? '-' : ''}${moneyDigits(cents, true)}`;
+}
+
+/** Digits of an exact decimal, without trailing zeros (padded to `minDecimals`). */
+function decimalText(value: Decimal, options: { grouped: boolean; separator: ',' | '.'; minDecimals?: number }): string {
     const negative = value.units < 0n;
     const absolute = negative ? -value.units : value.units;
     const divisor = 10n ** BigInt(value.scale);
     let fraction = value.scale > 0 ? (absolute % divisor).toString().padStart(value.scale, '0') : '';
     fraction = fraction.replace(/0+$/, '');
-    while (fraction.length < minDecimals) {
+    while (fraction.length < (options.minDecimals ?? 0)) {
         fraction += '0';
     }
-    const text = formatInteger(absolute / divisor) + (fraction ? `,${fraction}` : '');
+    const integer = options.grouped ? formatInteger(absolute / divisor) : (absolute / divisor).toString();
+    const text = integer + (fraction ? `${options.separator}${fraction}` : '');
     return negative ? `-${text}` : text;
+}
+
+/** An exact decimal written the Italian way, without trailing zeros: `1,5`. */
+export function formatDecimal(value: Decimal, minDecimals = 0): string {
+    return decimalText(value, { grouped: true, separator: ',', minDecimals });
 }
 
 /** A percentage written the Italian way: `1,5%`. */
 export function formatPercentage(value: Decimal): string {
     return `${formatDecimal(value)}%`;
+}
+
+/** A measure as the plan wrote it: a percentage (`12,5%`) when it was one, a plain number (`1.200`) otherwise. */
+export function formatMeasure(value: Decimal, percent: boolean | undefined): string {
+    return percent ? formatPercentage(value) : formatDecimal(value);
+}
+
+/** An amount as Italian Excel reads it from CSV: decimal comma, no thousands separator (`1640250,18`). */
+export function csvMoney(cents: bigint): string {
+    return `${cents < 0n ? '-' : ''}${moneyDigits(cents, false)}`;
+}
+
+/** A percentage as Italian Excel reads it from CSV: `1234,5%`. */
+export function csvPercentage(value: Decimal): string {
+    return `${decimalText(value, { grouped: false, separator: ',' })}%`;
+}
+
+/** A percentage's figure with a decimal point and no grouping, for JSON: `1234.5`. */
+export function jsonPercentage(value: Decimal): string {
+    return decimalText(value, { grouped: false, separator: '.' });
+}
+
+/** An amount in euros as a spreadsheet number. */
+export function spreadsheetMoney(cents: bigint): number {
+    return Number(cents) / 100;
+}
+
+/** A percentage as a spreadsheet fraction: 1,5% → 0.015. */
+export function spreadsheetFraction(value: Decimal): number {
+    return Number(value.units) / 10 ** value.scale / 100;
 }

@@ -5,7 +5,8 @@
 import { WorkspaceCache } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { Plan } from '../generated/ast.js';
-import { evaluatePlan, type PlanEvaluation } from './evaluation.js';
+import { evaluatePlan } from './evaluate-plan.js';
+import type { PlanEvaluation } from './figures.js';
 
 export class PlanEvaluator {
     private readonly cache: WorkspaceCache<Plan, PlanEvaluation>;

@@ -5,7 +5,7 @@
  */
 import type { AstNode } from 'langium';
 import type { Count, Measure, Money, Percentage } from '../generated/ast.js';
-import { readNumber, toCents, type Decimal, type NumberKind, type NumberReading } from './numbers.js';
+import { readNumber, suggestedReplacement, toCents, type Decimal, type NumberKind, type NumberReading } from './numbers.js';
 
 /** A number node of the AST. */
 export type NumberNode = Money | Percentage | Measure | Count;
@@ -22,14 +22,22 @@ export function kindOf(node: NumberNode): NumberKind {
     }
 }
 
+function isNegative(node: NumberNode): boolean {
+    return 'negative' in node ? node.negative : false;
+}
+
+/** What replaces a misread number's text when its suggestion is taken: `1.500,00` for `€ 1,500.00`. */
+export function replacementOf(node: NumberNode): string | undefined {
+    return node.value === undefined ? undefined : suggestedReplacement(node.value, kindOf(node), isNegative(node));
+}
+
 /** The reading of a number node (cached). */
 export function reading(node: NumberNode): NumberReading {
     let result = readings.get(node);
     if (!result) {
-        const negative = 'negative' in node ? node.negative : false;
         result = node.value === undefined
             ? { ok: false, fault: 'bad-grouping' }
-            : readNumber(node.value, kindOf(node), negative);
+            : readNumber(node.value, kindOf(node), isNegative(node));
         readings.set(node, result);
     }
     return result;

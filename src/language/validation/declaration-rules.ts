@@ -1,5 +1,5 @@
 /** Declarations the rule set requires. */
-import type { PlanEvaluation } from '../model/evaluation.js';
+import type { PlanEvaluation } from '../model/figures.js';
 import { severityFromRule, type IssueReporter } from './reporter.js';
 
 /** Each declaration the rule set requires must be present where it belongs. */

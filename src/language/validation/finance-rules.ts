@@ -1,6 +1,6 @@
 /** Rules on money: caps, allocation against assigned amounts, item splits. */
 import { formatMoney, formatPercentage } from '../model/numbers.js';
-import type { PlanEvaluation } from '../model/evaluation.js';
+import type { PlanEvaluation } from '../model/figures.js';
 import { severityFromRule, type IssueReporter } from './reporter.js';
 
 /** The part of a line charged to a source must not exceed the rule set's cap for that line and source. */

@@ -1,6 +1,6 @@
 /** Rules on indicators: well-formed percentages and cumulative milestones. */
-import { compareDecimals, formatPercentage, formatDecimal } from '../model/numbers.js';
-import type { PlanEvaluation } from '../model/evaluation.js';
+import { compareDecimals, formatMeasure, formatPercentage } from '../model/numbers.js';
+import type { PlanEvaluation } from '../model/figures.js';
 import { decimal } from '../model/reader.js';
 import type { IssueReporter } from './reporter.js';
 import type { Percentage, Measure } from '../generated/ast.js';
@@ -23,11 +23,10 @@ export function cumulativeValuesMustNotDecrease(evaluation: PlanEvaluation, repo
             const index = figures.values.findIndex(v => v.node === node);
             const current = figures.values[index];
             const previous = figures.values[index - 1];
-            const show = (measure: Measure, value: typeof current.value) => measure.percent ? formatPercentage(value) : formatDecimal(value);
             reporter.report('milestones-decreasing', {
-                value: show(current.node.value, current.value),
+                value: formatMeasure(current.value, current.node.value.percent),
                 period: current.node.period,
-                previous: show(previous.node.value, previous.value),
+                previous: formatMeasure(previous.value, previous.node.value.percent),
                 previousPeriod: previous.node.period
             }, { node: node.value });
         }

@@ -3,7 +3,7 @@
  * severity and message in Italian and English. The README documents the same table.
  */
 import type { NumberFault } from '../model/numbers.js';
-import type { Subject } from '../model/evaluation.js';
+import type { Subject } from '../model/figures.js';
 
 export type Locale = 'it' | 'en';
 export type IssueSeverity = 'error' | 'warning' | 'info';

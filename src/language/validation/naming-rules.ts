@@ -2,7 +2,8 @@
 import type { AstNode } from 'langium';
 import type { Plan, RuleSet, InterventionLine, LineRule, Section } from '../generated/ast.js';
 import type { NumberNode } from '../model/reader.js';
-import { kindOf, reading } from '../model/reader.js';
+import { elementsOf } from '../model/elements.js';
+import { kindOf, reading, replacementOf } from '../model/reader.js';
 import { readNumber } from '../model/numbers.js';
 import type { DuplicateKind } from './issues.js';
 import type { IssueReporter } from './reporter.js';
@@ -24,15 +25,14 @@ function reportDuplicates<T extends AstNode>(nodes: readonly T[], nameOf: (node:
 
 /** Sources, offices, profiles, line codes, areas, hiring plans and declaration keys are unique in a plan. */
 export function planNamesMustBeUnique(plan: Plan, reporter: IssueReporter): void {
-    const of = <T extends Plan['elements'][number]['$type']>(type: T) =>
-        plan.elements.filter(e => e.$type === type) as Extract<Plan['elements'][number], { $type: T }>[];
+    const of = <T extends Plan['elements'][number]['$type']>(type: T) => elementsOf(plan, type);
     reportDuplicates(of('FundingSource'), s => s.name, 'source', 'name', reporter);
     reportDuplicates([...of('Office')], o => o.name, 'office', 'name', reporter);
     reportDuplicates(of('Profile'), p => p.name, 'profile', 'name', reporter);
     reportDuplicates(of('InterventionLine'), l => l.code, 'line', 'code', reporter);
     reportDuplicates(of('Area'), a => a.name, 'area', 'name', reporter);
     reportDuplicates(of('HiringPlan'), h => h.name, 'hiring', 'name', reporter);
-    reportDuplicates(of('Declaration'), d => d.key, 'declaration', 'key', reporter);
+    reportDuplicates(of('Declaration').filter(d => d.$container === plan), d => d.key, 'declaration', 'key', reporter);
     for (const container of [...of('InterventionLine'), ...of('Section')]) {
         reportDuplicates(container.declarations, d => d.key, 'declaration', 'key', reporter);
     }
@@ -50,7 +50,7 @@ export function numberMustBeItalian(node: NumberNode, reporter: IssueReporter): 
     const read = reading(node);
     if (!read.ok && node.value !== undefined) {
         reporter.report('invalid-number', { text: node.value, fault: read.fault, suggestion: read.suggestion },
-            { node, property: 'value' }, { data: { kind: kindOf(node), replacement: read.suggestion?.replace(/^(-?)€ /, '$1').replace(/%$/, '') } });
+            { node, property: 'value' }, { data: { kind: kindOf(node), replacement: replacementOf(node) } });
     }
 }
 

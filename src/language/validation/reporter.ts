@@ -4,7 +4,7 @@
  * the quick fix will need in `data`.
  */
 import type { AstNode, ValidationAcceptor } from 'langium';
-import type { RuleSet } from '../generated/ast.js';
+import type { RuleBook } from '../model/rule-book.js';
 import { defaultSeverity, issueMessage, type IssueArguments, type IssueCode, type IssueSeverity, type Locale } from './issues.js';
 
 /** Where a diagnostic goes: a node, optionally one of its properties. */
@@ -25,7 +25,7 @@ export class IssueReporter {
     constructor(
         private readonly accept: ValidationAcceptor,
         readonly locale: Locale,
-        private readonly ruleSet?: RuleSet
+        private readonly rules?: RuleBook
     ) { }
 
     /** Reports one issue. `severity` comes from a specific rule (a cap's or a declaration's). */
@@ -42,7 +42,6 @@ export class IssueReporter {
     }
 
     private ruleSeverity(code: IssueCode): IssueSeverity | undefined {
-        const rule = this.ruleSet?.severities.find(s => s.code.replace(/_/g, '-') === code);
-        return severityFromRule(rule?.severity);
+        return severityFromRule(this.rules?.severityOf(code));
     }
 }

@@ -1,13 +1,12 @@
 /** Rules on personnel costs and their funding. */
 import { formatInteger, formatMoney } from '../model/numbers.js';
-import type { PlanEvaluation } from '../model/evaluation.js';
-import { count, money } from '../model/reader.js';
+import type { PlanEvaluation } from '../model/figures.js';
 import type { IssueReporter } from './reporter.js';
 
 /** A declared personnel cost must equal heads × the profile's unit cost. */
 export function personnelCostMustBeHeadsTimesUnitCost(evaluation: PlanEvaluation, reporter: IssueReporter): void {
     for (const cost of evaluation.personnelCosts) {
-        for (const { row, expected, declared, difference } of cost.rows) {
+        for (const { row, heads, unitCost, expected, declared, difference } of cost.rows) {
             if (expected === undefined || declared === undefined || difference === undefined || difference === 0n) {
                 continue;
             }
@@ -16,9 +15,9 @@ export function personnelCostMustBeHeadsTimesUnitCost(evaluation: PlanEvaluation
                 continue;
             }
             reporter.report('cost-mismatch', {
-                heads: formatInteger(count(row.heads) ?? 0),
+                heads: formatInteger(heads ?? 0),
                 profile: profile.title,
-                unitCost: formatMoney(money(profile.unitCost) ?? 0n),
+                unitCost: formatMoney(unitCost ?? 0n),
                 expected: formatMoney(expected),
                 declared: formatMoney(declared),
                 difference: formatMoney(difference)
@@ -30,15 +29,16 @@ export function personnelCostMustBeHeadsTimesUnitCost(evaluation: PlanEvaluation
 /** The funding shares of a personnel cost (State, Region) must add up to the cost. */
 export function fundingSharesMustCoverCost(evaluation: PlanEvaluation, reporter: IssueReporter): void {
     for (const cost of evaluation.personnelCosts) {
-        const shares = cost.node.shares;
-        if (shares.length === 0 || !cost.complete || cost.sharesDifference === 0n) {
+        const shares = cost.fundingShares;
+        const last = shares.at(-1);
+        if (!last || !cost.complete || cost.sharesDifference === 0n) {
             continue;
         }
         reporter.report('cofinancing-mismatch', {
-            shares: shares.map(s => `${s.payer} ${formatMoney(money(s.amount) ?? 0n)}`).join(' + '),
+            shares: shares.map(s => `${s.payer} ${formatMoney(s.amount ?? 0n)}`).join(' + '),
             sum: formatMoney(cost.shares),
             cost: formatMoney(cost.total),
             difference: formatMoney(cost.sharesDifference)
-        }, { node: shares.at(-1)!.amount }, { data: { cost: cost.total.toString(), shares: cost.shares.toString() } });
+        }, { node: last.node.amount }, { data: { cost: cost.total.toString(), shares: cost.shares.toString() } });
     }
 }

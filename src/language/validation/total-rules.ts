@@ -1,6 +1,6 @@
 /** Declared totals, wherever the document writes one, must equal the sum of their parts. */
 import { formatInteger, formatMoney } from '../model/numbers.js';
-import type { PlanEvaluation } from '../model/evaluation.js';
+import type { PlanEvaluation } from '../model/figures.js';
 import type { IssueReporter } from './reporter.js';
 
 /** Every declared total (line, source, plan, staff, statistics, movements, hires, costs) must match. */

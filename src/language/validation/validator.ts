@@ -5,7 +5,8 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CpiplanAstType, InterventionLine, LineRule, Measure, Plan, RuleSet, Section } from '../generated/ast.js';
 import type { CpiplanServices } from '../cpiplan-module.js';
-import type { PlanEvaluation } from '../model/evaluation.js';
+import type { PlanEvaluation } from '../model/figures.js';
+import type { RuleBook } from '../model/rule-book.js';
 import type { NumberNode } from '../model/reader.js';
 import { IssueReporter } from './reporter.js';
 import {
@@ -35,13 +36,13 @@ const planRules: ReadonlyArray<(evaluation: PlanEvaluation, reporter: IssueRepor
 export class CpiplanValidator {
     constructor(private readonly services: CpiplanServices) { }
 
-    private reporter(accept: ValidationAcceptor, ruleSet?: RuleSet): IssueReporter {
-        return new IssueReporter(accept, this.services.i18n.Locale.current, ruleSet);
+    private reporter(accept: ValidationAcceptor, rules?: RuleBook): IssueReporter {
+        return new IssueReporter(accept, this.services.i18n.Locale.current, rules);
     }
 
     checkPlan(plan: Plan, accept: ValidationAcceptor): void {
         const evaluation = this.services.model.PlanEvaluator.evaluate(plan);
-        const reporter = this.reporter(accept, evaluation.ruleSet);
+        const reporter = this.reporter(accept, evaluation.rules);
         planNamesMustBeUnique(plan, reporter);
         for (const rule of planRules) {
             rule(evaluation, reporter);

@@ -1,0 +1,318 @@
+/**
+ * The figures of an evaluated plan: types only, apart from the code that computes them
+ * (one module per concern, composed by evaluate-plan.ts).
+ *
+ * Sums keep a `complete` flag: when a part is unreadable (an invalid number, an unresolved
+ * source) the sum is not compared with a declared total, so one typo yields one diagnostic,
+ * not a cascade.
+ */
+import type { AstNode } from 'langium';
+import type {
+    Count, Declaration, Profile, DeclarationRule, FundingSource, FundingShare, Hire, HiringPlan, Indicator,
+    InterventionLine, Item, LineRule, Money, Movement, Movements, OfficeStaff, PersonnelCost, Plan, RuleSet, Severity,
+    StaffTable, StatisticsGroup, StatisticsRow, StatisticsTable, CategorySummary, SummaryRow, YearValue, CostRow, StaffRow, HiringPeriod
+} from '../generated/ast.js';
+import type { Decimal } from './numbers.js';
+import type { RuleBook } from './rule-book.js';
+
+
+/** What a declared total is the total of; the issue catalogue words it per locale. */
+export type Subject =
+    | { readonly of: 'line'; readonly line: string }
+    | { readonly of: 'line-source'; readonly line: string; readonly source: string }
+    | { readonly of: 'plan' }
+    | { readonly of: 'plan-source'; readonly source: string }
+    | { readonly of: 'office-staff'; readonly office: string; readonly category?: string }
+    | { readonly of: 'staff-row'; readonly office: string; readonly profile: string }
+    | { readonly of: 'staff-table'; readonly category?: string }
+    | { readonly of: 'summary'; readonly date: string }
+    | { readonly of: 'movements' }
+    | { readonly of: 'hiring-period'; readonly period: string }
+    | { readonly of: 'personnel-cost'; readonly year: string }
+    | { readonly of: 'statistics-row'; readonly row: string }
+    | { readonly of: 'statistics-column'; readonly column: string; readonly group?: string }
+    | { readonly of: 'statistics-grand'; readonly group?: string };
+
+/** A total the document declares, next to the one computed from its parts. */
+export interface TotalCheck {
+    readonly unit: 'money' | 'count';
+    /** The node whose text is the declared figure (a Money or Count node). */
+    readonly node: Money | Count;
+    readonly declared: bigint;
+    readonly computed: bigint;
+    /** declared − computed. */
+    readonly difference: bigint;
+    readonly subject: Subject;
+    /** For a money total: the line it totals (undefined at plan level) and the source it is restricted to. */
+    readonly line?: InterventionLine;
+    readonly source?: FundingSource;
+}
+
+/** A check as a concern records it; the orchestrator adds the difference and puts all in document order (by the offset of the declared figure). */
+export type Check = Omit<TotalCheck, 'difference'>;
+
+/**
+ * How to bring a line back within its cap: the last item whose part on the source covers the
+ * excess loses it, and the declared totals that agreed with the old figures follow.
+ */
+export interface CapReduction {
+    readonly item: Item;
+    /** The item's amount after the reduction. */
+    readonly amount: bigint;
+    /** The item's explicit part on the source after the reduction, when it has one. */
+    readonly part?: { readonly node: Money; readonly amount: bigint };
+    readonly totals: readonly { readonly node: Money | Count; readonly amount: bigint }[];
+}
+
+export interface SourceFigures {
+    readonly source: FundingSource;
+    /** How messages name the source: its title, or its name. */
+    readonly label: string;
+    readonly assigned?: bigint;
+    /** Sum of every charge on this source across all lines. */
+    readonly programmed: bigint;
+    readonly complete: boolean;
+    /** assigned − programmed; negative when over-allocated. */
+    readonly remaining?: bigint;
+}
+
+export interface ItemFigures {
+    readonly item: Item;
+    readonly amount?: bigint;
+    /** The part charged to each source. */
+    readonly parts: ReadonlyMap<FundingSource, bigint>;
+    /** Sum of the parts, when the item is split with explicit amounts. */
+    readonly partsTotal?: bigint;
+    /** True when the item names no source and the plan has more than one. */
+    readonly unassigned: boolean;
+    readonly complete: boolean;
+    /** For a split whose parts do not add up: partsTotal − amount, and the last part that would make them add up. */
+    readonly partsDifference?: bigint;
+    readonly balancingLastPart?: bigint;
+    /** amount / line total and amount / grand total, percentages with two decimals. */
+    readonly shareOfLine?: Decimal;
+    readonly shareOfPlan?: Decimal;
+}
+
+export interface CapFigures {
+    readonly line: InterventionLine;
+    readonly rule: LineRule;
+    readonly source: SourceFigures;
+    readonly rate: Decimal;
+    /** rate × assigned, rounded half-up to the cent. */
+    readonly cap: bigint;
+    /** The part of the line charged to the source. */
+    readonly charged: bigint;
+    /** cap − charged: negative when the cap is exceeded. */
+    readonly headroom: bigint;
+    /** charged / cap, as a percentage with two decimals. */
+    readonly usage?: Decimal;
+    readonly severity?: Severity;
+    /** When the cap is exceeded and one item can absorb the excess: how to reduce the line to the cap. */
+    readonly reduction?: CapReduction;
+}
+
+export interface LineFigures {
+    readonly line: InterventionLine;
+    /** `3.1`, or the title of a regional extra line. */
+    readonly label: string;
+    readonly rule?: LineRule;
+    readonly total: bigint;
+    readonly bySource: ReadonlyMap<FundingSource, bigint>;
+    /** Every item amount was readable, so `total` can be compared with a declared total. */
+    readonly totalComplete: boolean;
+    /** Every item's part on each source is known, so `bySource` can be compared too. */
+    readonly sourcesComplete: boolean;
+    readonly items: readonly ItemFigures[];
+    readonly caps: readonly CapFigures[];
+    /** total / grand total, percentage with two decimals. */
+    readonly shareOfPlan?: Decimal;
+    /** Each source's part / that source's assigned total, percentage with two decimals. */
+    readonly shareOfAssigned: ReadonlyMap<FundingSource, Decimal>;
+}
+
+export interface DeclarationFigures {
+    readonly rule: DeclarationRule;
+    readonly present?: Declaration;
+    /** Where the declaration belongs and is reported when missing: a line, a section or the plan. */
+    readonly anchor: AstNode;
+    readonly placement: { readonly line?: string; readonly section?: string };
+}
+
+export interface StaffRowFigures {
+    readonly row: StaffRow;
+    /** The profile's title, or the name written when it does not resolve. */
+    readonly profile: string;
+    readonly total: number;
+    readonly byCategory: ReadonlyMap<string, number>;
+}
+
+export interface OfficeStaffFigures {
+    readonly node: OfficeStaff;
+    /** The office's title, or the name written when it does not resolve. */
+    readonly label: string;
+    readonly rows: readonly StaffRowFigures[];
+    readonly total: number;
+    readonly byCategory: ReadonlyMap<string, number>;
+}
+
+export interface SummaryRowFigures {
+    readonly node: SummaryRow;
+    readonly category: string;
+    readonly from?: number;
+    readonly to?: number;
+}
+
+export interface SummaryFigures {
+    readonly node: CategorySummary;
+    readonly rows: readonly SummaryRowFigures[];
+    readonly totalFrom: number;
+    readonly totalTo: number;
+}
+
+export interface HireFigures {
+    readonly node: Hire;
+    readonly category: string;
+    /** The profile's title, the name written when it does not resolve, or undefined when the hire names none. */
+    readonly profile?: string;
+    readonly count?: number;
+}
+
+export interface HiringPeriodFigures {
+    readonly node: HiringPeriod;
+    readonly hires: readonly HireFigures[];
+    readonly total: number;
+}
+
+export interface HiringFigures {
+    readonly node: HiringPlan;
+    readonly periods: readonly HiringPeriodFigures[];
+}
+
+export interface StatisticsRowFigures {
+    readonly row: StatisticsRow;
+    readonly label: string;
+    /** One value per cell; undefined for an empty (`-`) or unreadable cell. */
+    readonly cells: readonly (number | undefined)[];
+    readonly total: number;
+}
+
+export interface StatisticsBlockFigures {
+    /** The group, and its title; undefined for rows outside any group. */
+    readonly group?: StatisticsGroup;
+    readonly title?: string;
+    readonly rows: readonly StatisticsRowFigures[];
+    readonly columnTotals: readonly number[];
+    readonly grand: number;
+}
+
+export interface StatisticsFigures {
+    readonly table: StatisticsTable;
+    /** The groups, then the rows outside any group as a block without title. */
+    readonly blocks: readonly StatisticsBlockFigures[];
+    readonly columnTotals: readonly number[];
+    readonly grand: number;
+}
+
+export interface StaffTableFigures {
+    readonly table: StaffTable;
+    readonly offices: readonly OfficeStaffFigures[];
+    readonly total: number;
+    readonly byCategory: ReadonlyMap<string, number>;
+    /** Heads per profile across all offices. */
+    readonly byProfile: ReadonlyMap<Profile, number>;
+}
+
+export interface MovementRowFigures {
+    readonly node: Movement;
+    readonly label: string;
+    readonly kind: Movement['kind'];
+    readonly count?: number;
+}
+
+export interface MovementFigures {
+    readonly node: Movements;
+    readonly rows: readonly MovementRowFigures[];
+    readonly entries: number;
+    readonly exits: number;
+    readonly progressions: number;
+    /** entries − exits; progressions change category, not headcount. */
+    readonly net: number;
+}
+
+export interface CostRowFigures {
+    readonly row: CostRow;
+    /** The profile's title, or the name written when it does not resolve. */
+    readonly profile: string;
+    readonly heads?: number;
+    /** The profile's yearly cost per head. */
+    readonly unitCost?: bigint;
+    /** heads × unit cost. */
+    readonly expected?: bigint;
+    /** The cost the row declares. */
+    readonly declared?: bigint;
+    /** declared − expected. */
+    readonly difference?: bigint;
+}
+
+export interface FundingShareFigures {
+    readonly node: FundingShare;
+    readonly payer: string;
+    readonly amount?: bigint;
+}
+
+export interface PersonnelCostFigures {
+    readonly node: PersonnelCost;
+    readonly rows: readonly CostRowFigures[];
+    /** Sum of the rows' declared costs. */
+    readonly total: bigint;
+    /** Who pays what part of the cost. */
+    readonly fundingShares: readonly FundingShareFigures[];
+    /** Sum of the funding shares. */
+    readonly shares: bigint;
+    /** shares − total. */
+    readonly sharesDifference: bigint;
+    readonly complete: boolean;
+}
+
+export interface IndicatorFigures {
+    readonly indicator: Indicator;
+    readonly baseline?: Decimal;
+    readonly target?: Decimal;
+    readonly values: readonly { readonly node: YearValue; readonly value: Decimal }[];
+    /** Yearly values of a cumulative indicator that are lower than the one before. */
+    readonly decreasing: readonly YearValue[];
+    /** How far the latest value has gone from the baseline (or zero) to the target, in percent. */
+    readonly progress?: Decimal;
+}
+
+/** Every figure of one plan. */
+export interface PlanEvaluation {
+    readonly plan: Plan;
+    readonly ruleSet?: RuleSet;
+    /** The plan's rule set, read once; an empty book when the plan names none. */
+    readonly rules: RuleBook;
+    readonly sources: readonly SourceFigures[];
+    readonly lines: readonly LineFigures[];
+    /** Sum of all line totals. */
+    readonly grandTotal: bigint;
+    /** Sum of the amounts assigned to the sources, when every source has one. */
+    readonly totalAssigned?: bigint;
+    readonly grandTotalComplete: boolean;
+    readonly caps: readonly CapFigures[];
+    readonly declarations: readonly DeclarationFigures[];
+    readonly staffTables: readonly StaffTableFigures[];
+    readonly summaries: readonly SummaryFigures[];
+    readonly movements: readonly MovementFigures[];
+    readonly hiring: readonly HiringFigures[];
+    readonly statistics: readonly StatisticsFigures[];
+    readonly personnelCosts: readonly PersonnelCostFigures[];
+    readonly indicators: readonly IndicatorFigures[];
+    /** Every declared total of the plan with its computed counterpart, in document order. */
+    readonly totals: readonly TotalCheck[];
+    /** The figures of a line, by node. */
+    lineOf(line: InterventionLine): LineFigures | undefined;
+    /** The check of a declared total, by the node of its declared figure. */
+    totalOf(node: AstNode): TotalCheck | undefined;
+    sourceOf(source: FundingSource): SourceFigures | undefined;
+}

@@ -1,0 +1,240 @@
+/**
+ * Finance: funding sources, intervention lines and their items, the declared money totals of
+ * lines and of the plan, and the caps the rule book sets on lines.
+ */
+import type { FundingSource, InterventionLine, Item, Plan } from '../generated/ast.js';
+import { reductionOf } from './cap-reduction.js';
+import { elementsOf } from './elements.js';
+import type { CapFigures, Check, ItemFigures, LineFigures, SourceFigures } from './figures.js';
+import { percentageOf, shareOf, type Decimal } from './numbers.js';
+import { money } from './reader.js';
+import type { LineCap, RuleBook } from './rule-book.js';
+import { Sum } from './sum.js';
+
+export interface FinanceFigures {
+    readonly sources: readonly SourceFigures[];
+    readonly lines: readonly LineFigures[];
+    readonly grandTotal: bigint;
+    readonly totalAssigned?: bigint;
+    readonly grandTotalComplete: boolean;
+    readonly caps: readonly CapFigures[];
+    readonly checks: readonly Check[];
+    lineOf(line: InterventionLine): LineFigures | undefined;
+    sourceOf(source: FundingSource): SourceFigures | undefined;
+}
+
+/** The label of a line in messages: its code, or the title of a regional extra line. */
+export function lineLabel(line: InterventionLine): string {
+    return line.code ?? `"${line.title}"`;
+}
+
+function sourceLabel(source: FundingSource): string {
+    return source.title ?? source.name;
+}
+
+export function evaluateFinance(plan: Plan, rules: RuleBook): FinanceFigures {
+    const sourceNodes = elementsOf(plan, 'FundingSource');
+    const lines: LineFigures[] = [];
+    const programmed = new Map<FundingSource, Sum>(sourceNodes.map(s => [s, new Sum()]));
+    const grand = new Sum();
+    for (const line of elementsOf(plan, 'InterventionLine')) {
+        const figures = evaluateLine(line, sourceNodes, rules);
+        lines.push(figures);
+        grand.add(figures.totalComplete ? figures.total : undefined);
+        for (const [source, amount] of figures.bySource) {
+            programmed.get(source)?.add(amount);
+        }
+        if (!figures.sourcesComplete) {
+            for (const sum of programmed.values()) {
+                sum.complete = false;
+            }
+        }
+    }
+
+    const sources: SourceFigures[] = sourceNodes.map(source => {
+        const assigned = money(source.assigned);
+        const sum = programmed.get(source) ?? new Sum();
+        return {
+            source,
+            label: sourceLabel(source),
+            assigned,
+            programmed: sum.value,
+            complete: sum.complete,
+            remaining: assigned === undefined ? undefined : assigned - sum.value
+        };
+    });
+    const sourceFigures = new Map(sources.map(s => [s.source, s]));
+    const checks = [...lineChecks(lines), ...planChecks(plan, sourceFigures, grand)];
+
+    const caps: CapFigures[] = [];
+    const finishedLines = lines.map(figures => {
+        const lineCaps = capsOf(figures, rules.capOf(figures.line.code), sources, checks);
+        caps.push(...lineCaps);
+        const shareOfAssigned = new Map<FundingSource, Decimal>();
+        for (const [source, amount] of figures.bySource) {
+            const share = shareOf(amount, sourceFigures.get(source)?.assigned ?? 0n);
+            if (share) {
+                shareOfAssigned.set(source, share);
+            }
+        }
+        const items = figures.items.map(item => item.amount === undefined ? item : {
+            ...item, shareOfLine: shareOf(item.amount, figures.total), shareOfPlan: shareOf(item.amount, grand.value)
+        });
+        return { ...figures, items, caps: lineCaps, shareOfPlan: shareOf(figures.total, grand.value), shareOfAssigned };
+    });
+    const lineFigures = new Map(finishedLines.map(l => [l.line, l]));
+    let totalAssigned: bigint | undefined = sources.length > 0 ? 0n : undefined;
+    for (const source of sources) {
+        totalAssigned = totalAssigned === undefined || source.assigned === undefined ? undefined : totalAssigned + source.assigned;
+    }
+    return {
+        sources,
+        lines: finishedLines,
+        grandTotal: grand.value,
+        totalAssigned,
+        grandTotalComplete: grand.complete,
+        caps,
+        checks,
+        lineOf: line => lineFigures.get(line),
+        sourceOf: source => sourceFigures.get(source)
+    };
+}
+
+/** The declared totals of each line, overall and per source. */
+function lineChecks(lines: readonly LineFigures[]): Check[] {
+    const checks: Check[] = [];
+    for (const figures of lines) {
+        for (const declared of figures.line.totals) {
+            const amount = money(declared.amount);
+            const source = declared.source?.ref;
+            if (amount === undefined || (declared.source && !source) || !(source ? figures.sourcesComplete : figures.totalComplete)) {
+                continue;
+            }
+            const computed = source ? figures.bySource.get(source) ?? 0n : figures.total;
+            checks.push({
+                unit: 'money', node: declared.amount, declared: amount, computed, line: figures.line, source,
+                subject: source ? { of: 'line-source', line: figures.label, source: sourceLabel(source) } : { of: 'line', line: figures.label }
+            });
+        }
+    }
+    return checks;
+}
+
+/** The plan's declared totals, overall and per source. */
+function planChecks(plan: Plan, sources: ReadonlyMap<FundingSource, SourceFigures>, grand: Sum): Check[] {
+    const checks: Check[] = [];
+    for (const declared of elementsOf(plan, 'DeclaredTotal')) {
+        const amount = money(declared.amount);
+        const source = declared.source?.ref;
+        if (amount === undefined || (declared.source && !source)) {
+            continue;
+        }
+        if (source) {
+            const sum = sources.get(source);
+            if (sum?.complete) {
+                checks.push({
+                    unit: 'money', node: declared.amount, declared: amount, source, computed: sum.programmed,
+                    subject: { of: 'plan-source', source: sourceLabel(source) }
+                });
+            }
+        } else if (grand.complete) {
+            checks.push({ unit: 'money', node: declared.amount, declared: amount, computed: grand.value, subject: { of: 'plan' } });
+        }
+    }
+    return checks;
+}
+
+function evaluateLine(line: InterventionLine, sources: FundingSource[], rules: RuleBook): LineFigures {
+    const total = new Sum();
+    const bySource = new Map<FundingSource, bigint>();
+    let sourcesComplete = true;
+    const items = line.items.map(item => {
+        const figures = evaluateItem(item, sources);
+        total.add(figures.amount);
+        sourcesComplete &&= figures.complete;
+        for (const [source, part] of figures.parts) {
+            bySource.set(source, (bySource.get(source) ?? 0n) + part);
+        }
+        return figures;
+    });
+    return {
+        line, label: lineLabel(line), rule: rules.lineRule(line.code), total: total.value, bySource, shareOfAssigned: new Map(),
+        totalComplete: total.complete, sourcesComplete: sourcesComplete && total.complete, items, caps: []
+    };
+}
+
+function evaluateItem(item: Item, sources: FundingSource[]): ItemFigures {
+    const amount = money(item.amount);
+    const parts = new Map<FundingSource, bigint>();
+    let complete = amount !== undefined;
+    if (item.charges.length === 0) {
+        if (sources.length === 1) {
+            if (amount !== undefined) {
+                parts.set(sources[0], amount);
+            }
+            return { item, amount, parts, unassigned: false, complete };
+        }
+        return { item, amount, parts, unassigned: sources.length > 1, complete: complete && sources.length === 0 };
+    }
+    if (item.charges.length === 1 && !item.charges[0].amount) {
+        const source = item.charges[0].source?.ref;
+        if (source && amount !== undefined) {
+            parts.set(source, amount);
+        }
+        return { item, amount, parts, unassigned: false, complete: complete && source !== undefined };
+    }
+    // A split: each part has its amount; one part without an amount takes the rest.
+    const explicit = new Sum();
+    let rest: FundingSource | undefined;
+    let restCount = 0;
+    for (const charge of item.charges) {
+        const source = charge.source?.ref;
+        if (!source) {
+            complete = false;
+            continue;
+        }
+        if (!charge.amount) {
+            rest = source;
+            restCount++;
+            continue;
+        }
+        const part = money(charge.amount);
+        explicit.add(part);
+        if (part !== undefined) {
+            parts.set(source, (parts.get(source) ?? 0n) + part);
+        }
+    }
+    complete &&= explicit.complete && restCount <= 1;
+    if (rest && restCount === 1 && amount !== undefined && explicit.complete) {
+        parts.set(rest, (parts.get(rest) ?? 0n) + amount - explicit.value);
+        return { item, amount, parts, unassigned: false, complete };
+    }
+    const partsTotal = restCount === 0 && explicit.complete ? explicit.value : undefined;
+    const last = money(item.charges.at(-1)?.amount);
+    const balancingLastPart = partsTotal !== undefined && amount !== undefined && last !== undefined && partsTotal !== amount
+        ? amount - (partsTotal - last) : undefined;
+    const partsDifference = partsTotal !== undefined && amount !== undefined ? partsTotal - amount : undefined;
+    return { item, amount, parts, partsTotal, partsDifference, balancingLastPart, unassigned: false, complete };
+}
+
+/** The caps the line's rule sets, one per source of the capped kind that has an assigned amount. */
+function capsOf(figures: LineFigures, lineCap: LineCap | undefined, sources: readonly SourceFigures[], checks: readonly Check[]): CapFigures[] {
+    if (!lineCap) {
+        return [];
+    }
+    const { rule, rate, kind } = lineCap;
+    return sources.flatMap(source => {
+        if (source.source.kind?.ref !== kind || source.assigned === undefined) {
+            return [];
+        }
+        const cap = percentageOf(source.assigned, rate);
+        const charged = figures.bySource.get(source.source) ?? 0n;
+        return [{
+            line: figures.line, rule, source, rate, cap, charged,
+            headroom: cap - charged,
+            usage: shareOf(charged, cap),
+            severity: rule.severity,
+            reduction: charged > cap ? reductionOf(figures, source.source, charged - cap, checks) : undefined
+        }];
+    });
+}

@@ -1,0 +1,78 @@
+/**
+ * A plan's rule set, read once: line rules by code, caps by source kind, required
+ * declarations, and severity overrides by issue code. Every consumer (line evaluation, caps,
+ * declarations, the issue reporter) asks the book instead of scanning the rule set.
+ */
+import type { DeclarationRule, LineRule, RuleSet, Severity, SeverityRule, SourceKind } from '../generated/ast.js';
+import type { Decimal } from './numbers.js';
+import { decimal } from './reader.js';
+import { issueCodes } from '../validation/issues.js';
+
+export interface LineCap {
+    readonly rule: LineRule;
+    readonly rate: Decimal;
+    readonly kind: SourceKind;
+}
+
+export interface RuleBook {
+    readonly ruleSet?: RuleSet;
+    /** The rule of a standard intervention line, by its code (`3.1`). */
+    lineRule(code: string | undefined): LineRule | undefined;
+    /** The cap of a standard line, read once: its rate and the kind of source it is a share of. */
+    capOf(code: string | undefined): LineCap | undefined;
+    /** The line rules whose cap is a share of the given kind of source. */
+    capsOn(kind: SourceKind): readonly LineRule[];
+    /** The declarations the rule set requires, in its order. */
+    readonly requiredDeclarations: readonly DeclarationRule[];
+    /** The severity the rule set gives an issue code (`under-allocated`), when it overrides the default. */
+    severityOf(code: string): Severity | undefined;
+    /** Severity rules naming a code no issue has (`gravità under_alocated errore`). */
+    readonly unknownSeverityCodes: readonly SeverityRule[];
+}
+
+/** The issue code a rule file's severity rule names: the rule file writes `under_allocated`, codes are `under-allocated`. */
+export function issueCodeOf(ruleCode: string): string {
+    return ruleCode.replace(/_/g, '-');
+}
+
+const known = new Set<string>(issueCodes);
+
+/** Reads a rule set into a rule book; an absent rule set gives an empty book. */
+export function readRuleBook(ruleSet: RuleSet | undefined): RuleBook {
+    const lines = new Map<string, LineRule>();
+    const capOfLine = new Map<LineRule, LineCap>();
+    const caps = new Map<SourceKind, LineRule[]>();
+    for (const rule of ruleSet?.lines ?? []) {
+        if (!lines.has(rule.code)) {
+            lines.set(rule.code, rule);
+        }
+        const kind = rule.source?.ref;
+        const rate = decimal(rule.cap);
+        if (rate && kind) {
+            capOfLine.set(rule, { rule, rate, kind });
+            caps.set(kind, [...caps.get(kind) ?? [], rule]);
+        }
+    }
+    const severities = new Map<string, Severity>();
+    const unknown: SeverityRule[] = [];
+    for (const rule of ruleSet?.severities ?? []) {
+        const code = issueCodeOf(rule.code);
+        if (!known.has(code)) {
+            unknown.push(rule);
+        } else if (!severities.has(code)) {
+            severities.set(code, rule.severity);
+        }
+    }
+    return {
+        ruleSet,
+        lineRule: code => code === undefined ? undefined : lines.get(code),
+        capOf: code => {
+            const rule = code === undefined ? undefined : lines.get(code);
+            return rule && capOfLine.get(rule);
+        },
+        capsOn: kind => caps.get(kind) ?? [],
+        requiredDeclarations: ruleSet?.declarations ?? [],
+        severityOf: code => severities.get(code),
+        unknownSeverityCodes: unknown
+    };
+}

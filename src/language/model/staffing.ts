@@ -1,0 +1,184 @@
+/**
+ * Staffing: staff in service per office, category summaries, movements, planned hires and
+ * personnel costs, each with the declared totals it checks.
+ */
+import type {
+    CategoryCount, CategorySummary, Count, HiringPlan, Movements, PersonnelCost, Plan, Profile, StaffTable
+} from '../generated/ast.js';
+import { elementsOf } from './elements.js';
+import type {
+    Check, HiringFigures, MovementFigures, OfficeStaffFigures, PersonnelCostFigures, StaffTableFigures, Subject, SummaryFigures
+} from './figures.js';
+import { count, money } from './reader.js';
+import { countCheck, moneyCheck, Sum, values } from './sum.js';
+
+export interface StaffingFigures {
+    readonly staffTables: readonly StaffTableFigures[];
+    readonly summaries: readonly SummaryFigures[];
+    readonly movements: readonly MovementFigures[];
+    readonly hiring: readonly HiringFigures[];
+    readonly personnelCosts: readonly PersonnelCostFigures[];
+    readonly checks: readonly Check[];
+}
+
+export function evaluateStaffing(plan: Plan): StaffingFigures {
+    const checks: Check[] = [];
+    const keep = <T>(result: { figures: T; checks: readonly Check[] }): T => {
+        checks.push(...result.checks);
+        return result.figures;
+    };
+    return {
+        staffTables: elementsOf(plan, 'StaffTable').map(table => keep(evaluateStaffTable(table))),
+        summaries: elementsOf(plan, 'CategorySummary').map(summary => keep(evaluateSummary(summary))),
+        movements: elementsOf(plan, 'Movements').map(movements => keep(evaluateMovements(movements))),
+        hiring: elementsOf(plan, 'HiringPlan').map(hiring => keep(evaluateHiring(hiring))),
+        personnelCosts: elementsOf(plan, 'PersonnelCost').map(cost => keep(evaluatePersonnelCost(cost))),
+        checks
+    };
+}
+
+/** A profile as tables and messages name it: its title, or the name written when it does not resolve. */
+function profileLabel(reference: { ref?: Profile; $refText: string } | undefined): string {
+    return reference?.ref?.title ?? reference?.$refText ?? '';
+}
+
+function addCategories(into: Map<string, Sum>, counts: CategoryCount[]): void {
+    for (const entry of counts) {
+        const sum = into.get(entry.category) ?? new Sum();
+        sum.add(count(entry.count));
+        into.set(entry.category, sum);
+    }
+}
+
+function staffTotalChecks(declared: { total: Count; byCategory: CategoryCount[] } | undefined,
+    total: Sum, byCategory: Map<string, Sum>, subject: (category?: string) => Subject): Check[] {
+    if (!declared) {
+        return [];
+    }
+    return [
+        ...declared.byCategory.flatMap(entry => countCheck(entry.count, byCategory.get(entry.category) ?? new Sum(), subject(entry.category))),
+        ...countCheck(declared.total, total, subject())
+    ];
+}
+
+function evaluateStaffTable(table: StaffTable): { figures: StaffTableFigures; checks: Check[] } {
+    const checks: Check[] = [];
+    const tableTotal = new Sum();
+    const tableByCategory = new Map<string, Sum>();
+    const byProfile = new Map<Profile, number>();
+    const offices: OfficeStaffFigures[] = table.offices.map(office => {
+        const total = new Sum();
+        const byCategory = new Map<string, Sum>();
+        const name = office.office?.ref?.title ?? office.office?.$refText ?? '';
+        const rows = office.rows.map(row => {
+            const rowByCategory = new Map<string, Sum>();
+            addCategories(rowByCategory, row.counts);
+            addCategories(byCategory, row.counts);
+            addCategories(tableByCategory, row.counts);
+            const rowTotal = new Sum();
+            for (const entry of row.counts) {
+                rowTotal.add(count(entry.count));
+                total.add(count(entry.count));
+                tableTotal.add(count(entry.count));
+            }
+            const label = profileLabel(row.profile);
+            checks.push(...countCheck(row.total, rowTotal, { of: 'staff-row', office: name, profile: label }));
+            const profile = row.profile?.ref;
+            if (profile) {
+                byProfile.set(profile, (byProfile.get(profile) ?? 0) + Number(rowTotal.value));
+            }
+            return { row, profile: label, total: Number(rowTotal.value), byCategory: values(rowByCategory) };
+        });
+        checks.push(...staffTotalChecks(office.total, total, byCategory, category => ({ of: 'office-staff', office: name, category })));
+        return { node: office, label: name, rows, total: Number(total.value), byCategory: values(byCategory) };
+    });
+    checks.push(...staffTotalChecks(table.total, tableTotal, tableByCategory, category => ({ of: 'staff-table', category })));
+    return { figures: { table, offices, total: Number(tableTotal.value), byCategory: values(tableByCategory), byProfile }, checks };
+}
+
+function evaluateSummary(summary: CategorySummary): { figures: SummaryFigures; checks: Check[] } {
+    const from = new Sum();
+    const to = new Sum();
+    const rows = summary.rows.map(node => {
+        const row = { node, category: node.category, from: count(node.from), to: count(node.to) };
+        from.add(row.from);
+        to.add(row.to);
+        return row;
+    });
+    return {
+        figures: { node: summary, rows, totalFrom: Number(from.value), totalTo: Number(to.value) },
+        checks: [
+            ...countCheck(summary.totalFrom, from, { of: 'summary', date: summary.fromDate }),
+            ...countCheck(summary.totalTo, to, { of: 'summary', date: summary.toDate })
+        ]
+    };
+}
+
+function evaluateMovements(node: Movements): { figures: MovementFigures; checks: Check[] } {
+    const entries = new Sum();
+    const exits = new Sum();
+    const progressions = new Sum();
+    const rows = node.rows.map(row => {
+        const figures = { node: row, label: row.label, kind: row.kind, count: count(row.count) };
+        const target = row.kind === 'ingresso' ? entries : row.kind === 'uscita' ? exits : progressions;
+        target.add(figures.count);
+        return figures;
+    });
+    const net = new Sum();
+    net.add(entries.complete ? entries.value : undefined);
+    net.add(exits.complete ? -exits.value : undefined);
+    const declared = count(node.net);
+    const checks: Check[] = node.net && declared !== undefined && net.complete
+        ? [{ unit: 'count', node: node.net, declared: BigInt(node.negative ? -declared : declared), computed: net.value, subject: { of: 'movements' } }]
+        : [];
+    return {
+        figures: {
+            node, rows, entries: Number(entries.value), exits: Number(exits.value),
+            progressions: Number(progressions.value), net: Number(net.value)
+        },
+        checks
+    };
+}
+
+function evaluateHiring(hiring: HiringPlan): { figures: HiringFigures; checks: Check[] } {
+    const checks: Check[] = [];
+    const periods = hiring.periods.map(period => {
+        const sum = new Sum();
+        const hires = period.hires.map(hire => {
+            const figures = { node: hire, category: hire.category, profile: hire.profile ? profileLabel(hire.profile) : undefined, count: count(hire.count) };
+            sum.add(figures.count);
+            return figures;
+        });
+        checks.push(...countCheck(period.total, sum, { of: 'hiring-period', period: period.period }));
+        return { node: period, hires, total: Number(sum.value) };
+    });
+    return { figures: { node: hiring, periods }, checks };
+}
+
+function evaluatePersonnelCost(node: PersonnelCost): { figures: PersonnelCostFigures; checks: Check[] } {
+    const total = new Sum();
+    const rows = node.rows.map(row => {
+        const declared = money(row.cost);
+        const unitCost = money(row.profile?.ref?.unitCost);
+        const heads = count(row.heads);
+        total.add(declared);
+        const expected = unitCost !== undefined && heads !== undefined ? unitCost * BigInt(heads) : undefined;
+        return {
+            row, profile: profileLabel(row.profile), heads, unitCost, declared, expected,
+            difference: expected !== undefined && declared !== undefined ? declared - expected : undefined
+        };
+    });
+    const shares = new Sum();
+    const fundingShares = node.shares.map(share => {
+        const figures = { node: share, payer: share.payer, amount: money(share.amount) };
+        shares.add(figures.amount);
+        return figures;
+    });
+    return {
+        figures: {
+            node, rows, total: total.value, fundingShares, shares: shares.value,
+            sharesDifference: shares.value - total.value, complete: total.complete && shares.complete
+        },
+        checks: node.total ? moneyCheck(node.total, money(node.total), total, { of: 'personnel-cost', year: node.year }) : []
+    };
+}
