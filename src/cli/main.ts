@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { NodeFileSystem } from 'langium/node';
 import { createCpiplanServices } from '../language/cpiplan-module.js';
-import { toLocale } from '../language/validation/issues.js';
+import { toLocale } from '../language/i18n/locale.js';
 import { findRulesDir } from '../language/workspace.js';
 import { renderJson, renderText, summarize } from './check.js';
 import { collectFiles, InputError, loadAndValidate } from './load.js';

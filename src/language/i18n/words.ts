@@ -1,5 +1,5 @@
 /** The words of hovers, hints and lenses, in Italian and English. */
-import type { Locale } from '../validation/issues.js';
+import type { Locale } from './locale.js';
 
 const words = {
     line: { it: 'Linea', en: 'Line' },

@@ -31,7 +31,8 @@ export function personnelCostMustBeHeadsTimesUnitCost(evaluation: PlanEvaluation
 export function fundingSharesMustCoverCost(evaluation: PlanEvaluation, reporter: IssueReporter): void {
     for (const cost of evaluation.personnelCosts) {
         const shares = cost.node.shares;
-        if (shares.length === 0 || !cost.complete || cost.sharesDifference === 0n) {
+        const last = shares.at(-1);
+        if (!last || !cost.complete || cost.sharesDifference === 0n) {
             continue;
         }
         reporter.report('cofinancing-mismatch', {
@@ -39,6 +40,6 @@ export function fundingSharesMustCoverCost(evaluation: PlanEvaluation, reporter:
             sum: formatMoney(cost.shares),
             cost: formatMoney(cost.total),
             difference: formatMoney(cost.sharesDifference)
-        }, { node: shares.at(-1)!.amount }, { data: { cost: cost.total.toString(), shares: cost.shares.toString() } });
+        }, { node: last.amount }, { data: { cost: cost.total.toString(), shares: cost.shares.toString() } });
     }
 }
