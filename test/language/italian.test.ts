@@ -48,5 +48,5 @@ linea 3.4 "Sedi" {
     expect(byCode.get('duplicate-name')).toBe("Esiste già una fonte 'C'.");
     expect(byCode.get('invalid-number')).toBe("'1.5' non è nel formato italiano (punto per le migliaia, virgola per i decimali). Scrivere '€ 1,50'.");
     expect(byCode.get('linking-error')).toBe("Non trovo la fonte 'Z': non è dichiarata.");
-    expect(byCode.get('unknown-issue-code')).toBe("'under_alocated' non è un codice di segnalazione di cpiplan: la regola non ha effetto. Forse 'under_allocated'?");
+    expect(byCode.get('unknown-issue-code')).toBe("'under_alocated' non è un codice di segnalazione di cpiplan: la regola non ha effetto. Forse si intende 'under_allocated'.");
 });

@@ -217,7 +217,7 @@ const messages: { readonly [C in IssueCode]: IssueMessage<C> } = {
             : `Cannot find ${words?.en ?? a.referent} '${a.name}': declare it before using it.`;
     },
     'unknown-issue-code': (a, l) => {
-        const hint = a.suggestion ? (l === 'it' ? ` Forse '${a.suggestion}'?` : ` Did you mean '${a.suggestion}'?`) : '';
+        const hint = a.suggestion ? (l === 'it' ? ` Forse si intende '${a.suggestion}'.` : ` Did you mean '${a.suggestion}'?`) : '';
         return l === 'it'
             ? `'${a.code}' non è un codice di segnalazione di cpiplan: la regola non ha effetto.${hint}`
             : `'${a.code}' is not a cpiplan diagnostic code: the rule has no effect.${hint}`;

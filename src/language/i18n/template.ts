@@ -4,8 +4,15 @@
  */
 import type { Bilingual, Locale } from './locale.js';
 
-/** The placeholder names of a template: `'a {x} b {y}'` → `'x' | 'y'`. */
-export type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+/**
+ * The placeholder names of a template: `'a {x} b {y}'` → `'x' | 'y'`. Braces around anything
+ * but a name (JSON in a help text) are text, as for `fill`.
+ */
+export type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}`
+    ? (Name extends `${string}${NotInName}${string}` | '' ? never : Name) | Placeholders<Rest>
+    : never;
+
+type NotInName = '"' | ' ' | '{' | ',' | ':' | '.' | '-' | '\n';
 
 /** The arguments a bilingual template takes, one per placeholder of either locale. */
 export type TemplateArguments<E extends Bilingual> = { readonly [P in Placeholders<E['it']> | Placeholders<E['en']>]: string | number };
