@@ -9,7 +9,7 @@ import type { NumberKind } from '../model/numbers.js';
 export type { Locale } from '../i18n/locale.js';
 export { toLocale } from '../i18n/locale.js';
 export type { DuplicateKind, IssueArguments, IssueCode } from '../i18n/issue-messages.js';
-export { issueMessage, subjectWords } from '../i18n/issue-messages.js';
+export { issueMessage } from '../i18n/issue-messages.js';
 
 export type IssueSeverity = 'error' | 'warning' | 'info';
 
