@@ -30,12 +30,15 @@ test('a payload is checked against its code when reported', () => {
         // @ts-expect-error a split that balances on its last part says which replacement
         reporter.report('split-mismatch', { parts: '1', amount: '2', difference: '1' }, { node }, { data: { parts: '1', amount: '2', amountReplacement: '1', lastPart: 'balancing' } });
         reporter.report('duplicate-name', { what: 'source', name: 'B' }, { node });
+        // @ts-expect-error a duplicate-name has no fix, so no payload
+        reporter.report('duplicate-name', { what: 'source', name: 'B' }, { node }, { data: { replacement: 'C' } });
     })).toEqual([
         { code: 'total-mismatch', unit: 'money', computed: '200', replacement: '€ 2,00' },
         { code: 'total-mismatch', unit: 'money', computed: '200' },
         { code: 'total-mismatch' },
         { code: 'split-mismatch', parts: '1', amount: '2', amountReplacement: '1', lastPart: 'balancing' },
-        { code: 'duplicate-name' }
+        { code: 'duplicate-name' },
+        { code: 'duplicate-name', replacement: 'C' }
     ]);
 });
 

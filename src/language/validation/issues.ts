@@ -52,7 +52,8 @@ export type DeclarationPlace =
 
 /**
  * What each diagnostic carries in `data` (besides `code`) for its quick fix: figures as exact
- * decimal strings (bigint cents do not survive JSON), replacements already formatted.
+ * decimal strings (bigint cents do not survive JSON), replacements already formatted;
+ * `undefined` for a code without a fix, which carries its code only.
  */
 export interface IssuePayloads {
     'cap-exceeded': { readonly cap: string; readonly charged: string; readonly source: string };
@@ -62,14 +63,14 @@ export interface IssuePayloads {
     /** The amount can always become the sum of the parts; the last part can balance the amount only when that leaves it non-negative. */
     'split-mismatch': { readonly parts: string; readonly amount: string; readonly amountReplacement: string }
         & ({ readonly lastPart: 'unbalanceable' } | { readonly lastPart: 'balancing'; readonly lastPartReplacement: string });
-    'unassigned-item': Empty;
+    'unassigned-item': undefined;
     /** `text` is the rule set's standard wording, when it gives one. */
     'missing-declaration': { readonly key: string; readonly text?: string; readonly place: DeclarationPlace };
     'cost-mismatch': { readonly expected: string; readonly replacement: string };
     'cofinancing-mismatch': { readonly cost: string; readonly shares: string };
-    'percentage-out-of-range': Empty;
-    'milestones-decreasing': Empty;
-    'duplicate-name': Empty;
+    'percentage-out-of-range': undefined;
+    'milestones-decreasing': undefined;
+    'duplicate-name': undefined;
     /** `replacement` is the canonical rewrite, without currency sign or percent, when there is one. */
     'invalid-number': { readonly kind: NumberKind; readonly replacement?: string };
     /** Filled by Langium's document validator. */
@@ -78,10 +79,8 @@ export interface IssuePayloads {
     'unknown-issue-code': { readonly suggestion?: string };
 }
 
-type Empty = Record<never, never>;
-
 /** A diagnostic's `data`: its code, and the payload of that code. */
-export type IssueData<C extends IssueCode> = { readonly code: C } & IssuePayloads[C];
+export type IssueData<C extends IssueCode> = { readonly code: C } & (IssuePayloads[C] extends undefined ? unknown : IssuePayloads[C]);
 
 /**
  * A diagnostic's data after its round trip through JSON, if it is the payload of `code`. Only

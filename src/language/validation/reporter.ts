@@ -18,10 +18,12 @@ export interface IssueTarget {
 /** How one report may differ from the catalogue: a severity from a specific rule, the fix's payload. */
 export type ReportOptions<C extends IssueCode> = { readonly severity?: IssueSeverity; readonly data: IssuePayloads[C] };
 
-/** The options argument: required when the code's payload has a required field. */
-type OptionsArgument<C extends IssueCode> = Record<never, never> extends IssuePayloads[C]
-    ? [options?: Partial<ReportOptions<C>>]
-    : [options: ReportOptions<C>];
+/** The options argument: none or a severity for a code without payload; required when the payload has a required field. */
+type OptionsArgument<C extends IssueCode> = IssuePayloads[C] extends undefined
+    ? [options?: { readonly severity?: IssueSeverity; readonly data?: undefined }]
+    : Record<never, never> extends IssuePayloads[C]
+        ? [options?: Partial<ReportOptions<C>>]
+        : [options: ReportOptions<C>];
 
 const severityOfWord: Record<string, IssueSeverity> = { errore: 'error', avviso: 'warning', informazione: 'info' };
 
