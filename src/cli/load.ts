@@ -59,8 +59,9 @@ export async function loadAndValidate(services: CpiplanServices, files: string[]
         try {
             const text = fs.readFileSync(file, 'utf8');
             const uri = URI.file(file);
-            if (documents.hasDocument(uri)) {
-                return documents.getDocument(uri)!;
+            const known = documents.getDocument(uri);
+            if (known) {
+                return known;
             }
             const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
             documents.addDocument(document);

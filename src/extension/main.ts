@@ -86,7 +86,8 @@ const previews = new Map<string, vscode.WebviewPanel>();
 
 async function openPreview(argument?: unknown): Promise<vscode.WebviewPanel | undefined> {
     const uri = planUri(argument);
-    if (!uri || !client) {
+    const server = client;
+    if (!uri || !server) {
         return undefined;
     }
     const key = uri.toString();
@@ -100,7 +101,7 @@ async function openPreview(argument?: unknown): Promise<vscode.WebviewPanel | un
     previews.set(key, panel);
     const refresh = async () => {
         try {
-            const preview = await client!.sendRequest<PreviewResult>(requests.preview, { uri: key } satisfies PreviewParams);
+            const preview = await server.sendRequest<PreviewResult>(requests.preview, { uri: key } satisfies PreviewParams);
             panel.webview.html = previewHtml(preview);
         } catch (error) {
             panel.webview.html = previewHtml({ title: '', body: `<p>${escapeHtml((error as Error).message)}</p>`, style: '' });
