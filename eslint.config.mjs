@@ -28,7 +28,12 @@ export default tseslint.config(
     { files: ['src/language/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': forbid(...outward) } },
     {
         files: ['src/language/i18n/**/*.ts'],
-        rules: { '@typescript-eslint/no-restricted-imports': forbid([['*', '!./*'], 'Messages import nothing but each other: the thin client bundles them.']) }
+        // A regex, not a group: gitignore-style groups cannot tell `./words.js` from `../model/x.js`.
+        rules: {
+            '@typescript-eslint/no-restricted-imports': ['error', {
+                patterns: [{ regex: '^(?!\\./[\\w-]+\\.js$)', message: 'Messages import nothing but each other: the thin client bundles them.' }]
+            }]
+        }
     },
     {
         files: ['src/protocol.ts'],
@@ -47,10 +52,13 @@ export default tseslint.config(
     {
         files: ['src/extension/**/*.ts'],
         rules: {
-            '@typescript-eslint/no-restricted-imports': forbid(
-                [['**/language/*', '**/language/!(i18n)/**', '**/generator/**', '**/cli/**', '**/server/**', 'langium', 'langium/*'],
-                    'The client is thin: it imports the protocol and its messages, never the language core.']
-            )
+            // A regex: gitignore-style groups cannot exempt `../language/i18n/` from `../language/`.
+            '@typescript-eslint/no-restricted-imports': ['error', {
+                patterns: [{
+                    regex: '^(langium(/.*)?|.*/(generator|cli|server)/.*|.*/language/(?!i18n/[\\w-]+\\.js$).*)$',
+                    message: 'The client is thin: it imports the protocol and its messages, never the language core.'
+                }]
+            }]
         }
     },
     {

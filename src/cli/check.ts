@@ -1,6 +1,8 @@
 /** `cpiplan check`: every problem in the plans named, as text or JSON. */
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
+import { summaryLine } from '../language/i18n/cli-messages.js';
+import type { Locale } from '../language/i18n/locale.js';
 import type { CheckedDocument } from './load.js';
 
 const severityName = (diagnostic: Diagnostic): 'error' | 'warning' | 'info' =>
@@ -20,7 +22,7 @@ function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 /** `path:line:col: severity code: message` per problem, then a summary line. */
-export function renderText(checked: CheckedDocument[], locale: 'it' | 'en'): string {
+export function renderText(checked: CheckedDocument[], locale: Locale): string {
     const lines: string[] = [];
     for (const file of checked) {
         const shown = path.relative(process.cwd(), file.path) || file.path;
@@ -30,9 +32,7 @@ export function renderText(checked: CheckedDocument[], locale: 'it' | 'en'): str
     }
     const { errors, warnings } = summarize(checked);
     const files = checked.length;
-    lines.push(locale === 'it'
-        ? `${files} ${files === 1 ? 'file controllato' : 'file controllati'}: ${errors} ${errors === 1 ? 'errore' : 'errori'}, ${warnings} ${warnings === 1 ? 'avviso' : 'avvisi'}.`
-        : `${files} ${files === 1 ? 'file' : 'files'} checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`);
+    lines.push(summaryLine(files, errors, warnings, locale));
     return lines.join('\n') + '\n';
 }
 

@@ -9,9 +9,15 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { CpiplanServices } from '../language/cpiplan-module.js';
 import { isPlan } from '../language/generated/ast.js';
 import { builtinRuleFiles } from '../language/workspace.js';
+import { cliText } from '../language/i18n/cli-messages.js';
+import type { Locale } from '../language/i18n/locale.js';
 
-/** A problem with the command line's input: an unreadable path, a folder with no plans. */
-export class InputError extends Error { }
+/** A problem with the command line's input: an unreadable path, a folder with no plans. Says itself in either locale. */
+export class InputError extends Error {
+    constructor(readonly say: (locale: Locale) => string) {
+        super(say('en'));
+    }
+}
 
 /** Expands files and folders into the `.cpiplan` files they hold, in a stable order. */
 export function collectFiles(paths: string[]): string[] {
@@ -19,7 +25,7 @@ export function collectFiles(paths: string[]): string[] {
     for (const given of paths) {
         const resolved = path.resolve(given);
         if (!fs.existsSync(resolved)) {
-            throw new InputError(`${given}: no such file or folder`);
+            throw new InputError(l => cliText('noSuchPath', l, { path: given }));
         }
         if (fs.statSync(resolved).isDirectory()) {
             const found = fs.readdirSync(resolved, { recursive: true, encoding: 'utf8' })
@@ -27,7 +33,7 @@ export function collectFiles(paths: string[]): string[] {
                 .map(f => path.join(resolved, f))
                 .sort();
             if (found.length === 0) {
-                throw new InputError(`${given}: no .cpiplan files in this folder`);
+                throw new InputError(l => cliText('noPlansInFolder', l, { path: given }));
             }
             files.push(...found);
         } else {
@@ -48,19 +54,20 @@ export async function loadAndValidate(services: CpiplanServices, files: string[]
     const documents = services.shared.workspace.LangiumDocuments;
     const fromFile = async (file: string): Promise<LangiumDocument> => {
         if (path.extname(file) !== '.cpiplan') {
-            throw new InputError(`${file}: not a .cpiplan file`);
+            throw new InputError(l => cliText('notCpiplanFile', l, { path: file }));
         }
         try {
             const text = fs.readFileSync(file, 'utf8');
             const uri = URI.file(file);
-            if (documents.hasDocument(uri)) {
-                return documents.getDocument(uri)!;
+            const known = documents.getDocument(uri);
+            if (known) {
+                return known;
             }
             const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
             documents.addDocument(document);
             return document;
         } catch (error) {
-            throw new InputError(`${file}: cannot read (${(error as Error).message})`);
+            throw new InputError(l => cliText('cannotRead', l, { path: file, reason: (error as Error).message }));
         }
     };
     const own = [];
@@ -77,7 +84,7 @@ export async function loadAndValidate(services: CpiplanServices, files: string[]
         if (isPlan(root) && root.ruleFile) {
             const file = path.resolve(path.dirname(document.uri.fsPath), root.ruleFile);
             if (!fs.existsSync(file)) {
-                throw new InputError(`${file}: no such rule-set file (named by 'regole … da' in ${document.uri.fsPath})`);
+                throw new InputError(l => cliText('noRuleFile', l, { path: file, plan: document.uri.fsPath }));
             }
             extra.push(await fromFile(file));
         }

@@ -3,7 +3,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { NodeFileSystem } from 'langium/node';
 import { createCpiplanServices } from '../language/cpiplan-module.js';
-import { toLocale } from '../language/validation/issues.js';
+import { toLocale, type Locale } from '../language/i18n/locale.js';
+import { cliText, counted, type PlainCliMessage } from '../language/i18n/cli-messages.js';
 import { findRulesDir } from '../language/workspace.js';
 import { renderJson, renderText, summarize } from './check.js';
 import { collectFiles, InputError, loadAndValidate } from './load.js';
@@ -31,6 +32,13 @@ function defaultLocale(): string {
     return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || 'en';
 }
 
+/** The locale of help and errors: `--locale` when given (`check`), otherwise the environment's. */
+function messageLocale(argv: readonly string[]): Locale {
+    const index = argv.findIndex(a => a === '-l' || a === '--locale');
+    const given = index >= 0 ? argv[index + 1] : argv.find(a => a.startsWith('--locale='))?.slice('--locale='.length);
+    return toLocale(given ?? defaultLocale());
+}
+
 async function check(paths: string[], options: { format: CheckFormat; locale?: string }): Promise<number> {
     const locale = toLocale(options.locale ?? defaultLocale());
     const dir = rulesDir();
@@ -51,13 +59,14 @@ function services(locale?: string) {
 
 function warnAboutErrors(file: string, errors: number): void {
     if (errors > 0) {
-        process.stderr.write(`cpiplan: ${file} has ${errors} ${errors === 1 ? 'error' : 'errors'}; the tables show the computed figures next to the declared ones (run 'cpiplan check ${file}').\n`);
+        const locale = toLocale(defaultLocale());
+        process.stderr.write(`${cliText('tablesWithErrors', locale, { file, errors, errorsWord: counted('error', errors, locale) })}\n`);
     }
 }
 
 async function tables(file: string, options: { table: TableSelection; format: TableFormat; out?: string; force?: boolean }): Promise<number> {
     if (options.format === 'xlsx' && !options.out) {
-        throw new InputError('xlsx is a binary format: give --out FILE.xlsx');
+        throw new InputError(l => cliText('xlsxNeedsOut', l));
     }
     const { Cpiplan, dir } = services();
     collectFiles([file]);
@@ -93,68 +102,62 @@ async function lsp(): Promise<void> {
 }
 
 /** Builds the program; exported for tests. */
-export function program(): Command {
+export function program(locale: Locale = toLocale(defaultLocale())): Command {
+    const say = (key: PlainCliMessage) => cliText(key, locale);
     const cli = new Command('cpiplan')
-        .description('Check and generate the regional plans to strengthen the Centri per l\'Impiego (.cpiplan files).')
+        .description(say('program'))
         .version('0.1.0')
         .exitOverride()
         .configureOutput({ writeErr: text => process.stderr.write(text) });
     cli.command('check')
-        .description('Report every arithmetic and regulatory problem in the plans (files or folders).')
-        .argument('<paths...>', '.cpiplan files or folders holding them')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(checkFormats).default('text'))
-        .addOption(new Option('-l, --locale <locale>', 'language of the messages (default: from LANG)').choices(['it', 'en']))
-        .addHelpText('after', `
-Text output: one line per problem, "path:line:col: severity code: message", then a summary.
-JSON output: {"files":[{"path","diagnostics":[{"severity","code","message","range"}]}],"summary":{"errors","warnings"}}
-with 0-based positions as in LSP.
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable input.`)
+        .description(say('checkCommand'))
+        .argument('<paths...>', say('checkPaths'))
+        .addOption(new Option('-f, --format <format>', say('formatOption')).choices(checkFormats).default('text'))
+        .addOption(new Option('-l, --locale <locale>', say('localeOption')).choices(['it', 'en']))
+        .addHelpText('after', say('checkHelp'))
         .action(async (paths: string[], options: { format: CheckFormat; locale?: string }) => {
             process.exitCode = await check(paths, options);
         });
     cli.command('tables')
-        .description("Generate the plan's official tables from the figures the validator checked.")
-        .argument('<file>', 'the .cpiplan plan')
-        .addOption(new Option('-t, --table <table>', 'which tables').choices(tableSelections).default('all'))
-        .addOption(new Option('-f, --format <format>', 'output format').choices(tableFormats).default('md'))
-        .option('-o, --out <path>', 'write to this file (atomically) instead of standard output; required for xlsx')
-        .option('--force', 'overwrite --out if it exists')
-        .addHelpText('after', `
-Text formats go to standard output unless --out is given. An existing file is never
-overwritten without --force. Exit codes as for check: 0 plan without errors, 1 the plan has
-errors (the tables are still written, with declared figures next to computed ones), 2 bad usage
-or unreadable input.`)
+        .description(say('tablesCommand'))
+        .argument('<file>', say('tablesFile'))
+        .addOption(new Option('-t, --table <table>', say('tableOption')).choices(tableSelections).default('all'))
+        .addOption(new Option('-f, --format <format>', say('formatOption')).choices(tableFormats).default('md'))
+        .option('-o, --out <path>', say('outOption'))
+        .option('--force', say('forceOption'))
+        .addHelpText('after', say('tablesHelp'))
         .action(async (file: string, options: { table: TableSelection; format: TableFormat; out?: string; force?: boolean }) => {
             process.exitCode = await tables(file, options);
         });
     cli.command('diff')
-        .description('The reprogramming table between two versions of a plan: per line and item, per source, caps before and after.')
-        .argument('<old>', 'the earlier .cpiplan plan')
-        .argument('<new>', 'the later .cpiplan plan')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(diffFormats).default('md'))
-        .option('-o, --out <path>', 'write to this file (atomically) instead of standard output')
-        .option('--force', 'overwrite --out if it exists')
+        .description(say('diffCommand'))
+        .argument('<old>', say('diffOld'))
+        .argument('<new>', say('diffNew'))
+        .addOption(new Option('-f, --format <format>', say('formatOption')).choices(diffFormats).default('md'))
+        .option('-o, --out <path>', say('diffOutOption'))
+        .option('--force', say('forceOption'))
         .action(async (before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean }) => {
             process.exitCode = await diff(before, after, options);
         });
     cli.command('lsp')
-        .description('Start the language server for any LSP editor.')
-        .option('--stdio', 'talk LSP over standard input and output (the default)')
+        .description(say('lspCommand'))
+        .option('--stdio', say('stdioOption'))
         .action(lsp);
     return cli;
 }
 
 export async function main(argv: string[]): Promise<void> {
+    const locale = messageLocale(argv);
     try {
-        await program().parseAsync(argv);
+        await program(locale).parseAsync(argv);
     } catch (error) {
         if (error instanceof CommanderError) {
             process.exitCode = error.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;
         } else if (error instanceof InputError) {
-            process.stderr.write(`cpiplan: ${error.message}\n`);
+            process.stderr.write(`cpiplan: ${error.say(locale)}\n`);
             process.exitCode = ExitCode.BadInput;
         } else {
-            process.stderr.write(`cpiplan: unexpected failure: ${(error as Error).stack ?? error}\n`);
+            process.stderr.write(`${cliText('unexpectedFailure', locale, { detail: String((error as Error).stack ?? error) })}\n`);
             process.exitCode = ExitCode.BadInput;
         }
     }

@@ -3,6 +3,7 @@ import type { CpiplanServices } from '../language/cpiplan-module.js';
 import { isPlan } from '../language/generated/ast.js';
 import type { PlanEvaluation } from '../language/model/figures.js';
 import { tableGroups, type TableGroup, type TableSelection } from '../protocol.js';
+import { cliText } from '../language/i18n/cli-messages.js';
 import { InputError, loadAndValidate } from './load.js';
 
 /** Loads one plan and returns its evaluation and error count. */
@@ -10,7 +11,7 @@ export async function evaluateFile(services: CpiplanServices, file: string, rule
     const [checked] = await loadAndValidate(services, [file], rulesDir);
     const root = checked.document.parseResult.value;
     if (!isPlan(root)) {
-        throw new InputError(`${file}: not a plan (it holds a rule set)`);
+        throw new InputError(l => cliText('notAPlan', l, { path: file }));
     }
     return {
         evaluation: services.model.PlanEvaluator.evaluate(root),

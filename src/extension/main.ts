@@ -13,6 +13,8 @@ import {
     clientCommands, requests, tableFormats, tableSelections, type DiffParams, type DiffResult, type PreviewParams, type PreviewResult,
     type SummaryParams, type SummaryResult, type TableFormat, type TableSelection, type TablesParams, type TablesResult
 } from '../protocol.js';
+import { clientText, type ClientMessage, type clientMessages } from '../language/i18n/client-messages.js';
+import type { ArgumentList } from '../language/i18n/template.js';
 
 let client: LanguageClient | undefined;
 /** The client's own messages follow `cpiplan.locale`, or VS Code's display language when it is `auto`. */
@@ -20,7 +22,7 @@ function italian(): boolean {
     const chosen = vscode.workspace.getConfiguration('cpiplan').get<string>('locale') ?? 'auto';
     return chosen === 'auto' ? vscode.env.language.startsWith('it') : chosen === 'it';
 }
-const say = (it: string, en: string) => italian() ? it : en;
+const say = <K extends ClientMessage>(key: K, ...args: ArgumentList<(typeof clientMessages)[K]>) => clientText(key, italian() ? 'it' : 'en', ...args);
 
 /** The plan a command works on: its argument, or the active editor's. */
 function planUri(argument: unknown): vscode.Uri | undefined {
@@ -37,13 +39,13 @@ function planUri(argument: unknown): vscode.Uri | undefined {
 async function generateTables(argument?: unknown, options?: { table?: TableSelection; format?: TableFormat; overwrite?: boolean }): Promise<vscode.Uri | undefined> {
     const uri = planUri(argument);
     if (!uri || !client) {
-        void vscode.window.showWarningMessage(say('Apri un piano .cpiplan.', 'Open a .cpiplan plan.'));
+        void vscode.window.showWarningMessage(say('openPlan'));
         return undefined;
     }
     const table = options?.table ?? (await vscode.window.showQuickPick(
-        [...tableSelections], { placeHolder: say('Quali tabelle?', 'Which tables?') })) as TableSelection | undefined;
+        [...tableSelections], { placeHolder: say('whichTables') })) as TableSelection | undefined;
     const format = options?.format ?? (await vscode.window.showQuickPick(
-        [...tableFormats], { placeHolder: say('In quale formato?', 'In which format?') })) as TableFormat | undefined;
+        [...tableFormats], { placeHolder: say('whichFormat') })) as TableFormat | undefined;
     if (!table || !format) {
         return undefined;
     }
@@ -51,15 +53,15 @@ async function generateTables(argument?: unknown, options?: { table?: TableSelec
     const target = vscode.Uri.file(path.join(path.dirname(uri.fsPath), `${path.basename(uri.fsPath, '.cpiplan')}-${table}.${format}`));
     const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
     if (exists && !options?.overwrite) {
-        const overwrite = say('Sovrascrivi', 'Overwrite');
+        const overwrite = say('overwrite');
         const answer = options?.overwrite === false ? undefined : await vscode.window.showWarningMessage(
-            say(`${path.basename(target.fsPath)} esiste già. Sovrascriverlo?`, `${path.basename(target.fsPath)} already exists. Overwrite it?`), { modal: true }, overwrite);
+            say('overwriteQuestion', { file: path.basename(target.fsPath) }), { modal: true }, overwrite);
         if (answer !== overwrite) {
             return undefined;
         }
     }
     await vscode.workspace.fs.writeFile(target, Buffer.from(result.content, result.encoding));
-    void vscode.window.showInformationMessage(say(`Tabelle salvate in ${path.basename(target.fsPath)}.`, `Tables saved to ${path.basename(target.fsPath)}.`));
+    void vscode.window.showInformationMessage(say('tablesSaved', { file: path.basename(target.fsPath) }));
     return target;
 }
 
@@ -84,7 +86,8 @@ const previews = new Map<string, vscode.WebviewPanel>();
 
 async function openPreview(argument?: unknown): Promise<vscode.WebviewPanel | undefined> {
     const uri = planUri(argument);
-    if (!uri || !client) {
+    const server = client;
+    if (!uri || !server) {
         return undefined;
     }
     const key = uri.toString();
@@ -93,12 +96,12 @@ async function openPreview(argument?: unknown): Promise<vscode.WebviewPanel | un
         existing.reveal(vscode.ViewColumn.Beside);
         return existing;
     }
-    const panel = vscode.window.createWebviewPanel('cpiplan.preview', say(`Anteprima: ${path.basename(uri.fsPath)}`, `Preview: ${path.basename(uri.fsPath)}`),
+    const panel = vscode.window.createWebviewPanel('cpiplan.preview', say('previewTitle', { file: path.basename(uri.fsPath) }),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
     previews.set(key, panel);
     const refresh = async () => {
         try {
-            const preview = await client!.sendRequest<PreviewResult>(requests.preview, { uri: key } satisfies PreviewParams);
+            const preview = await server.sendRequest<PreviewResult>(requests.preview, { uri: key } satisfies PreviewParams);
             panel.webview.html = previewHtml(preview);
         } catch (error) {
             panel.webview.html = previewHtml({ title: '', body: `<p>${escapeHtml((error as Error).message)}</p>`, style: '' });
@@ -132,8 +135,8 @@ async function compareWith(argument?: unknown, other?: vscode.Uri | 'HEAD'): Pro
     }
     let choice = other;
     if (!choice) {
-        const head = say('Versione in git HEAD', 'Version in git HEAD');
-        const picked = await vscode.window.showQuickPick([head, say('Un altro file…', 'Another file…')]);
+        const head = say('gitHead');
+        const picked = await vscode.window.showQuickPick([head, say('anotherFile')]);
         if (!picked) {
             return undefined;
         }
@@ -150,7 +153,7 @@ async function compareWith(argument?: unknown, other?: vscode.Uri | 'HEAD'): Pro
         await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
         return document;
     } catch (error) {
-        void vscode.window.showErrorMessage(say(`Confronto non riuscito: ${(error as Error).message}`, `Comparison failed: ${(error as Error).message}`));
+        void vscode.window.showErrorMessage(say('comparisonFailed', { reason: (error as Error).message }));
         return undefined;
     }
 }
@@ -164,8 +167,7 @@ async function updateStatus(item: vscode.StatusBarItem): Promise<void> {
     try {
         const summary = await client.sendRequest<SummaryResult>(requests.summary, { uri: editor.document.uri.toString() } satisfies SummaryParams);
         item.text = `$(graph) ${summary.grandTotal} · ${summary.errors === 0 ? '$(check)' : `$(error) ${summary.errors}`}${summary.warnings ? ` $(warning) ${summary.warnings}` : ''}`;
-        item.tooltip = say(`Totale del piano ${summary.grandTotal}: ${summary.errors} errori, ${summary.warnings} avvisi`,
-            `Plan total ${summary.grandTotal}: ${summary.errors} errors, ${summary.warnings} warnings`);
+        item.tooltip = say('statusTooltip', { total: summary.grandTotal, errors: summary.errors, warnings: summary.warnings });
         item.show();
     } catch {
         item.hide();

@@ -2,7 +2,7 @@
 import { DefaultLinker, DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import type { MultiMap } from 'langium';
 import type { CpiplanServices } from './cpiplan-module.js';
-import { issueMessage, referenceWordsFor } from './validation/issues.js';
+import { issueMessage } from './i18n/issue-messages.js';
 
 /** Types a reference inside the same file may target. */
 const local = new Set(['FundingSource', 'Office', 'Profile', 'HiringPlan', 'SourceKind']);
@@ -42,6 +42,6 @@ export class CpiplanLinker extends DefaultLinker {
         const error = super.createLinkingError(refInfo, targetDescription);
         const type = this.reflection.getReferenceType(refInfo);
         const locale = this.services.i18n.Locale.current;
-        return { ...error, message: issueMessage('linking-error', { what: referenceWordsFor(type, locale), name: refInfo.reference.$refText }, locale) };
+        return { ...error, message: issueMessage('linking-error', { referent: type, name: refInfo.reference.$refText }, locale) };
     }
 }

@@ -9,6 +9,7 @@ import type { CpiplanServices } from '../language/cpiplan-module.js';
 import type { Plan } from '../language/generated/ast.js';
 import { diffPlans } from '../language/model/diff.js';
 import { formatMoney } from '../language/model/numbers.js';
+import { clientText } from '../language/i18n/client-messages.js';
 import { buildTables, capCharts } from '../generator/build-tables.js';
 import { diffTables } from '../generator/diff-tables.js';
 import { renderCapCharts, renderHtmlSections, renderMarkdown, tableStyle } from '../generator/render.js';
@@ -25,7 +26,7 @@ async function planOf(services: CpiplanServices, uri: string): Promise<{ plan: P
     const document = services.shared.workspace.LangiumDocuments.getDocument(parsed);
     const root = document?.parseResult.value;
     if (!document || root?.$type !== 'Plan') {
-        throw new Error(services.i18n.Locale.current === 'it' ? 'Il file non contiene un piano.' : 'The file does not hold a plan.');
+        throw new Error(clientText('notAPlan', services.i18n.Locale.current));
     }
     return { plan: root as Plan, document };
 }
@@ -59,7 +60,7 @@ export function registerRequests(connection: Connection, services: CpiplanServic
             await workspace.DocumentBuilder.build([old], { validation: false });
             const root = old.parseResult.value;
             if (root?.$type !== 'Plan') {
-                throw new Error(services.i18n.Locale.current === 'it' ? 'La versione da confrontare non contiene un piano.' : 'The version to compare with does not hold a plan.');
+                throw new Error(clientText('otherVersionNotAPlan', services.i18n.Locale.current));
             }
             const diff = diffPlans(services.model.PlanEvaluator.evaluate(root as Plan), services.model.PlanEvaluator.evaluate(plan));
             return { markdown: renderMarkdown(diffTables(diff)) };

@@ -113,3 +113,19 @@ describe('cpiplan check', () => {
         expect(run(['check', path.join(dir, 'notes.txt')])).toMatchObject({ status: 2, stderr: expect.stringContaining('notes.txt: not a .cpiplan file') });
     });
 });
+
+describe('the command line in Italian', () => {
+    const italian = (args: string[]) => {
+        const result = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'it_IT.UTF-8' } });
+        return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+
+    test('errors follow --locale', () => {
+        expect(run(['check', 'no/such/plan.cpiplan', '--locale', 'it'])).toMatchObject({ status: 2, stderr: 'cpiplan: no/such/plan.cpiplan: file o cartella inesistente\n' });
+    });
+
+    test('help and errors follow LANG', () => {
+        expect(italian(['check', '--help']).stdout).toContain('Segnala ogni problema aritmetico e normativo dei piani (file o cartelle).');
+        expect(italian(['tables', 'no/such/plan.cpiplan'])).toMatchObject({ status: 2, stderr: 'cpiplan: no/such/plan.cpiplan: file o cartella inesistente\n' });
+    });
+});

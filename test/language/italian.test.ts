@@ -25,7 +25,11 @@ linea 3.4 "Sedi" {
     voce "Numero" € 1.5 su B
     voce "Altrove" € 1,00 su Z
 }`, 'it');
-    const byCode = new Map([...checked.diagnostics, ...unreadable.diagnostics].map(d => [d.code, d.message]));
+    // A rule file's own problems are reported in the rule file.
+    const rules = await check(`regole "Refusi" {
+    gravità under_alocated avviso
+}`, 'it');
+    const byCode = new Map([...checked.diagnostics, ...unreadable.diagnostics, ...rules.diagnostics].map(d => [d.code, d.message]));
     expect([...byCode.keys()].sort()).toEqual([...issueCodes].sort());
     expect(byCode.get('under-allocated')).toBe('Programmati € 40,00 su Allegato C a fronte di € 1.000,00 assegnati: € 960,00 non programmati.');
     expect(byCode.get('cap-exceeded')).toBe("La linea 3.3 imputa € 1.050,00 su Allegato B, oltre il tetto di € 20,00 (max 2% del totale assegnato): eccedenza € 1.030,00.");
@@ -43,5 +47,6 @@ linea 3.4 "Sedi" {
     expect(byCode.get('milestones-decreasing')).toBe("Il valore cumulativo 40% dell'anno II è inferiore a 50% dell'anno I.");
     expect(byCode.get('duplicate-name')).toBe("Esiste già una fonte 'C'.");
     expect(byCode.get('invalid-number')).toBe("'1.5' non è nel formato italiano (punto per le migliaia, virgola per i decimali). Scrivere '€ 1,50'.");
-    expect(byCode.get('linking-error')).toBe("Non trovo la fonte 'Z': va dichiarato prima di usarlo.");
+    expect(byCode.get('linking-error')).toBe("Non trovo la fonte 'Z': non è dichiarata.");
+    expect(byCode.get('unknown-issue-code')).toBe("'under_alocated' non è un codice di segnalazione di cpiplan: la regola non ha effetto. Forse si intende 'under_allocated'.");
 });

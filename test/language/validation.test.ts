@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { check, header, withCode, type Checked } from '../helpers.js';
+import { issueCodes } from '../../src/language/validation/issues.js';
 
 /** Expects exactly one diagnostic with the code, on the range marked «…», and returns it. */
 function expectOne(checked: Checked, code: string) {
@@ -409,7 +410,44 @@ linea 3.4 "Sedi" { voce "Immobili" € 10,00 su «D» }`);
 
     test('an unknown rule set is reported on its name', async () => {
         const checked = await check(`piano "Test" regole «"DM 99/2099"»`, 'it');
-        expect(expectOne(checked, 'linking-error').message).toBe("Non trovo le regole 'DM 99/2099': va dichiarato prima di usarlo.");
+        expect(expectOne(checked, 'linking-error').message).toBe("Non trovo le regole 'DM 99/2099': non sono dichiarate.");
+    });
+
+    test('the Italian message agrees with what is missing', async () => {
+        const checked = await check(`piano "Test"
+sede a "A" di «x»
+costo personale 2020 { p 2 € 30,00 }`, 'it');
+        expect(checked.diagnostics.filter(d => d.code === 'linking-error').map(d => d.message)).toEqual([
+            "Non trovo l'ufficio 'x': non è dichiarato.", "Non trovo il profilo 'p': non è dichiarato."
+        ]);
+    });
+});
+
+describe('severity rules', () => {
+    test('a severity rule naming an unknown code is reported in the rule file, with the nearest code', async () => {
+        const checked = await check(`regole "Refusi" {
+    gravità «under_alocated» errore
+    gravità over_allocated errore
+}`);
+        const diagnostic = expectOne(checked, 'unknown-issue-code');
+        expect(diagnostic.message).toBe("'under_alocated' is not a cpiplan diagnostic code: the rule has no effect. Did you mean 'under_allocated'?");
+        expect(diagnostic.severity).toBe(2);
+        expect(diagnostic.data).toEqual({ code: 'unknown-issue-code', suggestion: 'under_allocated' });
+    });
+
+    test('a code far from every known one gets no suggestion', async () => {
+        const checked = await check(`regole "Refusi" {
+    gravità «qualcosa» avviso
+}`);
+        const diagnostic = expectOne(checked, 'unknown-issue-code');
+        expect(diagnostic.message).toBe("'qualcosa' is not a cpiplan diagnostic code: the rule has no effect.");
+    });
+
+    test('every known code, written with underscores, is accepted', async () => {
+        const checked = await check(`regole "Tutti" {
+${issueCodes.map(code => `    gravità ${code.replace(/-/g, '_')} avviso`).join('\n')}
+}`);
+        expect(checked.diagnostics).toEqual([]);
     });
 });
 

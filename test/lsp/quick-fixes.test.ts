@@ -117,6 +117,29 @@ describe('quick fixes', () => {
         await expectFixed(text, fixed, 'invalid-number');
     });
 
+    test('unknown-issue-code: writes the nearest known code in the rule file', async () => {
+        const text = `regole "Refusi" {\n    gravità under_alocated errore\n}\n`;
+        const { actions, apply } = await fixesFor(text, 'unknown-issue-code', 'it');
+        expect(actions.map(a => a.title)).toEqual(["Scrivi 'under_allocated'"]);
+        const fixed = apply(actions[0]);
+        expect(fixed).toBe(`regole "Refusi" {\n    gravità under_allocated errore\n}\n`);
+        expect((await check(fixed)).diagnostics).toEqual([]);
+    });
+
+    test('a diagnostic whose data is not its code\'s payload gets no fix', async () => {
+        const services = await testServices();
+        const text = `${header}linea 3.4 "Sedi" {\n    voce "Immobili" € 630.000,00 su B\n    totale € 1,00\n}\n`;
+        const opened = await open(text);
+        close = opened.close;
+        const [mismatch] = (opened.document.diagnostics ?? []).filter(d => d.code === 'total-mismatch');
+        const forged = { ...mismatch, data: { code: 'invalid-number', replacement: '€ 2,00' } };
+        const ask = (diagnostic: Diagnostic) => services.lsp.CodeActionProvider!.getCodeActions(opened.document, {
+            textDocument: { uri: opened.document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] }
+        }) as CodeAction[];
+        expect((await ask(mismatch)).map(a => a.title)).toEqual(['Set the declared total to € 630.000,00']);
+        expect(await ask(forged)).toEqual([]);
+    });
+
     test('source action: fix all declared totals at once', async () => {
         const services = await testServices();
         const text = `${header}linea 3.4 "Sedi" {\n    voce "Immobili" € 630.000,00 su B\n    totale € 1,00\n    totale B € 2,00\n}\ntotale € 3,00\n`;

@@ -1,7 +1,7 @@
 /** The words of hovers, hints and lenses, in Italian and English. */
-import type { Locale } from '../validation/issues.js';
+import type { Locale } from './locale.js';
 
-const words = {
+export const words = {
     line: { it: 'Linea', en: 'Line' },
     total: { it: 'Totale', en: 'Total' },
     bySource: { it: 'Per fonte', en: 'By source' },

@@ -7,25 +7,45 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium'
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { CpiplanServices } from '../cpiplan-module.js';
-import type { InterventionLine, Item, Plan, Section } from '../generated/ast.js';
+import { isPlan, type InterventionLine, type Item, type Plan, type Section } from '../generated/ast.js';
 import type { PlanEvaluation } from '../model/figures.js';
 import { formatMoney } from '../model/numbers.js';
-import type { Locale } from '../validation/issues.js';
+import type { Locale } from '../i18n/locale.js';
+import { fixTitle } from '../i18n/fix-titles.js';
+import { codeInData, issueData, type IssueCode, type IssueData } from '../validation/issues.js';
 
-interface FixContext {
+/** The codes whose fix reads only the diagnostic: offered in plans and in rule files. */
+export const textFixableCodes = ['total-mismatch', 'invalid-number', 'unknown-issue-code'] as const satisfies readonly IssueCode[];
+/** The codes whose fix reads the plan or its evaluation. */
+export const planFixableCodes = ['split-mismatch', 'cap-exceeded', 'missing-declaration', 'linking-error'] as const satisfies readonly IssueCode[];
+/** Every code that has a quick fix. */
+export const fixableCodes = [...textFixableCodes, ...planFixableCodes] as const;
+
+export type TextFixableCode = (typeof textFixableCodes)[number];
+export type PlanFixableCode = (typeof planFixableCodes)[number];
+export type FixableCode = (typeof fixableCodes)[number];
+
+function isOneOf<C extends IssueCode>(codes: readonly C[], code: unknown): code is C {
+    return codes.some(c => c === code);
+}
+
+interface TextFixContext<C extends FixableCode = FixableCode> {
     readonly document: LangiumDocument;
-    readonly plan: Plan;
-    readonly evaluation: PlanEvaluation;
     readonly diagnostic: Diagnostic;
-    readonly data: Record<string, string | undefined>;
+    /** The diagnostic's payload, as the rule that reported it typed it. */
+    readonly data: IssueData<C>;
     readonly locale: Locale;
 }
 
-type Fix = (context: FixContext) => CodeAction[];
+interface FixContext<C extends FixableCode = FixableCode> extends TextFixContext<C> {
+    readonly plan: Plan;
+    readonly evaluation: PlanEvaluation;
+}
 
-const t = (locale: Locale, it: string, en: string) => locale === 'it' ? it : en;
+type TextFix<C extends TextFixableCode> = (context: TextFixContext<C>) => CodeAction[];
+type Fix<C extends PlanFixableCode> = (context: FixContext<C>) => CodeAction[];
 
-function action(context: FixContext, title: string, edits: TextEdit[], preferred = true): CodeAction {
+function action(context: TextFixContext, title: string, edits: TextEdit[], preferred = true): CodeAction {
     return {
         title, kind: CodeActionKind.QuickFix, diagnostics: [context.diagnostic], isPreferred: preferred,
         edit: { changes: { [context.document.textDocument.uri]: edits } }
@@ -56,31 +76,42 @@ function beforeClosingBrace(context: FixContext, node: AstNode): { position: Ran
     const text = context.document.textDocument.getText();
     const brace = context.document.textDocument.offsetAt(end) - 1;
     const lineStart = text.lastIndexOf('\n', brace) + 1;
-    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
     const alone = text.slice(lineStart, brace).trim() === '';
     return alone
         ? { position: context.document.textDocument.positionAt(lineStart), prefix: `${indent}    `, suffix: '' }
         : { position: context.document.textDocument.positionAt(brace), prefix: `\n${indent}    `, suffix: indent };
 }
 
-const fixes: Record<string, Fix> = {
+/** Fixes that read only the diagnostic. */
+const textFixes: { readonly [C in TextFixableCode]: TextFix<C> } = {
     /** Sets a declared total to the computed one. */
-    'total-mismatch': context => context.data.replacement === undefined ? [] : [action(context,
-        t(context.locale, `Imposta il totale dichiarato a ${context.data.replacement}`, `Set the declared total to ${context.data.replacement}`),
+    'total-mismatch': context => [action(context, fixTitle('setDeclaredTotal', context.locale, { value: context.data.replacement }),
         [{ range: context.diagnostic.range, newText: context.data.replacement }])],
 
+    /** Rewrites a number in the canonical Italian format. */
+    'invalid-number': context => context.data.replacement === undefined ? [] : [action(context,
+        fixTitle('writeNumber', context.locale, { value: context.data.replacement }),
+        [{ range: context.diagnostic.range, newText: context.data.replacement }])],
+
+    /** Writes the nearest known code in a severity rule. */
+    'unknown-issue-code': context => context.data.suggestion === undefined ? [] : [action(context,
+        fixTitle('writeCode', context.locale, { code: context.data.suggestion }),
+        [{ range: context.diagnostic.range, newText: context.data.suggestion }])]
+};
+
+/** Fixes that read the plan or its evaluation. */
+const planFixes: { readonly [C in PlanFixableCode]: Fix<C> } = {
     /** Makes an item's amount the sum of its parts, or its last part balance the amount. */
     'split-mismatch': context => {
         const item = nodeAt<Item>(context, 'Item');
-        const actions: CodeAction[] = [];
-        if (context.data.amountReplacement) {
-            actions.push(action(context, t(context.locale, `Imposta l'importo della voce a ${context.data.amountReplacement}`,
-                `Set the item amount to ${context.data.amountReplacement}`), [{ range: context.diagnostic.range, newText: context.data.amountReplacement }]));
-        }
+        const { data } = context;
+        const actions: CodeAction[] = [action(context, fixTitle('setItemAmount', context.locale, { value: data.amountReplacement }),
+            [{ range: context.diagnostic.range, newText: data.amountReplacement }])];
         const last = item?.charges.at(-1)?.amount?.$cstNode?.range;
-        if (last && context.data.lastPartReplacement) {
-            actions.push(action(context, t(context.locale, `Imposta l'ultima quota a ${context.data.lastPartReplacement}`,
-                `Set the last part to ${context.data.lastPartReplacement}`), [{ range: last, newText: context.data.lastPartReplacement }], false));
+        if (last && data.lastPart === 'balancing') {
+            actions.push(action(context, fixTitle('setLastPart', context.locale, { value: data.lastPartReplacement }),
+                [{ range: last, newText: data.lastPartReplacement }], false));
         }
         return actions;
     },
@@ -103,20 +134,20 @@ const fixes: Record<string, Fix> = {
                 edits.push({ range: total.node.$cstNode.range, newText: formatMoney(total.amount) });
             }
         }
-        return [action(context, t(context.locale, `Riduci la linea al tetto (${formatMoney(cap.cap)})`, `Reduce the line to the cap (${formatMoney(cap.cap)})`), edits)];
+        return [action(context, fixTitle('reduceToCap', context.locale, { cap: formatMoney(cap.cap) }), edits)];
     },
 
     /** Inserts the rule set's standard wording where the declaration belongs. */
     'missing-declaration': context => {
-        const { key, text, line: lineCode, section: sectionCode } = context.data;
-        if (!key || text === undefined) {
+        const { key, text, place } = context.data;
+        if (text === undefined) {
             return [];
         }
         const statement = `dichiarazione ${key} "${escapeString(text)}"`;
-        const title = t(context.locale, `Inserisci la dichiarazione '${key}' con il testo standard`, `Insert the declaration '${key}' with the standard wording`);
-        const container = lineCode !== undefined
-            ? context.plan.elements.find(e => e.$type === 'InterventionLine' && e.code === lineCode)
-            : sectionCode !== undefined ? context.plan.elements.find(e => e.$type === 'Section' && (e as Section).code === sectionCode) : undefined;
+        const title = fixTitle('insertDeclaration', context.locale, { key });
+        const container = place.in === 'line'
+            ? context.plan.elements.find(e => e.$type === 'InterventionLine' && e.code === place.line)
+            : place.in === 'section' ? context.plan.elements.find(e => e.$type === 'Section' && (e as Section).code === place.section) : undefined;
         if (container) {
             const at = beforeClosingBrace(context, container);
             if (!at) {
@@ -126,15 +157,13 @@ const fixes: Record<string, Fix> = {
             return [action(context, title, [{ range: { start: at.position, end: at.position }, newText }])];
         }
         const end = context.document.textDocument.positionAt(context.document.textDocument.getText().length);
-        const block = sectionCode !== undefined ? `\nsezione ${sectionCode} {\n    ${statement}\n}\n` : `\n${statement}\n`;
+        const block = place.in === 'section' ? `\nsezione ${place.section} {\n    ${statement}\n}\n` : `\n${statement}\n`;
         return [action(context, title, [{ range: { start: end, end }, newText: block }])];
     },
 
     /** Declares a source, office or profile that is referred to but missing. */
     'linking-error': context => {
-        const name = context.data.refText;
-        const type = context.data.containerType;
-        const property = context.data.property;
+        const { refText: name, containerType: type, property } = context.data;
         if (!name || !/^[_a-zA-ZÀ-ÖØ-öø-ÿ][\w_À-ÖØ-öø-ÿ]*$/.test(name)) {
             return [];
         }
@@ -148,48 +177,57 @@ const fixes: Record<string, Fix> = {
         const same = context.plan.elements.filter(e => e.$type === declaration.kind).at(-1);
         const anchor = same?.$cstNode?.range.end;
         const first = context.plan.elements[0]?.$cstNode?.range.start;
+        const end = context.plan.$cstNode?.range.end ?? context.document.textDocument.positionAt(context.document.textDocument.getText().length);
         const edit: TextEdit = anchor
             ? { range: { start: anchor, end: anchor }, newText: `\n${declaration.text}` }
             : first
                 ? { range: { start: first, end: first }, newText: `${declaration.text}\n` }
-                : { range: { start: context.plan.$cstNode!.range.end, end: context.plan.$cstNode!.range.end }, newText: `\n${declaration.text}\n` };
-        return [action(context, t(context.locale, `Dichiara '${name}'`, `Declare '${name}'`), [edit])];
-    },
-
-    /** Rewrites a number in the canonical Italian format. */
-    'invalid-number': context => context.data.replacement === undefined ? [] : [action(context,
-        t(context.locale, `Scrivi ${context.data.replacement}`, `Write ${context.data.replacement}`),
-        [{ range: context.diagnostic.range, newText: context.data.replacement }])]
+                : { range: { start: end, end }, newText: `\n${declaration.text}\n` };
+        return [action(context, fixTitle('declare', context.locale, { name }), [edit])];
+    }
 };
 
-/** The codes that have a quick fix, for documentation and tests. */
-export const fixableCodes = Object.keys(fixes);
+/** Runs the fix of a diagnostic's code on its payload, when the payload is the code's. */
+function runTextFix<C extends TextFixableCode>(code: C, context: Omit<TextFixContext<C>, 'data'>): CodeAction[] {
+    const data = issueData(context.diagnostic.data, code);
+    return data ? (textFixes[code] as TextFix<C>)({ ...context, data }) : [];
+}
+
+function runPlanFix<C extends PlanFixableCode>(code: C, context: Omit<FixContext<C>, 'data'>): CodeAction[] {
+    const data = issueData(context.diagnostic.data, code);
+    return data ? (planFixes[code] as Fix<C>)({ ...context, data }) : [];
+}
 
 export class CpiplanCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: CpiplanServices) { }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] | undefined {
-        const plan = document.parseResult.value;
-        if (plan?.$type !== 'Plan') {
+        const root = document.parseResult.value;
+        if (!root) {
             return undefined;
         }
-        const evaluation = this.services.model.PlanEvaluator.evaluate(plan as Plan);
+        const plan = isPlan(root) ? root : undefined;
+        const evaluation = plan && this.services.model.PlanEvaluator.evaluate(plan);
         const locale = this.services.i18n.Locale.current;
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
-            const data = (diagnostic.data ?? {}) as Record<string, string | undefined>;
-            const fix = fixes[String(diagnostic.code ?? data.code)];
-            if (fix) {
-                actions.push(...fix({ document, plan: plan as Plan, evaluation, diagnostic, data, locale }));
+            const code = diagnostic.code ?? codeInData(diagnostic.data);
+            if (isOneOf(textFixableCodes, code)) {
+                actions.push(...runTextFix(code, { document, diagnostic, locale }));
+            } else if (isOneOf(planFixableCodes, code) && plan && evaluation) {
+                actions.push(...runPlanFix(code, { document, plan, evaluation, diagnostic, locale }));
             }
         }
-        const mismatches = (document.diagnostics ?? []).filter(d => d.code === 'total-mismatch' && (d.data as { replacement?: string })?.replacement);
+        const mismatches = (document.diagnostics ?? []).flatMap(diagnostic => {
+            const data = issueData(diagnostic.data, 'total-mismatch');
+            return data ? [{ diagnostic, replacement: data.replacement }] : [];
+        });
         if (mismatches.length > 0 && (!params.context.only || params.context.only.some(k => k.startsWith('source')))) {
             actions.push({
-                title: t(locale, 'Correggi tutti i totali dichiarati', 'Fix all declared totals'),
+                title: fixTitle('fixAllTotals', locale),
                 kind: `${CodeActionKind.SourceFixAll}.cpiplan`,
-                diagnostics: mismatches,
-                edit: { changes: { [document.textDocument.uri]: mismatches.map(d => ({ range: d.range, newText: (d.data as { replacement: string }).replacement })) } }
+                diagnostics: mismatches.map(m => m.diagnostic),
+                edit: { changes: { [document.textDocument.uri]: mismatches.map(m => ({ range: m.diagnostic.range, newText: m.replacement })) } }
             });
         }
         return actions;

@@ -12,7 +12,7 @@ import type {
 import type { PlanEvaluation } from '../model/figures.js';
 import { formatInteger, formatMeasure, formatMoney, formatPercentage, type Decimal } from '../model/numbers.js';
 import { money as readMoney } from '../model/reader.js';
-import type { Locale } from '../validation/issues.js';
+import type { Locale } from '../i18n/locale.js';
 import { word } from '../i18n/words.js';
 
 const pct = (value: Decimal | undefined) => value ? formatPercentage(value) : '—';

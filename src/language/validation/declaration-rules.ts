@@ -1,6 +1,12 @@
 /** Declarations the rule set requires. */
 import type { PlanEvaluation } from '../model/figures.js';
+import type { DeclarationPlace } from './issues.js';
 import { severityFromRule, type IssueReporter } from './reporter.js';
+
+function placeOf(placement: { readonly line?: string; readonly section?: string }): DeclarationPlace {
+    return placement.line !== undefined ? { in: 'line', line: placement.line }
+        : placement.section !== undefined ? { in: 'section', section: placement.section } : { in: 'plan' };
+}
 
 /** Each declaration the rule set requires must be present where it belongs. */
 export function requiredDeclarationMustBePresent(evaluation: PlanEvaluation, reporter: IssueReporter): void {
@@ -18,7 +24,7 @@ export function requiredDeclarationMustBePresent(evaluation: PlanEvaluation, rep
             ruleSet: evaluation.ruleSet?.name ?? ''
         }, { node: anchor, property }, {
             severity: severityFromRule(declaration.rule.severity),
-            data: { key: declaration.rule.key, text: declaration.rule.text, line: declaration.placement.line, section: declaration.placement.section }
+            data: { key: declaration.rule.key, text: declaration.rule.text, place: placeOf(declaration.placement) }
         });
     }
 }

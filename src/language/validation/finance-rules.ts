@@ -26,16 +26,17 @@ export function lineChargeMustNotExceedCap(evaluation: PlanEvaluation, reporter:
 /** What is programmed on a source must not exceed what was assigned. */
 export function sourceMustNotBeOverAllocated(evaluation: PlanEvaluation, reporter: IssueReporter): void {
     for (const source of evaluation.sources) {
-        if (source.remaining === undefined || source.remaining >= 0n || !source.complete) {
+        const { assigned, remaining } = source;
+        if (assigned === undefined || remaining === undefined || remaining >= 0n || !source.complete) {
             continue;
         }
         reporter.report('over-allocated', {
             source: source.label,
             programmed: formatMoney(source.programmed),
-            assigned: formatMoney(source.assigned!),
-            excess: formatMoney(-source.remaining)
+            assigned: formatMoney(assigned),
+            excess: formatMoney(-remaining)
         }, { node: source.source, property: 'name' }, {
-            data: { programmed: source.programmed.toString(), assigned: source.assigned!.toString() }
+            data: { programmed: source.programmed.toString(), assigned: assigned.toString() }
         });
     }
 }
@@ -46,16 +47,17 @@ export function sourceShouldBeFullyProgrammed(evaluation: PlanEvaluation, report
         return; // the document has no financial framework (Puglia's technical-assistance plan)
     }
     for (const source of evaluation.sources) {
-        if (source.remaining === undefined || source.remaining <= 0n || !source.complete) {
+        const { assigned, remaining } = source;
+        if (assigned === undefined || remaining === undefined || remaining <= 0n || !source.complete) {
             continue;
         }
         reporter.report('under-allocated', {
             source: source.label,
             programmed: formatMoney(source.programmed),
-            assigned: formatMoney(source.assigned!),
-            remaining: formatMoney(source.remaining)
+            assigned: formatMoney(assigned),
+            remaining: formatMoney(remaining)
         }, { node: source.source, property: 'name' }, {
-            data: { programmed: source.programmed.toString(), assigned: source.assigned!.toString() }
+            data: { programmed: source.programmed.toString(), assigned: assigned.toString() }
         });
     }
 }
@@ -64,18 +66,20 @@ export function sourceShouldBeFullyProgrammed(evaluation: PlanEvaluation, report
 export function itemPartsMustMatchAmount(evaluation: PlanEvaluation, reporter: IssueReporter): void {
     for (const line of evaluation.lines) {
         for (const item of line.items) {
-            if (item.partsDifference === undefined || item.partsDifference === 0n) {
+            const { amount, partsTotal, partsDifference, balancingLastPart } = item;
+            if (amount === undefined || partsTotal === undefined || partsDifference === undefined || partsDifference === 0n) {
                 continue;
             }
             reporter.report('split-mismatch', {
-                parts: formatMoney(item.partsTotal!),
-                amount: formatMoney(item.amount!),
-                difference: formatMoney(item.partsDifference)
+                parts: formatMoney(partsTotal),
+                amount: formatMoney(amount),
+                difference: formatMoney(partsDifference)
             }, { node: item.item.amount }, {
                 data: {
-                    parts: item.partsTotal!.toString(), amount: item.amount!.toString(),
-                    amountReplacement: formatMoney(item.partsTotal!),
-                    lastPartReplacement: item.balancingLastPart === undefined || item.balancingLastPart < 0n ? undefined : formatMoney(item.balancingLastPart)
+                    parts: partsTotal.toString(), amount: amount.toString(), amountReplacement: formatMoney(partsTotal),
+                    ...balancingLastPart === undefined || balancingLastPart < 0n
+                        ? { lastPart: 'unbalanceable' as const }
+                        : { lastPart: 'balancing' as const, lastPartReplacement: formatMoney(balancingLastPart) }
                 }
             });
         }

@@ -5,8 +5,10 @@ import type { NumberNode } from '../model/reader.js';
 import { elementsOf } from '../model/elements.js';
 import { kindOf, reading, replacementOf } from '../model/reader.js';
 import { readNumber } from '../model/numbers.js';
-import type { DuplicateKind } from './issues.js';
-import type { IssueReporter } from './reporter.js';
+import type { DuplicateKind } from '../i18n/issue-messages.js';
+import { issueCodes, type IssueCode } from './issues.js';
+import { codeForRule, type IssueReporter } from './reporter.js';
+import { issueCodeOf, readRuleBook } from '../model/rule-book.js';
 
 function reportDuplicates<T extends AstNode>(nodes: readonly T[], nameOf: (node: T) => string | undefined,
     what: DuplicateKind, property: string, reporter: IssueReporter): void {
@@ -45,6 +47,36 @@ export function ruleSetNamesMustBeUnique(ruleSet: RuleSet, reporter: IssueReport
     reportDuplicates(ruleSet.declarations, d => d.key, 'declarationRule', 'key', reporter);
 }
 
+/** Edit distance between two texts (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+/** The known code nearest to a misspelt one, if it is near enough to be a slip (at most a third of it differs). */
+function nearestCode(written: string): IssueCode | undefined {
+    const target = issueCodeOf(written);
+    const ranked = issueCodes.map(code => ({ code, distance: editDistance(target, code) })).sort((a, b) => a.distance - b.distance);
+    const best = ranked[0];
+    return best && best.distance <= Math.max(2, Math.floor(target.length / 3)) ? best.code : undefined;
+}
+
+/** A severity rule names a code cpiplan reports (`gravità under_allocated avviso`). */
+export function severityRuleMustNameKnownCode(ruleSet: RuleSet, reporter: IssueReporter): void {
+    for (const rule of readRuleBook(ruleSet).unknownSeverityCodes) {
+        const nearest = nearestCode(rule.code);
+        const suggestion = nearest && codeForRule(nearest);
+        reporter.report('unknown-issue-code', { code: rule.code, suggestion }, { node: rule, property: 'code' }, { data: { suggestion } });
+    }
+}
+
 /** Every number is written the Italian way and fits its use (cents for money, whole counts). */
 export function numberMustBeItalian(node: NumberNode, reporter: IssueReporter): void {
     const read = reading(node);
@@ -57,6 +89,6 @@ export function numberMustBeItalian(node: NumberNode, reporter: IssueReporter): 
 /** Line and section codes are dotted numbers: `3.1`, `4`. */
 export function codeMustBeWellFormed(node: InterventionLine | LineRule | Section, reporter: IssueReporter): void {
     if (node.code !== undefined && !readNumber(node.code, 'code').ok) {
-        reporter.report('invalid-number', { text: node.code, fault: 'bad-grouping' }, { node, property: 'code' });
+        reporter.report('invalid-number', { text: node.code, fault: 'bad-grouping' }, { node, property: 'code' }, { data: { kind: 'code' } });
     }
 }

@@ -17,7 +17,7 @@ import { declaredTotalMustMatchComputed } from './total-rules.js';
 import { requiredDeclarationMustBePresent } from './declaration-rules.js';
 import { fundingSharesMustCoverCost, personnelCostMustBeHeadsTimesUnitCost } from './staffing-rules.js';
 import { cumulativeValuesMustNotDecrease, percentageMustBeWithinRange } from './indicator-rules.js';
-import { codeMustBeWellFormed, numberMustBeItalian, planNamesMustBeUnique, ruleSetNamesMustBeUnique } from './naming-rules.js';
+import { codeMustBeWellFormed, numberMustBeItalian, planNamesMustBeUnique, ruleSetNamesMustBeUnique, severityRuleMustNameKnownCode } from './naming-rules.js';
 
 /** The rules that read a plan's figures, in the order their diagnostics are reported. */
 const planRules: ReadonlyArray<(evaluation: PlanEvaluation, reporter: IssueReporter) => void> = [
@@ -50,7 +50,9 @@ export class CpiplanValidator {
     }
 
     checkRuleSet(ruleSet: RuleSet, accept: ValidationAcceptor): void {
-        ruleSetNamesMustBeUnique(ruleSet, this.reporter(accept));
+        const reporter = this.reporter(accept);
+        ruleSetNamesMustBeUnique(ruleSet, reporter);
+        severityRuleMustNameKnownCode(ruleSet, reporter);
     }
 
     checkNumber(node: NumberNode, accept: ValidationAcceptor): void {

@@ -1,0 +1,125 @@
+/** What the command line says: its help, its summary line and its errors, in Italian and English. */
+import type { Locale } from './locale.js';
+import { textOf, type ArgumentList } from './template.js';
+
+export const cliMessages = {
+    // Help: the program, its commands, their arguments and options.
+    program: {
+        it: "Controlla i piani regionali di potenziamento dei Centri per l'Impiego (file .cpiplan) e ne genera le tabelle.",
+        en: "Check and generate the regional plans to strengthen the Centri per l'Impiego (.cpiplan files)."
+    },
+    checkCommand: {
+        it: 'Segnala ogni problema aritmetico e normativo dei piani (file o cartelle).',
+        en: 'Report every arithmetic and regulatory problem in the plans (files or folders).'
+    },
+    checkPaths: { it: 'file .cpiplan o cartelle che li contengono', en: '.cpiplan files or folders holding them' },
+    formatOption: { it: 'formato di uscita', en: 'output format' },
+    localeOption: { it: 'lingua dei messaggi (predefinita: da LANG)', en: 'language of the messages (default: from LANG)' },
+    checkHelp: {
+        it: `
+Uscita testuale: una riga per problema, "percorso:riga:colonna: gravità codice: messaggio", poi un riepilogo.
+Uscita JSON: {"files":[{"path","diagnostics":[{"severity","code","message","range"}]}],"summary":{"errors","warnings"}}
+con posizioni a partire da 0 come in LSP.
+Codici di uscita: 0 nessun errore (avvisi ammessi), 1 errori trovati, 2 uso errato o file illeggibili.`,
+        en: `
+Text output: one line per problem, "path:line:col: severity code: message", then a summary.
+JSON output: {"files":[{"path","diagnostics":[{"severity","code","message","range"}]}],"summary":{"errors","warnings"}}
+with 0-based positions as in LSP.
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable input.`
+    },
+    tablesCommand: {
+        it: 'Genera le tabelle ufficiali del piano dalle cifre controllate dal validatore.',
+        en: "Generate the plan's official tables from the figures the validator checked."
+    },
+    tablesFile: { it: 'il piano .cpiplan', en: 'the .cpiplan plan' },
+    tableOption: { it: 'quali tabelle', en: 'which tables' },
+    outOption: {
+        it: "scrive in questo file (in modo atomico) invece che sull'uscita standard; obbligatorio per xlsx",
+        en: 'write to this file (atomically) instead of standard output; required for xlsx'
+    },
+    diffOutOption: {
+        it: "scrive in questo file (in modo atomico) invece che sull'uscita standard",
+        en: 'write to this file (atomically) instead of standard output'
+    },
+    forceOption: { it: 'sovrascrive --out se esiste', en: 'overwrite --out if it exists' },
+    tablesHelp: {
+        it: `
+I formati testuali vanno sull'uscita standard se non si indica --out. Un file esistente non è mai
+sovrascritto senza --force. Codici di uscita come per check: 0 piano senza errori, 1 il piano ha
+errori (le tabelle sono comunque scritte, con le cifre dichiarate accanto a quelle calcolate), 2 uso
+errato o file illeggibili.`,
+        en: `
+Text formats go to standard output unless --out is given. An existing file is never
+overwritten without --force. Exit codes as for check: 0 plan without errors, 1 the plan has
+errors (the tables are still written, with declared figures next to computed ones), 2 bad usage
+or unreadable input.`
+    },
+    diffCommand: {
+        it: 'La tabella di riprogrammazione tra due versioni di un piano: per linea e voce, per fonte, tetti prima e dopo.',
+        en: 'The reprogramming table between two versions of a plan: per line and item, per source, caps before and after.'
+    },
+    diffOld: { it: 'il piano .cpiplan precedente', en: 'the earlier .cpiplan plan' },
+    diffNew: { it: 'il piano .cpiplan successivo', en: 'the later .cpiplan plan' },
+    lspCommand: { it: 'Avvia il language server per qualsiasi editor LSP.', en: 'Start the language server for any LSP editor.' },
+    stdioOption: {
+        it: "comunica in LSP su ingresso e uscita standard (l'impostazione predefinita)",
+        en: 'talk LSP over standard input and output (the default)'
+    },
+
+    // The summary line of `check`, and the warning of `tables`.
+    summary: {
+        it: '{files} {filesWord}: {errors} {errorsWord}, {warnings} {warningsWord}.',
+        en: '{files} {filesWord} checked: {errors} {errorsWord}, {warnings} {warningsWord}.'
+    },
+    tablesWithErrors: {
+        it: "cpiplan: {file} ha {errors} {errorsWord}; le tabelle mostrano le cifre calcolate accanto a quelle dichiarate (eseguire 'cpiplan check {file}').",
+        en: "cpiplan: {file} has {errors} {errorsWord}; the tables show the computed figures next to the declared ones (run 'cpiplan check {file}')."
+    },
+
+    // Errors in the input: exit code 2.
+    noSuchPath: { it: '{path}: file o cartella inesistente', en: '{path}: no such file or folder' },
+    noPlansInFolder: { it: '{path}: nessun file .cpiplan in questa cartella', en: '{path}: no .cpiplan files in this folder' },
+    notCpiplanFile: { it: '{path}: non è un file .cpiplan', en: '{path}: not a .cpiplan file' },
+    cannotRead: { it: '{path}: impossibile leggere ({reason})', en: '{path}: cannot read ({reason})' },
+    noRuleFile: {
+        it: "{path}: file di regole inesistente (indicato da 'regole … da' in {plan})",
+        en: "{path}: no such rule-set file (named by 'regole … da' in {plan})"
+    },
+    notAPlan: { it: '{path}: non è un piano (contiene un insieme di regole)', en: '{path}: not a plan (it holds a rule set)' },
+    xlsxNeedsOut: { it: 'xlsx è un formato binario: indicare --out FILE.xlsx', en: 'xlsx is a binary format: give --out FILE.xlsx' },
+    alreadyExists: { it: '{path} esiste già: usare --force per sovrascriverlo', en: '{path} already exists: use --force to overwrite it' },
+    noSuchFolder: { it: '{path}: cartella inesistente', en: '{path}: no such folder' },
+    cannotWrite: { it: '{path}: impossibile scrivere ({reason})', en: '{path}: cannot write ({reason})' },
+    unexpectedFailure: { it: 'cpiplan: errore imprevisto: {detail}', en: 'cpiplan: unexpected failure: {detail}' }
+} as const;
+
+export type CliMessage = keyof typeof cliMessages;
+
+/** A command-line text in the locale. */
+export function cliText<K extends CliMessage>(key: K, locale: Locale, ...args: ArgumentList<(typeof cliMessages)[K]>): string {
+    return textOf(cliMessages, key, locale, ...args);
+}
+
+/** The texts that take no arguments: help and descriptions. */
+export type PlainCliMessage = { [K in CliMessage]: ArgumentList<(typeof cliMessages)[K]> extends [] ? K : never }[CliMessage];
+
+/** Words that take a singular or a plural form after a number. */
+export const countedWords = {
+    file: { it: ['file controllato', 'file controllati'], en: ['file', 'files'] },
+    error: { it: ['errore', 'errori'], en: ['error', 'errors'] },
+    warning: { it: ['avviso', 'avvisi'], en: ['warning', 'warnings'] }
+} as const satisfies { readonly [key: string]: { readonly [L in Locale]: readonly [string, string] } };
+
+/** The form of a counted word for a number: singular for 1, plural otherwise. */
+export function counted(key: keyof typeof countedWords, count: number, locale: Locale): string {
+    return countedWords[key][locale][count === 1 ? 0 : 1];
+}
+
+/** The summary line of `cpiplan check`. */
+export function summaryLine(files: number, errors: number, warnings: number, locale: Locale): string {
+    return cliText('summary', locale, {
+        files, filesWord: counted('file', files, locale),
+        errors, errorsWord: counted('error', errors, locale),
+        warnings, warningsWord: counted('warning', warnings, locale)
+    });
+}

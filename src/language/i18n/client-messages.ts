@@ -1,0 +1,32 @@
+/**
+ * What the VS Code client and the server's custom requests say, in Italian and English. The
+ * client bundles this module alone: it imports nothing outside i18n/.
+ */
+import type { Locale } from './locale.js';
+import { textOf, type ArgumentList } from './template.js';
+
+export const clientMessages = {
+    openPlan: { it: 'Apri un piano .cpiplan.', en: 'Open a .cpiplan plan.' },
+    whichTables: { it: 'Quali tabelle?', en: 'Which tables?' },
+    whichFormat: { it: 'In quale formato?', en: 'In which format?' },
+    overwrite: { it: 'Sovrascrivi', en: 'Overwrite' },
+    overwriteQuestion: { it: '{file} esiste già. Sovrascriverlo?', en: '{file} already exists. Overwrite it?' },
+    tablesSaved: { it: 'Tabelle salvate in {file}.', en: 'Tables saved to {file}.' },
+    previewTitle: { it: 'Anteprima: {file}', en: 'Preview: {file}' },
+    gitHead: { it: 'Versione in git HEAD', en: 'Version in git HEAD' },
+    anotherFile: { it: 'Un altro file…', en: 'Another file…' },
+    comparisonFailed: { it: 'Confronto non riuscito: {reason}', en: 'Comparison failed: {reason}' },
+    statusTooltip: {
+        it: 'Totale del piano {total}: {errors} errori, {warnings} avvisi',
+        en: 'Plan total {total}: {errors} errors, {warnings} warnings'
+    },
+    notAPlan: { it: 'Il file non contiene un piano.', en: 'The file does not hold a plan.' },
+    otherVersionNotAPlan: { it: 'La versione da confrontare non contiene un piano.', en: 'The version to compare with does not hold a plan.' }
+} as const;
+
+export type ClientMessage = keyof typeof clientMessages;
+
+/** A client text in the locale. */
+export function clientText<K extends ClientMessage>(key: K, locale: Locale, ...args: ArgumentList<(typeof clientMessages)[K]>): string {
+    return textOf(clientMessages, key, locale, ...args);
+}

@@ -1,0 +1,22 @@
+/** The titles of quick fixes and source actions, in Italian and English. */
+import type { Locale } from './locale.js';
+import { textOf, type ArgumentList } from './template.js';
+
+export const fixTitles = {
+    setDeclaredTotal: { it: 'Imposta il totale dichiarato a {value}', en: 'Set the declared total to {value}' },
+    setItemAmount: { it: "Imposta l'importo della voce a {value}", en: 'Set the item amount to {value}' },
+    setLastPart: { it: "Imposta l'ultima quota a {value}", en: 'Set the last part to {value}' },
+    reduceToCap: { it: 'Riduci la linea al tetto ({cap})', en: 'Reduce the line to the cap ({cap})' },
+    insertDeclaration: { it: "Inserisci la dichiarazione '{key}' con il testo standard", en: "Insert the declaration '{key}' with the standard wording" },
+    declare: { it: "Dichiara '{name}'", en: "Declare '{name}'" },
+    writeNumber: { it: 'Scrivi {value}', en: 'Write {value}' },
+    writeCode: { it: "Scrivi '{code}'", en: "Write '{code}'" },
+    fixAllTotals: { it: 'Correggi tutti i totali dichiarati', en: 'Fix all declared totals' }
+} as const;
+
+export type FixTitle = keyof typeof fixTitles;
+
+/** A fix title in the locale. */
+export function fixTitle<K extends FixTitle>(key: K, locale: Locale, ...args: ArgumentList<(typeof fixTitles)[K]>): string {
+    return textOf(fixTitles, key, locale, ...args);
+}
