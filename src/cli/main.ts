@@ -6,6 +6,8 @@ import { createCpiplanServices } from '../language/cpiplan-module.js';
 import { toLocale } from '../language/validation/issues.js';
 import { findRulesDir } from '../language/workspace.js';
 import { renderJson, renderText, summarize } from './check.js';
+import { renderSarif } from './sarif.js';
+import { packageVersion } from './version.js';
 import { collectFiles, InputError, loadAndValidate } from './load.js';
 import { writeAtomically } from './output.js';
 import { evaluateFile, selectGroups } from './tables.js';
@@ -38,7 +40,8 @@ async function check(paths: string[], options: { format: CheckFormat; locale?: s
     Cpiplan.i18n.Locale.current = locale;
     const files = collectFiles(paths);
     const checked = await loadAndValidate(Cpiplan, files, dir);
-    process.stdout.write(options.format === 'json' ? renderJson(checked) : renderText(checked, locale));
+    process.stdout.write(options.format === 'sarif' ? renderSarif(checked, locale, packageVersion())
+        : options.format === 'json' ? renderJson(checked) : renderText(checked, locale));
     return summarize(checked).errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 
@@ -96,7 +99,7 @@ async function lsp(): Promise<void> {
 export function program(): Command {
     const cli = new Command('cpiplan')
         .description('Check and generate the regional plans to strengthen the Centri per l\'Impiego (.cpiplan files).')
-        .version('0.1.0')
+        .version(packageVersion())
         .exitOverride()
         .configureOutput({ writeErr: text => process.stderr.write(text) });
     cli.command('check')
