@@ -13,6 +13,7 @@ import {
     clientCommands, requests, tableFormats, tableSelections, type DiffParams, type DiffResult, type PreviewParams, type PreviewResult,
     type SummaryParams, type SummaryResult, type TableFormat, type TableSelection, type TablesParams, type TablesResult
 } from '../protocol.js';
+import { registerCheckTasks } from './tasks.js';
 
 let client: LanguageClient | undefined;
 /** The client's own messages follow `cpiplan.locale`, or VS Code's display language when it is `auto`. */
@@ -192,6 +193,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
         vscode.commands.registerCommand(clientCommands.generateTables, generateTables),
         vscode.commands.registerCommand(clientCommands.openPreview, openPreview),
         vscode.commands.registerCommand(clientCommands.compareWith, compareWith),
+        registerCheckTasks(context.asAbsolutePath(path.join('out', 'cli.cjs'))),
         vscode.window.onDidChangeActiveTextEditor(() => void updateStatus(status)),
         vscode.languages.onDidChangeDiagnostics(() => void updateStatus(status))
     );
