@@ -15,8 +15,8 @@ export type TableFormat = 'md' | 'html' | 'csv' | 'xlsx' | 'json';
 export const tableFormats: readonly TableFormat[] = ['md', 'html', 'csv', 'xlsx', 'json'];
 
 /** The formats of `cpiplan check`. */
-export type CheckFormat = 'text' | 'json';
-export const checkFormats: readonly CheckFormat[] = ['text', 'json'];
+export type CheckFormat = 'text' | 'json' | 'sarif';
+export const checkFormats: readonly CheckFormat[] = ['text', 'json', 'sarif'];
 
 /** The formats of `cpiplan diff`. */
 export type DiffFormat = 'md' | 'json';

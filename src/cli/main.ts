@@ -7,6 +7,8 @@ import { toLocale, type Locale } from '../language/i18n/locale.js';
 import { cliText, counted, type PlainCliMessage } from '../language/i18n/cli-messages.js';
 import { findRulesDir } from '../language/workspace.js';
 import { renderJson, renderText, summarize } from './check.js';
+import { renderSarif } from './sarif.js';
+import { packageVersion } from './version.js';
 import { collectFiles, InputError, loadAndValidate } from './load.js';
 import { writeAtomically } from './output.js';
 import { evaluateFile, selectGroups } from './tables.js';
@@ -46,7 +48,8 @@ async function check(paths: string[], options: { format: CheckFormat; locale?: s
     Cpiplan.i18n.Locale.current = locale;
     const files = collectFiles(paths);
     const checked = await loadAndValidate(Cpiplan, files, dir);
-    process.stdout.write(options.format === 'json' ? renderJson(checked) : renderText(checked, locale));
+    process.stdout.write(options.format === 'sarif' ? renderSarif(checked, locale, packageVersion())
+        : options.format === 'json' ? renderJson(checked) : renderText(checked, locale));
     return summarize(checked).errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 
@@ -106,7 +109,7 @@ export function program(locale: Locale = toLocale(defaultLocale())): Command {
     const say = (key: PlainCliMessage) => cliText(key, locale);
     const cli = new Command('cpiplan')
         .description(say('program'))
-        .version('0.1.0')
+        .version(packageVersion())
         .exitOverride()
         .configureOutput({ writeErr: text => process.stderr.write(text) });
     cli.command('check')

@@ -15,6 +15,7 @@ import {
 } from '../protocol.js';
 import { clientText, type ClientMessage, type clientMessages } from '../language/i18n/client-messages.js';
 import type { ArgumentList } from '../language/i18n/template.js';
+import { registerCheckTasks } from './tasks.js';
 
 let client: LanguageClient | undefined;
 /** The client's own messages follow `cpiplan.locale`, or VS Code's display language when it is `auto`. */
@@ -194,6 +195,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
         vscode.commands.registerCommand(clientCommands.generateTables, generateTables),
         vscode.commands.registerCommand(clientCommands.openPreview, openPreview),
         vscode.commands.registerCommand(clientCommands.compareWith, compareWith),
+        registerCheckTasks(context.asAbsolutePath(path.join('out', 'cli.cjs'))),
         vscode.window.onDidChangeActiveTextEditor(() => void updateStatus(status)),
         vscode.languages.onDidChangeDiagnostics(() => void updateStatus(status))
     );

@@ -11,7 +11,8 @@ export function startLanguageServer(rulesDir: string | undefined): void {
     const { shared, Cpiplan } = createCpiplanServices({ connection, ...NodeFileSystem, rulesDir });
     let editorLocale: string | undefined;
     shared.lsp.LanguageServer.onInitialize(params => {
-        editorLocale = params.locale;
+        // Editors that send no locale (Neovim, Helix…) get the one of `cpiplan lsp`'s environment.
+        editorLocale = params.locale ?? (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
         Cpiplan.i18n.Locale.set(editorLocale);
     });
     // `cpiplan.locale` overrides the editor's language; changing it re-validates every plan.

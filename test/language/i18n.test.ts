@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { cliMessages, countedWords } from '../../src/language/i18n/cli-messages.js';
 import { clientMessages } from '../../src/language/i18n/client-messages.js';
 import { fixTitles } from '../../src/language/i18n/fix-titles.js';
+import { issueDescriptions } from '../../src/language/i18n/issue-descriptions.js';
 import {
     duplicateWords, issueMessage, referentWords, type IssueArguments, type IssueCode, type NumberFaultKind, type TotalSubject
 } from '../../src/language/i18n/issue-messages.js';
@@ -21,7 +22,7 @@ import { repoRoot } from '../helpers.js';
 /** Texts that are the same word in both languages. */
 const sameInBoth = new Set<string>([]);
 
-const templateCatalogues: Record<string, Templates> = { cliMessages, clientMessages, fixTitles, words, duplicateWords, referentWords };
+const templateCatalogues: Record<string, Templates> = { cliMessages, clientMessages, fixTitles, words, duplicateWords, referentWords, issueDescriptions };
 
 describe('template catalogues', () => {
     for (const [name, catalogue] of Object.entries(templateCatalogues)) {
