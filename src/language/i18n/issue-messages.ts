@@ -7,8 +7,8 @@
 import type { Bilingual, Locale } from './locale.js';
 
 /**
- * What a declared total is the total of. The evaluation's subjects must fit this shape: a new
- * kind there fails to compile where a rule hands it to a message, until it has its words here.
+ * What a declared total is the total of. The evaluation uses this type (as `Subject`), so a new
+ * kind of total cannot exist without its words here.
  */
 export type TotalSubject =
     | { readonly of: 'line'; readonly line: string }

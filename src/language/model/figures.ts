@@ -16,22 +16,9 @@ import type { Decimal } from './numbers.js';
 import type { RuleBook } from './rule-book.js';
 
 
-/** What a declared total is the total of; the issue catalogue words it per locale. */
-export type Subject =
-    | { readonly of: 'line'; readonly line: string }
-    | { readonly of: 'line-source'; readonly line: string; readonly source: string }
-    | { readonly of: 'plan' }
-    | { readonly of: 'plan-source'; readonly source: string }
-    | { readonly of: 'office-staff'; readonly office: string; readonly category?: string }
-    | { readonly of: 'staff-row'; readonly office: string; readonly profile: string }
-    | { readonly of: 'staff-table'; readonly category?: string }
-    | { readonly of: 'summary'; readonly date: string }
-    | { readonly of: 'movements' }
-    | { readonly of: 'hiring-period'; readonly period: string }
-    | { readonly of: 'personnel-cost'; readonly year: string }
-    | { readonly of: 'statistics-row'; readonly row: string }
-    | { readonly of: 'statistics-column'; readonly column: string; readonly group?: string }
-    | { readonly of: 'statistics-grand'; readonly group?: string };
+/** What a declared total is the total of: defined where the issue catalogue words it per locale. */
+export type { TotalSubject as Subject } from '../i18n/issue-messages.js';
+import type { TotalSubject as Subject } from '../i18n/issue-messages.js';
 
 /** A total the document declares, next to the one computed from its parts. */
 export interface TotalCheck {
@@ -286,33 +273,40 @@ export interface IndicatorFigures {
     readonly progress?: Decimal;
 }
 
-/** Every figure of one plan. */
-export interface PlanEvaluation {
-    readonly plan: Plan;
-    readonly ruleSet?: RuleSet;
-    /** The plan's rule set, read once; an empty book when the plan names none. */
-    readonly rules: RuleBook;
+/** The money of a plan: sources, lines, items and caps, with the checks of their declared totals. */
+export interface FinanceFigures {
     readonly sources: readonly SourceFigures[];
     readonly lines: readonly LineFigures[];
-    /** Sum of all line totals. */
     readonly grandTotal: bigint;
-    /** Sum of the amounts assigned to the sources, when every source has one. */
     readonly totalAssigned?: bigint;
     readonly grandTotalComplete: boolean;
     readonly caps: readonly CapFigures[];
-    readonly declarations: readonly DeclarationFigures[];
+    readonly checks: readonly Check[];
+    lineOf(line: InterventionLine): LineFigures | undefined;
+    sourceOf(source: FundingSource): SourceFigures | undefined;
+}
+
+/** The staff of a plan: staff tables, summaries, movements, hires and personnel costs, with their checks. */
+export interface StaffingFigures {
     readonly staffTables: readonly StaffTableFigures[];
     readonly summaries: readonly SummaryFigures[];
     readonly movements: readonly MovementFigures[];
     readonly hiring: readonly HiringFigures[];
-    readonly statistics: readonly StatisticsFigures[];
     readonly personnelCosts: readonly PersonnelCostFigures[];
+    readonly checks: readonly Check[];
+}
+
+/** Every figure of one plan: each concern's figures, and all their checks merged in document order. */
+export interface PlanEvaluation extends Omit<FinanceFigures, 'checks'>, Omit<StaffingFigures, 'checks'> {
+    readonly plan: Plan;
+    readonly ruleSet?: RuleSet;
+    /** The plan's rule set, read once; an empty book when the plan names none. */
+    readonly rules: RuleBook;
+    readonly declarations: readonly DeclarationFigures[];
+    readonly statistics: readonly StatisticsFigures[];
     readonly indicators: readonly IndicatorFigures[];
     /** Every declared total of the plan with its computed counterpart, in document order. */
     readonly totals: readonly TotalCheck[];
-    /** The figures of a line, by node. */
-    lineOf(line: InterventionLine): LineFigures | undefined;
     /** The check of a declared total, by the node of its declared figure. */
     totalOf(node: AstNode): TotalCheck | undefined;
-    sourceOf(source: FundingSource): SourceFigures | undefined;
 }

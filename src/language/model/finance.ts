@@ -5,23 +5,12 @@
 import type { FundingSource, InterventionLine, Item, Plan } from '../generated/ast.js';
 import { reductionOf } from './cap-reduction.js';
 import { elementsOf } from './elements.js';
-import type { CapFigures, Check, ItemFigures, LineFigures, SourceFigures } from './figures.js';
+import type { CapFigures, Check, FinanceFigures, ItemFigures, LineFigures, SourceFigures } from './figures.js';
 import { percentageOf, shareOf, type Decimal } from './numbers.js';
 import { money } from './reader.js';
 import type { LineCap, RuleBook } from './rule-book.js';
 import { Sum } from './sum.js';
 
-export interface FinanceFigures {
-    readonly sources: readonly SourceFigures[];
-    readonly lines: readonly LineFigures[];
-    readonly grandTotal: bigint;
-    readonly totalAssigned?: bigint;
-    readonly grandTotalComplete: boolean;
-    readonly caps: readonly CapFigures[];
-    readonly checks: readonly Check[];
-    lineOf(line: InterventionLine): LineFigures | undefined;
-    sourceOf(source: FundingSource): SourceFigures | undefined;
-}
 
 /** The label of a line in messages: its code, or the title of a regional extra line. */
 export function lineLabel(line: InterventionLine): string {

@@ -7,19 +7,11 @@ import type {
 } from '../generated/ast.js';
 import { elementsOf } from './elements.js';
 import type {
-    Check, HiringFigures, MovementFigures, OfficeStaffFigures, PersonnelCostFigures, StaffTableFigures, Subject, SummaryFigures
+    Check, HiringFigures, MovementFigures, OfficeStaffFigures, PersonnelCostFigures, StaffTableFigures, Subject, SummaryFigures, StaffingFigures
 } from './figures.js';
 import { count, money } from './reader.js';
 import { countCheck, moneyCheck, Sum, values } from './sum.js';
 
-export interface StaffingFigures {
-    readonly staffTables: readonly StaffTableFigures[];
-    readonly summaries: readonly SummaryFigures[];
-    readonly movements: readonly MovementFigures[];
-    readonly hiring: readonly HiringFigures[];
-    readonly personnelCosts: readonly PersonnelCostFigures[];
-    readonly checks: readonly Check[];
-}
 
 export function evaluateStaffing(plan: Plan): StaffingFigures {
     const checks: Check[] = [];
