@@ -3,10 +3,9 @@
  * declarations, and severity overrides by issue code. Every consumer (line evaluation, caps,
  * declarations, the issue reporter) asks the book instead of scanning the rule set.
  */
-import type { DeclarationRule, LineRule, RuleSet, Severity, SeverityRule, SourceKind } from '../generated/ast.js';
+import type { DeclarationRule, LineRule, RuleSet, Severity, SourceKind } from '../generated/ast.js';
 import type { Decimal } from './numbers.js';
 import { decimal } from './reader.js';
-import { issueCodes } from '../validation/issues.js';
 
 export interface LineCap {
     readonly rule: LineRule;
@@ -24,18 +23,17 @@ export interface RuleBook {
     capsOn(kind: SourceKind): readonly LineRule[];
     /** The declarations the rule set requires, in its order. */
     readonly requiredDeclarations: readonly DeclarationRule[];
-    /** The severity the rule set gives an issue code (`under-allocated`), when it overrides the default. */
+    /**
+     * The severity the rule set gives an issue code (`under-allocated`), when it overrides the
+     * default. A rule naming a code no issue has is reported by validation, not read here.
+     */
     severityOf(code: string): Severity | undefined;
-    /** Severity rules naming a code no issue has (`gravità under_alocated errore`). */
-    readonly unknownSeverityCodes: readonly SeverityRule[];
 }
 
 /** The issue code a rule file's severity rule names: the rule file writes `under_allocated`, codes are `under-allocated`. */
 export function issueCodeOf(ruleCode: string): string {
     return ruleCode.replace(/_/g, '-');
 }
-
-const known = new Set<string>(issueCodes);
 
 /** Reads a rule set into a rule book; an absent rule set gives an empty book. */
 export function readRuleBook(ruleSet: RuleSet | undefined): RuleBook {
@@ -54,12 +52,9 @@ export function readRuleBook(ruleSet: RuleSet | undefined): RuleBook {
         }
     }
     const severities = new Map<string, Severity>();
-    const unknown: SeverityRule[] = [];
     for (const rule of ruleSet?.severities ?? []) {
         const code = issueCodeOf(rule.code);
-        if (!known.has(code)) {
-            unknown.push(rule);
-        } else if (!severities.has(code)) {
+        if (!severities.has(code)) {
             severities.set(code, rule.severity);
         }
     }
@@ -72,7 +67,6 @@ export function readRuleBook(ruleSet: RuleSet | undefined): RuleBook {
         },
         capsOn: kind => caps.get(kind) ?? [],
         requiredDeclarations: ruleSet?.declarations ?? [],
-        severityOf: code => severities.get(code),
-        unknownSeverityCodes: unknown
+        severityOf: code => severities.get(code)
     };
 }

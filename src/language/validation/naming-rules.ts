@@ -6,9 +6,9 @@ import { elementsOf } from '../model/elements.js';
 import { kindOf, reading, replacementOf } from '../model/reader.js';
 import { readNumber } from '../model/numbers.js';
 import type { DuplicateKind } from '../i18n/issue-messages.js';
-import { issueCodes, type IssueCode } from './issues.js';
+import { isIssueCode, issueCodes, type IssueCode } from './issues.js';
 import { codeForRule, type IssueReporter } from './reporter.js';
-import { issueCodeOf, readRuleBook } from '../model/rule-book.js';
+import { issueCodeOf } from '../model/rule-book.js';
 
 function reportDuplicates<T extends AstNode>(nodes: readonly T[], nameOf: (node: T) => string | undefined,
     what: DuplicateKind, property: string, reporter: IssueReporter): void {
@@ -70,7 +70,7 @@ function nearestCode(written: string): IssueCode | undefined {
 
 /** A severity rule names a code cpiplan reports (`gravità under_allocated avviso`). */
 export function severityRuleMustNameKnownCode(ruleSet: RuleSet, reporter: IssueReporter): void {
-    for (const rule of readRuleBook(ruleSet).unknownSeverityCodes) {
+    for (const rule of ruleSet.severities.filter(s => s.code !== undefined && !isIssueCode(issueCodeOf(s.code)))) {
         const nearest = nearestCode(rule.code);
         const suggestion = nearest && codeForRule(nearest);
         reporter.report('unknown-issue-code', { code: rule.code, suggestion }, { node: rule, property: 'code' }, { data: { suggestion } });
