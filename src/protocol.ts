@@ -18,9 +18,9 @@ export const tableFormats: readonly TableFormat[] = ['md', 'html', 'csv', 'xlsx'
 export type CheckFormat = 'text' | 'json' | 'sarif';
 export const checkFormats: readonly CheckFormat[] = ['text', 'json', 'sarif'];
 
-/** The formats of `cpiplan diff`. */
-export type DiffFormat = 'md' | 'json';
-export const diffFormats: readonly DiffFormat[] = ['md', 'json'];
+/** The formats of `cpiplan diff`: the reprogramming tables in any table format. */
+export type DiffFormat = TableFormat;
+export const diffFormats: readonly DiffFormat[] = tableFormats;
 
 /** Custom requests the server answers. */
 export const requests = {

@@ -1,7 +1,7 @@
 /** `cpiplan check`: every problem in the plans named, as text or JSON. */
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
-import { summaryLine } from '../language/i18n/cli-messages.js';
+import { severityWords, summaryLine } from '../language/i18n/cli-messages.js';
 import type { Locale } from '../language/i18n/locale.js';
 import type { CheckedDocument } from './load.js';
 
@@ -21,13 +21,13 @@ function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
     return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-/** `path:line:col: severity code: message` per problem, then a summary line. */
+/** `path:line:col: severity code: message` per problem (the severity in the locale's words), then a summary line. */
 export function renderText(checked: CheckedDocument[], locale: Locale): string {
     const lines: string[] = [];
     for (const file of checked) {
         const shown = path.relative(process.cwd(), file.path) || file.path;
         for (const d of sorted(file.diagnostics)) {
-            lines.push(`${shown}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d)} ${d.code ?? ''}: ${d.message}`);
+            lines.push(`${shown}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityWords[severityName(d)][locale]} ${d.code ?? ''}: ${d.message}`);
         }
     }
     const { errors, warnings } = summarize(checked);

@@ -16,7 +16,6 @@ import { renderTables } from '../generator/render-tables.js';
 import { checkFormats, diffFormats, tableFormats, tableSelections, type CheckFormat, type DiffFormat, type TableFormat, type TableSelection } from '../protocol.js';
 import { buildTables } from '../generator/build-tables.js';
 import { diffJson, diffTables } from '../generator/diff-tables.js';
-import { renderMarkdown } from '../generator/render.js';
 import { diffPlans } from '../language/model/diff.js';
 
 export enum ExitCode {
@@ -84,19 +83,24 @@ async function tables(file: string, options: { table: TableSelection; format: Ta
     return errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 
+/** The reprogramming between two versions; exit 1 when the new version has errors, as `tables` does. */
 async function diff(before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean }): Promise<number> {
+    if (options.format === 'xlsx' && !options.out) {
+        throw new InputError(l => cliText('xlsxNeedsOut', l));
+    }
     const { Cpiplan, dir } = services();
     collectFiles([before, after]);
     const old = await evaluateFile(Cpiplan, before, dir);
     const updated = await evaluateFile(Cpiplan, after, dir);
     const result = diffPlans(old.evaluation, updated.evaluation);
-    const output = options.format === 'json' ? diffJson(result) : renderMarkdown(diffTables(result));
+    const output = options.format === 'json' ? diffJson(result) : await renderTables(diffTables(result), options.format);
     if (options.out) {
         writeAtomically(options.out, output, options.force ?? false);
     } else {
         process.stdout.write(output);
     }
-    return ExitCode.Ok;
+    warnAboutErrors(after, updated.errors);
+    return updated.errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 
 async function lsp(): Promise<void> {

@@ -58,6 +58,8 @@ describe('cpiplan check', () => {
         const { stdout } = run(['check', 'examples/marche-2020.cpiplan', '--locale', 'it']);
         expect(stdout).toContain('Programmati € 15.525.104,60 su Allegato B d.m. 74/2019, oltre l\'assegnato di € 13.525.104,60: eccedenza € 2.000.000,00.');
         expect(stdout.trim().split('\n').at(-1)).toBe('1 file controllato: 5 errori, 0 avvisi.');
+        expect(stdout).toContain('examples/marche-2020.cpiplan:444:7: errore over-allocated: ');
+        expect(stdout).not.toMatch(/: error /);
     });
 
     test('a missing path is a readable error with exit 2', () => {

@@ -72,4 +72,23 @@ describe('cpiplan diff', () => {
         const json = JSON.parse(run(['diff', before, 'examples/valle-d-aosta-2020.cpiplan', '--format', 'json']).stdout);
         expect(json.grandTotal.change).toBe('3000000');
     });
+
+    test('HTML and XLSX too; exit 1 when the new version has errors', async () => {
+        const dir = scratch();
+        const amended = fs.readFileSync(path.join(repoRoot, 'examples', 'valle-d-aosta-2020.cpiplan'), 'utf8');
+        const after = path.join(dir, 'dopo.cpiplan');
+        fs.writeFileSync(after, amended.replace('€ 630.000,00 su B', '€ 660.000,00 su B'));
+        const html = run(['diff', 'examples/valle-d-aosta-2020.cpiplan', after, '--format', 'html']);
+        expect(html.status).toBe(1);
+        expect(html.stdout).toMatch(/^<!DOCTYPE html>/);
+        expect(html.stdout).toContain('€ 660.000,00');
+        expect(html.stderr).toContain('dopo.cpiplan');
+        expect(run(['diff', 'examples/valle-d-aosta-2020.cpiplan', after, '--format', 'xlsx']).status).toBe(2);
+        const out = path.join(dir, 'diff.xlsx');
+        expect(run(['diff', 'examples/valle-d-aosta-2020.cpiplan', after, '--format', 'xlsx', '--out', out]).status).toBe(1);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(out);
+        expect(workbook.worksheets.map(w => w.name)).toContain('Fonti di finanziamento');
+        expect(run(['diff', 'examples/valle-d-aosta-2020.cpiplan', 'examples/valle-d-aosta-2020.cpiplan']).status).toBe(0);
+    });
 });

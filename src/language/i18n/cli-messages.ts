@@ -110,6 +110,13 @@ export const countedWords = {
     warning: { it: ['avviso', 'avvisi'], en: ['warning', 'warnings'] }
 } as const satisfies { readonly [key: string]: { readonly [L in Locale]: readonly [string, string] } };
 
+/** The severity word of a `cpiplan check` line; the problem matchers of the VS Code task read both languages. */
+export const severityWords = {
+    error: { it: 'errore', en: 'error' },
+    warning: { it: 'avviso', en: 'warning' },
+    info: { it: 'informazione', en: 'info' }
+} as const satisfies { readonly [key: string]: { readonly [L in Locale]: string } };
+
 /** The form of a counted word for a number: singular for 1, plural otherwise. */
 export function counted(key: keyof typeof countedWords, count: number, locale: Locale): string {
     return countedWords[key][locale][count === 1 ? 0 : 1];
