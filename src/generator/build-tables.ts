@@ -75,11 +75,15 @@ export function financeTable(evaluation: PlanEvaluation): Table | undefined {
         }));
     }
     const planTotals = elementsOf(evaluation.plan, 'DeclaredTotal');
+    // A source programmed beyond its assignment: the over-allocation the Ministry sends plans back for.
+    const over = sources.flatMap((s, i) => s.complete && s.assigned !== undefined && s.remaining !== undefined && s.remaining < 0n
+        ? [[2 + i, money(s.assigned)] as [number, CellValue]] : []);
     out.add({
         role: 'total',
         cells: [text('Totale generale'), money(evaluation.grandTotal), ...sources.map(s => money(s.programmed)), empty],
         sumOf: plus(lineTotals),
-        declared: declaredOf(evaluation, planTotals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount]))
+        declared: declaredOf(evaluation, planTotals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount])),
+        exceeds: over.length > 0 ? new Map(over) : undefined
     });
     if (sources.some(s => s.assigned !== undefined)) {
         out.add({

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { spreadsheetFraction, spreadsheetMoney } from '../language/model/numbers.js';
 import type { CellValue, PlanTables, Table } from './table-model.js';
-import { declaredNote, formatCell } from './render.js';
+import { declaredNote, formatCell, hasDeclared } from './render.js';
 
 const MONEY_FORMAT = '[$€-410] #,##0.00';
 const COUNT_FORMAT = '#,##0';
@@ -94,7 +94,7 @@ function fitHeight(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, width: number): v
 }
 
 function addSheet(workbook: ExcelJS.Workbook, table: Table, used: Set<string>): void {
-    const check = table.rows.some(r => r.declared);
+    const check = hasDeclared(table);
     const width = table.columns.length + (check ? 1 : 0);
     const sheet = workbook.addWorksheet(sheetName(table.title, used), {
         views: [{ state: 'frozen', ySplit: FIRST_DATA_ROW - 1 }],
@@ -139,8 +139,11 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, used: Set<string>): 
                 target.value = formatCell(cell);
             }
         });
-        if (check && row.declared) {
+        if (check && (row.declared || row.exceeds)) {
             added.getCell(table.columns.length + 1).value = declaredNote(table, row);
+        }
+        for (const column of row.exceeds?.keys() ?? []) {
+            added.getCell(column + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFBD3CF' } };
         }
         fitHeight(sheet, added, width);
         if (row.role !== 'item') {

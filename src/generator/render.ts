@@ -15,18 +15,17 @@ export function formatCell(cell: CellValue): string {
     }
 }
 
-/** What a row's check column says: the declared figures that differ from the computed ones. */
+/** What a row's check column says: the declared figures that differ from the computed ones, the limits exceeded. */
 export function declaredNote(table: Table, row: TableRow): string {
-    if (!row.declared) {
-        return '';
-    }
-    return [...row.declared].map(([column, value]) => {
-        const header = table.columns[column]?.header;
-        return `${header ? `${header}: ` : ''}dichiarato ${formatCell(value)}, calcolato ${formatCell(row.cells[column])}`;
-    }).join('; ');
+    const header = (column: number) => table.columns[column]?.header ? `${table.columns[column].header}: ` : '';
+    return [
+        ...[...row.declared ?? []].map(([column, value]) => `${header(column)}dichiarato ${formatCell(value)}, calcolato ${formatCell(row.cells[column])}`),
+        ...[...row.exceeds ?? []].map(([column, limit]) => `${header(column)}${formatCell(row.cells[column])} oltre l'assegnato di ${formatCell(limit)}`)
+    ].join('; ');
 }
 
-const hasDeclared = (table: Table) => table.rows.some(r => r.declared);
+/** Whether a table needs a check column: some row declares a figure that differs or exceeds a limit. */
+export const hasDeclared = (table: Table) => table.rows.some(r => r.declared || r.exceeds);
 
 function markdownCell(value: string): string {
     return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -45,6 +44,10 @@ export function renderMarkdown(tables: PlanTables): string {
                 const declared = row.declared?.get(i);
                 if (declared) {
                     value += ` (dichiarato ${markdownCell(formatCell(declared))})`;
+                }
+                const limit = row.exceeds?.get(i);
+                if (limit) {
+                    value += ` (oltre l'assegnato di ${markdownCell(formatCell(limit))})`;
                 }
                 const strong = value !== '' && (row.role === 'subtotal' || row.role === 'total' || (row.role === 'heading' && i === 0));
                 return strong ? `**${value}**` : value;
@@ -67,6 +70,7 @@ tr.heading td { font-weight: bold; background: #f4f6f8; }
 tr.subtotal td, tr.total td { font-weight: bold; }
 tr.total td { border-top: 2px solid #333; }
 td.mismatch { background: #fdecea; }
+td.over { background: #fbd3cf; color: #8a1c12; }
 .declared { display: block; font-weight: normal; font-size: 0.8rem; color: #a4261b; }
 @media print { body { margin: 0; } section { break-inside: avoid; } th { background: none; } }`;
 
@@ -97,8 +101,10 @@ export function renderHtmlSections(tables: PlanTables): string {
         const body = table.rows.map(row => {
             const cells = row.cells.map((cell, i) => {
                 const declared = row.declared?.get(i);
-                const classes = [table.columns[i]?.kind !== 'text' ? 'num' : '', declared ? 'mismatch' : ''].filter(Boolean).join(' ');
-                const note = declared ? `<span class="declared">dichiarato ${escapeHtml(formatCell(declared))}</span>` : '';
+                const limit = row.exceeds?.get(i);
+                const classes = [table.columns[i]?.kind !== 'text' ? 'num' : '', declared ? 'mismatch' : '', limit ? 'over' : ''].filter(Boolean).join(' ');
+                const note = (declared ? `<span class="declared">dichiarato ${escapeHtml(formatCell(declared))}</span>` : '')
+                    + (limit ? `<span class="declared">oltre l'assegnato di ${escapeHtml(formatCell(limit))}</span>` : '');
                 return `<td${classes ? ` class="${classes}"` : ''}>${escapeHtml(formatCell(cell))}${note}</td>`;
             }).join('');
             return `<tr class="${row.role}">${cells}</tr>`;
@@ -158,7 +164,8 @@ export function renderJson(tables: PlanTables): string {
             rows: table.rows.map(row => ({
                 role: row.role,
                 cells: row.cells.map(jsonCell),
-                ...(row.declared ? { declared: Object.fromEntries([...row.declared].map(([i, v]) => [String(i), jsonCell(v)])) } : {})
+                ...(row.declared ? { declared: Object.fromEntries([...row.declared].map(([i, v]) => [String(i), jsonCell(v)])) } : {}),
+                ...(row.exceeds ? { exceeds: Object.fromEntries([...row.exceeds].map(([i, v]) => [String(i), jsonCell(v)])) } : {})
             }))
         }))
     }, null, 2) + '\n';

@@ -22,6 +22,8 @@ export interface TableRow {
     readonly sumOf?: readonly { readonly row: number; readonly sign: 1 | -1 }[];
     /** The figures the document declares where they differ from the computed ones, by column. */
     readonly declared?: ReadonlyMap<number, CellValue>;
+    /** The limits a figure exceeds, by column: what was assigned to a source that is over-allocated. */
+    readonly exceeds?: ReadonlyMap<number, CellValue>;
 }
 
 export type ColumnKind = 'text' | 'money' | 'count' | 'percent';

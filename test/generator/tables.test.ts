@@ -114,6 +114,25 @@ describe('formats', () => {
         expect((grand.getCell(3).value as { result: number }).result).toBe(1640250.18);
     });
 
+    test('the over-allocation is highlighted in every format: the Allegato B total against what was assigned', async () => {
+        const marche = await tablesOf('marche-2020.cpiplan');
+        const total = marche.tables[0].rows.find(r => r.cells[0].kind === 'text' && r.cells[0].text === 'Totale generale');
+        expect(total?.exceeds && [...total.exceeds]).toEqual([[2, { kind: 'money', cents: 1352510460n }]]);
+        expect(renderMarkdown(marche)).toContain("**€ 15.525.104,60 (oltre l'assegnato di € 13.525.104,60)**");
+        expect(renderHtml(marche)).toMatch(/<td class="num over">€ 15\.525\.104,60<span class="declared">oltre l'assegnato di € 13\.525\.104,60<\/span><\/td>/);
+        expect(renderCsv(marche)).toContain("A valere su Allegato B d.m. 74/2019: € 15.525.104,60 oltre l'assegnato di € 13.525.104,60");
+        expect(renderJson(marche)).toContain('"exceeds": {');
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(await renderXlsx(marche) as never);
+        const sheet = workbook.worksheets[0];
+        const row = sheet.getRows(1, sheet.rowCount)?.find(r => r.getCell(1).value === 'Totale generale');
+        expect(row?.getCell(3).fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFFBD3CF' } });
+        expect(String(row?.getCell(5).value)).toContain("oltre l'assegnato di € 13.525.104,60");
+        const valle = await tablesOf('valle-d-aosta-2020.cpiplan');
+        expect(valle.tables[0].rows.some(r => r.exceeds)).toBe(false);
+        expect(renderMarkdown(valle)).not.toContain("oltre l'assegnato");
+    });
+
     test('XLSX: movements net change is entries minus exits', async () => {
         const tables = buildTables((await check(example('marche-2020.cpiplan'))).evaluation(), ['staff']);
         const workbook = new ExcelJS.Workbook();
