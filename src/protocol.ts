@@ -40,7 +40,23 @@ export interface DiffResult { readonly markdown: string }
 export interface SummaryParams { readonly uri: string }
 export interface SummaryResult { readonly grandTotal: string; readonly errors: number; readonly warnings: number }
 
-/** Commands the VS Code client registers; the server's code lens names them. */
+/**
+ * Commands the server executes (`workspace/executeCommand`), so the code lens works in every LSP
+ * editor: they write the tables or the preview page next to the plan. Ids distinct from the
+ * client's, since a VS Code client registers the server's commands too.
+ */
+export const serverCommands = {
+    writeTables: 'cpiplan.server.writeTables',
+    writePreview: 'cpiplan.server.writePreview'
+} as const;
+
+/** Arguments of `cpiplan.server.writeTables`: the plan, and optionally which tables in which format (default all, md). */
+export type WriteTablesArguments = [uri: string, table?: TableSelection, format?: TableFormat];
+
+/** What the VS Code client tells the server at `initialize`: that it has commands of its own for the code lens. */
+export interface InitializationOptions { readonly clientCommands?: boolean }
+
+/** Commands the VS Code client registers; the server's code lens names them when the client says it has them. */
 export const clientCommands = {
     generateTables: 'cpiplan.generateTables',
     openPreview: 'cpiplan.openPreview',

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 
 import {
-    clientCommands, requests, tableFormats, tableSelections, type DiffParams, type DiffResult, type PreviewParams, type PreviewResult,
+    clientCommands, requests, type InitializationOptions, tableFormats, tableSelections, type DiffParams, type DiffResult, type PreviewParams, type PreviewResult,
     type SummaryParams, type SummaryResult, type TableFormat, type TableSelection, type TablesParams, type TablesResult
 } from '../protocol.js';
 import { clientText, type ClientMessage, type clientMessages } from '../language/i18n/client-messages.js';
@@ -183,7 +183,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'cpiplan' }],
-        synchronize: { configurationSection: 'cpiplan', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.cpiplan') }
+        synchronize: { configurationSection: 'cpiplan', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.cpiplan') },
+        // The code lens then names this client's commands (pickers, dialogs) instead of the server's.
+        initializationOptions: { clientCommands: true } satisfies InitializationOptions
     };
     client = new LanguageClient('cpiplan', 'cpiplan', serverOptions, clientOptions);
     await client.start();

@@ -4,8 +4,8 @@
  */
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type ExecuteCommandHandler, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { CpiplanGeneratedModule, CpiplanGeneratedSharedModule } from './generated/module.js';
 import { LocaleSettings } from './i18n/locale.js';
@@ -15,6 +15,7 @@ import { CpiplanDocumentValidator } from './validation/document-validator.js';
 import { CpiplanValidator, registerValidationChecks } from './validation/validator.js';
 import { CpiplanCodeActionProvider } from './lsp/code-actions.js';
 import { CpiplanCodeLensProvider } from './lsp/code-lens.js';
+import { ClientFeatures } from './lsp/client-features.js';
 import { CpiplanFormatter } from './lsp/formatter.js';
 import { CpiplanHoverProvider } from './lsp/hover.js';
 import { CpiplanInlayHintProvider } from './lsp/inlay-hints.js';
@@ -31,6 +32,9 @@ export type CpiplanAddedServices = {
     i18n: {
         Locale: LocaleSettings;
     };
+    client: {
+        Features: ClientFeatures;
+    };
     validation: {
         CpiplanValidator: CpiplanValidator;
     };
@@ -44,6 +48,9 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
     },
     i18n: {
         Locale: () => new LocaleSettings()
+    },
+    client: {
+        Features: () => new ClientFeatures()
     },
     validation: {
         CpiplanValidator: services => new CpiplanValidator(services),
@@ -68,16 +75,22 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
 export interface CpiplanContext extends DefaultSharedModuleContext {
     /** Folder of the shipped rule sets (`language/rules`), loaded into every workspace. */
     rulesDir?: string;
+    /** The commands the server runs (`workspace/executeCommand`); the server composition supplies them. */
+    commands?: (services: CpiplanServices) => ExecuteCommandHandler;
 }
 
 /** Creates the services of the language, for the server, the CLI or a test. */
 export function createCpiplanServices(context: CpiplanContext): { shared: LangiumSharedServices; Cpiplan: CpiplanServices } {
-    const shared = inject(
-        createDefaultSharedModule(context),
-        CpiplanGeneratedSharedModule,
-        { workspace: { WorkspaceManager: services => new CpiplanWorkspaceManager(services, context.rulesDir) } }
-    );
+    const created: { language?: CpiplanServices } = {};
+    const commands = context.commands;
+    const sharedExtras: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+        workspace: { WorkspaceManager: services => new CpiplanWorkspaceManager(services, context.rulesDir) },
+        // Resolved when the server starts, after the language's services exist.
+        lsp: { ExecuteCommandHandler: () => commands && created.language ? commands(created.language) : undefined }
+    };
+    const shared = inject(createDefaultSharedModule(context), CpiplanGeneratedSharedModule, sharedExtras);
     const Cpiplan = inject(createDefaultModule({ shared }), CpiplanGeneratedModule, CpiplanModule);
+    created.language = Cpiplan;
     shared.ServiceRegistry.register(Cpiplan);
     registerValidationChecks(Cpiplan);
     if (!context.connection) {

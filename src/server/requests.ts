@@ -20,7 +20,7 @@ import {
 } from '../protocol.js';
 
 /** The plan of a document, once it is validated; a clear error otherwise. */
-async function planOf(services: CpiplanServices, uri: string): Promise<{ plan: Plan; document: LangiumDocument }> {
+export async function planOf(services: CpiplanServices, uri: string): Promise<{ plan: Plan; document: LangiumDocument }> {
     const parsed = URI.parse(uri);
     await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
     const document = services.shared.workspace.LangiumDocuments.getDocument(parsed);

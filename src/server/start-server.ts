@@ -4,16 +4,22 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { createCpiplanServices, type CpiplanServices } from '../language/cpiplan-module.js';
 import { registerRequests } from './requests.js';
+import { CpiplanCommandHandler } from './commands.js';
+import type { InitializationOptions } from '../protocol.js';
 
 /** Starts the server on this process's stdio (or the IPC channel VS Code opens). */
 export function startLanguageServer(rulesDir: string | undefined): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared, Cpiplan } = createCpiplanServices({ connection, ...NodeFileSystem, rulesDir });
+    const { shared, Cpiplan } = createCpiplanServices({
+        connection, ...NodeFileSystem, rulesDir,
+        commands: services => new CpiplanCommandHandler(services, connection)
+    });
     let editorLocale: string | undefined;
     shared.lsp.LanguageServer.onInitialize(params => {
         // Editors that send no locale (Neovim, Helix…) get the one of `cpiplan lsp`'s environment.
         editorLocale = params.locale ?? (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
         Cpiplan.i18n.Locale.set(editorLocale);
+        Cpiplan.client.Features.ownCommands = (params.initializationOptions as InitializationOptions | undefined)?.clientCommands === true;
     });
     // `cpiplan.locale` overrides the editor's language; changing it re-validates every plan.
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {

@@ -1,6 +1,7 @@
 /** `cpiplan lsp --stdio` speaks LSP: initialize, open a plan, receive its diagnostics in the editor's locale. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { repoRoot } from '../helpers.js';
@@ -111,5 +112,44 @@ describe('cpiplan lsp --stdio', () => {
         expect(edits).toHaveLength(1);
         expect(edits[0].newText).toContain('    voce "Attività seminariale"');
         await client.request('shutdown', null);
+    });
+
+    test('the code lens runs in any editor: server commands write the tables next to the plan, never over a file unasked', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-lens-'));
+        const file = path.join(dir, 'piano.cpiplan');
+        fs.copyFileSync(path.join(repoRoot, 'examples', 'valle-d-aosta-2020.cpiplan'), file);
+        const uri = `file://${file}`;
+        const start = async (initializationOptions?: object) => {
+            server?.kill();
+            server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'lsp', '--stdio']);
+            const client = new LspClient(server);
+            const initialized = await client.request('initialize', { processId: null, rootUri: null, locale: 'it', capabilities: {}, workspaceFolders: null, initializationOptions });
+            client.notify('initialized', {});
+            client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'cpiplan', version: 1, text: fs.readFileSync(file, 'utf8') } });
+            await client.waitFor(n => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+            const lenses: { command: { title: string; command: string; arguments?: unknown[] } }[] = await client.request('textDocument/codeLens', { textDocument: { uri } });
+            return { client, initialized, lenses };
+        };
+        const plain = await start();
+        expect(plain.initialized.capabilities.executeCommandProvider.commands).toEqual(['cpiplan.server.writeTables', 'cpiplan.server.writePreview']);
+        const tables = plain.lenses.find(l => l.command.title === 'Genera tabelle');
+        expect(tables?.command.command).toBe('cpiplan.server.writeTables');
+        const written = await plain.client.request('workspace/executeCommand', { command: tables?.command.command, arguments: tables?.command.arguments });
+        expect(written).toBe(`file://${path.join(dir, 'piano-all.md')}`);
+        expect(fs.readFileSync(path.join(dir, 'piano-all.md'), 'utf8')).toContain('| **Totale generale** | **€ 1.781.190,18** |');
+        expect(plain.client.notifications.some(n => n.method === 'window/showMessage' && n.params.message === 'Tabelle salvate in piano-all.md.')).toBe(true);
+        // Again: the server asks; this client answers nothing, so the file stays as it is.
+        fs.writeFileSync(path.join(dir, 'piano-all.md'), 'mio');
+        expect(await plain.client.request('workspace/executeCommand', { command: 'cpiplan.server.writeTables', arguments: [uri] })).toBeFalsy();
+        expect(plain.client.notifications.some(n => n.method === 'window/showMessageRequest' && n.params.message === 'piano-all.md esiste già. Sovrascriverlo?')).toBe(true);
+        expect(fs.readFileSync(path.join(dir, 'piano-all.md'), 'utf8')).toBe('mio');
+        const preview = await plain.client.request('workspace/executeCommand', { command: 'cpiplan.server.writePreview', arguments: [uri] });
+        expect(preview).toBe(`file://${path.join(dir, 'piano-all.html')}`);
+        await plain.client.request('shutdown', null);
+
+        const vscodeLike = await start({ clientCommands: true });
+        expect(vscodeLike.lenses.find(l => l.command.title === 'Genera tabelle')?.command.command).toBe('cpiplan.generateTables');
+        expect(vscodeLike.lenses.find(l => l.command.title === 'Anteprima')?.command.command).toBe('cpiplan.openPreview');
+        await vscodeLike.client.request('shutdown', null);
     });
 });

@@ -22,7 +22,7 @@ describe('cpiplan tables', () => {
     test('exit 1 and a note on stderr when the plan has errors; the tables still come out', () => {
         const result = run(['tables', 'examples/marche-2020.cpiplan', '--table', 'finance', '--format', 'csv']);
         expect(result.status).toBe(1);
-        expect(result.stdout).toContain('Totale generale;15525104,60;15525104,60;;Risorse programmate: dichiarato € 13.525.104,60, calcolato € 15.525.104,60');
+        expect(result.stdout).toContain('Totale generale;15525104,60;15525104,60;;"Risorse programmate: dichiarato € 13.525.104,60, calcolato € 15.525.104,60; A valere su Allegato B d.m. 74/2019: € 15.525.104,60 oltre l\'assegnato di € 13.525.104,60"');
         expect(result.stderr).toContain('has 5 errors');
     });
 

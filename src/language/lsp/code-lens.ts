@@ -6,7 +6,7 @@ import type { CpiplanServices } from '../cpiplan-module.js';
 import type { Plan } from '../generated/ast.js';
 import { formatMoney, formatPercentage } from '../model/numbers.js';
 import { word } from '../i18n/words.js';
-import { clientCommands } from '../../protocol.js';
+import { clientCommands, serverCommands } from '../../protocol.js';
 
 export class CpiplanCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: CpiplanServices) { }
@@ -24,10 +24,13 @@ export class CpiplanCodeLensProvider implements CodeLensProvider {
         const state = errors + warnings === 0 ? word('noProblems', locale)
             : `${errors} ${word('errors', locale)}, ${warnings} ${word('warnings', locale)}`;
         const top = { start: root.$cstNode.range.start, end: root.$cstNode.range.start };
+        // The VS Code client asks which tables and where; any other editor runs the server's commands.
+        const own = this.services.client.Features.ownCommands;
+        const uri = document.uri.toString();
         const lenses: CodeLens[] = [
             { range: top, command: { title: `${word('grandTotal', locale)} ${formatMoney(evaluation.grandTotal)} · ${state}`, command: '' } },
-            { range: top, command: { title: word('generateTables', locale), command: clientCommands.generateTables, arguments: [document.uri.toString()] } },
-            { range: top, command: { title: word('openPreview', locale), command: clientCommands.openPreview, arguments: [document.uri.toString()] } }
+            { range: top, command: { title: word('generateTables', locale), command: own ? clientCommands.generateTables : serverCommands.writeTables, arguments: [uri] } },
+            { range: top, command: { title: word('openPreview', locale), command: own ? clientCommands.openPreview : serverCommands.writePreview, arguments: [uri] } }
         ];
         for (const line of evaluation.lines) {
             const start = line.line.$cstNode?.range.start;
