@@ -526,7 +526,7 @@ export interface Fact extends langium.AstNode {
     readonly $container: Plan | Section;
     readonly $type: 'Fact';
     amount?: Money;
-    atLeast: boolean;
+    bound?: 'almeno' | 'oltre';
     label: string;
     note?: string;
     office?: langium.Reference<Office>;
@@ -537,7 +537,7 @@ export interface Fact extends langium.AstNode {
 export const Fact = {
     $type: 'Fact',
     amount: 'amount',
-    atLeast: 'atLeast',
+    bound: 'bound',
     label: 'label',
     note: 'note',
     office: 'office',
@@ -2308,9 +2308,8 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 amount: {
                     name: Fact.amount
                 },
-                atLeast: {
-                    name: Fact.atLeast,
-                    defaultValue: false
+                bound: {
+                    name: Fact.bound
                 },
                 label: {
                     name: Fact.label
