@@ -38,7 +38,7 @@ sezione 1 "Il quadro di contesto" {
     sezione 1.1 "Il quadro di contesto normativo e organizzativo" {
         testo "Il presente Piano si inserisce nel percorso di rafforzamento."
         elenco {
-            - "Indirizzare e coordinare l'attività dei servizi per l'impiego;"
+            • "Indirizzare e coordinare l'attività dei servizi per l'impiego;"
             - "Orientamento di base" { - "Rilevazione delle esigenze;" - "Profilazione qualitativa;" }
         }
         sezione "Servizi per le imprese" { testo "Consulenza alle imprese." }

@@ -156,6 +156,7 @@ export type CpiplanKeywordNames =
     | "{"
     | "}"
     | "–"
+    | "•"
     | "€";
 
 export type CpiplanTokenNames = CpiplanTerminalNames | CpiplanKeywordNames;
