@@ -394,4 +394,27 @@ describe('the real plans', () => {
         const text = fs.readFileSync(path.join(repoRoot, 'examples', name), 'utf8');
         expect(await errorsOf(text)).toEqual([]);
     });
+
+    test('Marche with its outline continuation parses, and keeps exactly its five verdicts at the same places', async () => {
+        const read = (name: string) => fs.readFileSync(path.join(repoRoot, 'examples', name), 'utf8');
+        const whole = read('marche-2020.cpiplan') + '\n' + read('marche-2020-outline.cpiplan.part');
+        expect(await errorsOf(whole)).toEqual([]);
+        const checked = await check(whole);
+        expect(checked.diagnostics.map(d => `${d.code} ${d.range.start.line + 1}`).sort()).toEqual([
+            'missing-declaration 460', 'missing-declaration 481', 'missing-declaration 6', 'over-allocated 444', 'total-mismatch 493'
+        ]);
+        const plan = checked.document.parseResult.value as Plan;
+        const sections = plan.elements.filter(e => e.$type === 'Section') as Section[];
+        expect(sections.map(s => s.code)).toEqual(['1', '2', '3']);
+    });
+
+    test("Valle d'Aosta holds the whole outline, 1 to 5, and the Ministry's review with its three requests answered", async () => {
+        const text = fs.readFileSync(path.join(repoRoot, 'examples', 'valle-d-aosta-2020.cpiplan'), 'utf8');
+        const plan = (await check(text)).document.parseResult.value as Plan;
+        const sections = plan.elements.filter(e => e.$type === 'Section') as Section[];
+        expect(sections.map(s => s.code ?? s.title)).toEqual(['Provvedimento dirigenziale n. 6226 del 17/11/2020', '1', '2', '3', '4', '5']);
+        const review = sections[0].elements.find(e => e.$type === 'Review') as Review;
+        expect(review.requests.map(r => r.answers.length)).toEqual([2, 2, 2]);
+        expect(sections[1].elements.filter(e => e.$type === 'Section').map(s => (s as Section).code)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5']);
+    });
 });
