@@ -417,4 +417,22 @@ describe('the real plans', () => {
         expect(review.requests.map(r => r.answers.length)).toEqual([2, 2, 2]);
         expect(sections[1].elements.filter(e => e.$type === 'Section').map(s => (s as Section).code)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5']);
     });
+
+    test('the snippets of the new constructs expand to text that parses', async () => {
+        const snippets = JSON.parse(fs.readFileSync(path.join(repoRoot, 'language', 'snippets.json'), 'utf8')) as Record<string, { body: string[] }>;
+        const wrap: Record<string, (body: string) => string> = {
+            List: body => `sezione 1 "S" {\n${body}\n}`,
+            'Item group': body => `linea 3.4 "L" {\n${body}\n}`
+        };
+        const names = ['Section', 'List', 'Act by protocol number', 'Review', 'Objectives of a line', 'Timeline', 'Governance', 'Information system',
+            'Observatory', 'Reprogramming', 'Percentages', 'Fact', 'Item group', 'Municipalities', 'Staff by function', 'Staffing needs'];
+        for (const name of names) {
+            expect(snippets[name], name).toBeDefined();
+            const body = snippets[name].body.join('\n')
+                .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+                .replace(/\$\{\d+:((?:[^{}]|\{[^}]*\})*)\}/g, '$1');
+            const text = `piano "X"\nfonte B "B"\ncpi aosta "CPI di Aosta"\n${(wrap[name] ?? (b => b))(body)}`;
+            expect(await errorsOf(text), `${name}:\n${text}`).toEqual([]);
+        }
+    });
 });
