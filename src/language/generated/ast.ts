@@ -10,6 +10,7 @@ export const CpiplanTerminals = {
     WS: /\s+/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
+    PROTOCOL: /\d+(\/\d+)*\/[A-Za-z][A-Za-z0-9]*(\/[A-Za-z0-9]+)*/,
     DATE: /\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}(?!\d)/,
     ACT_NUMBER: /\d+\/\d+/,
     NUMBER: /\d[\d.,]*\d|\d/,
@@ -24,84 +25,151 @@ export type CpiplanKeywordNames =
     | ","
     | "-"
     | "="
+    | "accesso"
+    | "affidamenti"
+    | "agosto"
     | "al"
+    | "alla"
     | "almeno"
     | "ambito"
     | "anno"
+    | "approvata"
+    | "aprile"
     | "assegnato"
+    | "assente"
     | "assunzioni"
     | "attività"
     | "atto"
     | "avviso"
     | "base"
+    | "biennio"
     | "categoria"
     | "colonne"
+    | "componente"
+    | "componenti"
+    | "comuni"
+    | "con"
+    | "continua"
     | "coordinamento"
     | "costo"
     | "cpi"
+    | "cronoprogramma"
     | "cui"
     | "cumulativo"
     | "da"
     | "dal"
+    | "dalla"
+    | "dato"
     | "del"
     | "di"
+    | "dicembre"
     | "dichiarazione"
+    | "differita"
     | "e"
+    | "elenco"
+    | "entro"
     | "errore"
+    | "fabbisogno"
+    | "fase"
+    | "febbraio"
+    | "fine"
     | "fonte"
+    | "funzioni"
+    | "generali"
+    | "gennaio"
+    | "giugno"
+    | "governance"
     | "gravità"
     | "gruppo"
     | "in"
     | "indicatore"
     | "informazione"
     | "ingresso"
+    | "inizio"
+    | "interoperabilità"
     | "iscritti"
+    | "istituito"
     | "linea"
+    | "luglio"
+    | "maggio"
+    | "marzo"
+    | "metà"
     | "modifica"
+    | "modulo"
     | "movimenti"
+    | "n."
     | "nel"
     | "nota"
+    | "novembre"
+    | "numerato"
+    | "obbligatoria"
+    | "obiettivi"
     | "obiettivo"
+    | "ogni"
+    | "oltre"
+    | "osservatorio"
+    | "ottobre"
+    | "per"
+    | "percentuali"
     | "periodo"
     | "personale"
     | "piano"
+    | "prevista"
     | "profilo"
     | "progressione"
+    | "prot."
     | "provincia"
     | "quota"
     | "regole"
     | "residenti"
     | "richiede"
+    | "richiesta"
     | "riepilogo"
+    | "riprogrammazione"
+    | "risposta"
     | "risultato"
+    | "ruolo"
     | "saldo"
+    | "secondo"
     | "sede"
+    | "servizio"
+    | "settembre"
     | "sezione"
+    | "sistema"
+    | "soggetto"
     | "sportello"
+    | "sposta"
     | "statistica"
     | "su"
+    | "tempi"
     | "testo"
     | "tetto"
     | "tipo"
     | "titolo"
     | "totale"
+    | "tramite"
+    | "triennio"
     | "ufficio"
     | "uscita"
+    | "valutazione"
     | "voce"
     | "{"
     | "}"
+    | "–"
+    | "•"
     | "€";
 
 export type CpiplanTokenNames = CpiplanTerminalNames | CpiplanKeywordNames;
 
 export interface Act extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Section;
     readonly $type: 'Act';
-    amendedKind?: string;
+    amendedKind?: ActKind;
     amendedNumber?: string;
     date?: string;
-    kind: string;
-    number: string;
+    kind: ActKind;
+    number?: string;
+    protocol?: Protocol;
     title?: string;
 }
 
@@ -112,6 +180,7 @@ export const Act = {
     date: 'date',
     kind: 'kind',
     number: 'number',
+    protocol: 'protocol',
     title: 'title'
 } as const;
 
@@ -138,12 +207,77 @@ export function isActivity(item: unknown): item is Activity {
     return reflection.isInstance(item, Activity.$type);
 }
 
+export type ActKind = 'nota' | string;
+
+export function isActKind(item: unknown): item is ActKind {
+    return item === 'nota' || (typeof item === 'string' && (/[_a-zA-ZÀ-ÖØ-öø-ÿ][\w_À-ÖØ-öø-ÿ]*/.test(item) || /"(\\.|[^"\\])*"|'(\\.|[^'\\])*'/.test(item)));
+}
+
+export interface Actor extends langium.AstNode {
+    readonly $container: Governance;
+    readonly $type: 'Actor';
+    name: string;
+    role?: string;
+}
+
+export const Actor = {
+    $type: 'Actor',
+    name: 'name',
+    role: 'role'
+} as const;
+
+export function isActor(item: unknown): item is Actor {
+    return reflection.isInstance(item, Actor.$type);
+}
+
+export interface ActRef extends langium.AstNode {
+    readonly $container: Observatory | Procurement | Reprogramming | Review;
+    readonly $type: 'ActRef';
+    date?: string;
+    kind: ActKind;
+    number?: string;
+    protocol?: Protocol;
+}
+
+export const ActRef = {
+    $type: 'ActRef',
+    date: 'date',
+    kind: 'kind',
+    number: 'number',
+    protocol: 'protocol'
+} as const;
+
+export function isActRef(item: unknown): item is ActRef {
+    return reflection.isInstance(item, ActRef.$type);
+}
+
+export interface Answer extends langium.AstNode {
+    readonly $container: Request;
+    readonly $type: 'Answer';
+    declaration?: DeclarationKey;
+    lineCode?: string;
+    sectionCode?: string;
+}
+
+export const Answer = {
+    $type: 'Answer',
+    declaration: 'declaration',
+    lineCode: 'lineCode',
+    sectionCode: 'sectionCode'
+} as const;
+
+export function isAnswer(item: unknown): item is Answer {
+    return reflection.isInstance(item, Answer.$type);
+}
+
 export interface Area extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Section;
     readonly $type: 'Area';
     activities: Array<Activity>;
     indicators: Array<Indicator>;
     name: string;
+    prose: Array<Prose>;
+    results: Array<Result>;
     title: string;
 }
 
@@ -152,11 +286,32 @@ export const Area = {
     activities: 'activities',
     indicators: 'indicators',
     name: 'name',
+    prose: 'prose',
+    results: 'results',
     title: 'title'
 } as const;
 
 export function isArea(item: unknown): item is Area {
     return reflection.isInstance(item, Area.$type);
+}
+
+export interface BulletList extends langium.AstNode {
+    readonly $container: Area | Governance | InformationSystem | Objectives | Observatory | Reprogramming | Review | Section | SystemService;
+    readonly $type: 'BulletList';
+    items: Array<ListItem>;
+    numbered: boolean;
+    title?: string;
+}
+
+export const BulletList = {
+    $type: 'BulletList',
+    items: 'items',
+    numbered: 'numbered',
+    title: 'title'
+} as const;
+
+export function isBulletList(item: unknown): item is BulletList {
+    return reflection.isInstance(item, BulletList.$type);
 }
 
 export interface CategoryCount extends langium.AstNode {
@@ -177,7 +332,7 @@ export function isCategoryCount(item: unknown): item is CategoryCount {
 }
 
 export interface CategorySummary extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Section;
     readonly $type: 'CategorySummary';
     fromDate: string;
     rows: Array<SummaryRow>;
@@ -219,7 +374,7 @@ export function isCell(item: unknown): item is Cell {
 }
 
 export interface Charge extends langium.AstNode {
-    readonly $container: Item;
+    readonly $container: GroupedItem | Item;
     readonly $type: 'Charge';
     amount?: Money;
     source: langium.Reference<FundingSource>;
@@ -255,7 +410,7 @@ export function isCostRow(item: unknown): item is CostRow {
 }
 
 export interface Count extends langium.AstNode {
-    readonly $container: CategoryCount | CategorySummary | Cell | CostRow | Hire | HiringPeriod | Movement | Movements | Office | StaffRow | StaffTotal | StatisticsRow | StatisticsTotal | SummaryRow;
+    readonly $container: CategoryCount | CategorySummary | Cell | CostRow | FunctionGroup | FunctionRow | Hire | HiringPeriod | Member | Movement | Movements | Observatory | Office | StaffRow | StaffTotal | StaffingNeed | StatisticsRow | StatisticsTotal | SummaryRow;
     readonly $type: 'Count';
     value: string;
 }
@@ -272,7 +427,7 @@ export function isCount(item: unknown): item is Count {
 export interface Declaration extends langium.AstNode {
     readonly $container: InterventionLine | Plan | Section;
     readonly $type: 'Declaration';
-    key: string;
+    key: DeclarationKey;
     text: string;
 }
 
@@ -286,10 +441,16 @@ export function isDeclaration(item: unknown): item is Declaration {
     return reflection.isInstance(item, Declaration.$type);
 }
 
+export type DeclarationKey = 'comuni' | 'cronoprogramma' | 'dato' | 'elenco' | 'fabbisogno' | 'funzioni' | 'governance' | 'obiettivi' | 'osservatorio' | 'percentuali' | 'riprogrammazione' | 'sistema' | 'testo' | 'valutazione' | string;
+
+export function isDeclarationKey(item: unknown): item is DeclarationKey {
+    return item === 'riprogrammazione' || item === 'governance' || item === 'osservatorio' || item === 'cronoprogramma' || item === 'obiettivi' || item === 'valutazione' || item === 'sistema' || item === 'fabbisogno' || item === 'comuni' || item === 'funzioni' || item === 'percentuali' || item === 'dato' || item === 'testo' || item === 'elenco' || (typeof item === 'string' && (/[_a-zA-ZÀ-ÖØ-öø-ÿ][\w_À-ÖØ-öø-ÿ]*/.test(item)));
+}
+
 export interface DeclarationRule extends langium.AstNode {
     readonly $container: RuleSet;
     readonly $type: 'DeclarationRule';
-    key: string;
+    key: DeclarationKey;
     lineCode?: string;
     plan: boolean;
     sectionCode?: string;
@@ -314,7 +475,7 @@ export function isDeclarationRule(item: unknown): item is DeclarationRule {
 }
 
 export interface DeclaredTotal extends langium.AstNode {
-    readonly $container: InterventionLine | Plan;
+    readonly $container: InterventionLine | Plan | Section;
     readonly $type: 'DeclaredTotal';
     amount: Money;
     source?: langium.Reference<FundingSource>;
@@ -341,6 +502,92 @@ export function isDocument(item: unknown): item is Document {
     return reflection.isInstance(item, Document.$type);
 }
 
+export interface Endpoint extends langium.AstNode {
+    readonly $container: Move;
+    readonly $type: 'Endpoint';
+    item?: string;
+    lineCode?: string;
+    lineTitle?: string;
+    source: langium.Reference<FundingSource>;
+}
+
+export const Endpoint = {
+    $type: 'Endpoint',
+    item: 'item',
+    lineCode: 'lineCode',
+    lineTitle: 'lineTitle',
+    source: 'source'
+} as const;
+
+export function isEndpoint(item: unknown): item is Endpoint {
+    return reflection.isInstance(item, Endpoint.$type);
+}
+
+export interface Fact extends langium.AstNode {
+    readonly $container: Plan | Section;
+    readonly $type: 'Fact';
+    amount?: Money;
+    bound?: 'almeno' | 'oltre';
+    label: string;
+    note?: string;
+    office?: langium.Reference<Office>;
+    value?: Measure;
+    when?: Period;
+}
+
+export const Fact = {
+    $type: 'Fact',
+    amount: 'amount',
+    bound: 'bound',
+    label: 'label',
+    note: 'note',
+    office: 'office',
+    value: 'value',
+    when: 'when'
+} as const;
+
+export function isFact(item: unknown): item is Fact {
+    return reflection.isInstance(item, Fact.$type);
+}
+
+export interface FunctionGroup extends langium.AstNode {
+    readonly $container: StaffByFunction;
+    readonly $type: 'FunctionGroup';
+    category: string;
+    count: Count;
+    function?: string;
+    rows: Array<FunctionRow>;
+}
+
+export const FunctionGroup = {
+    $type: 'FunctionGroup',
+    category: 'category',
+    count: 'count',
+    function: 'function',
+    rows: 'rows'
+} as const;
+
+export function isFunctionGroup(item: unknown): item is FunctionGroup {
+    return reflection.isInstance(item, FunctionGroup.$type);
+}
+
+export interface FunctionRow extends langium.AstNode {
+    readonly $container: FunctionGroup;
+    readonly $type: 'FunctionRow';
+    count: Count;
+    function: string;
+}
+
+export const FunctionRow = {
+    $type: 'FunctionRow',
+    count: 'count',
+    function: 'function'
+} as const;
+
+export function isFunctionRow(item: unknown): item is FunctionRow {
+    return reflection.isInstance(item, FunctionRow.$type);
+}
+
 export interface FundingShare extends langium.AstNode {
     readonly $container: PersonnelCost;
     readonly $type: 'FundingShare';
@@ -359,7 +606,7 @@ export function isFundingShare(item: unknown): item is FundingShare {
 }
 
 export interface FundingSource extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Section;
     readonly $type: 'FundingSource';
     assigned?: Money;
     kind?: langium.Reference<SourceKind>;
@@ -377,6 +624,48 @@ export const FundingSource = {
 
 export function isFundingSource(item: unknown): item is FundingSource {
     return reflection.isInstance(item, FundingSource.$type);
+}
+
+export interface Governance extends langium.AstNode {
+    readonly $container: Plan | Section;
+    readonly $type: 'Governance';
+    actors: Array<Actor>;
+    procurement: Array<Procurement>;
+    prose: Array<Prose>;
+    title?: string;
+}
+
+export const Governance = {
+    $type: 'Governance',
+    actors: 'actors',
+    procurement: 'procurement',
+    prose: 'prose',
+    title: 'title'
+} as const;
+
+export function isGovernance(item: unknown): item is Governance {
+    return reflection.isInstance(item, Governance.$type);
+}
+
+export interface GroupedItem extends langium.AstNode {
+    readonly $container: ItemGroup;
+    readonly $type: 'GroupedItem';
+    amount: Money;
+    charges: Array<Charge>;
+    note?: string;
+    title: string;
+}
+
+export const GroupedItem = {
+    $type: 'GroupedItem',
+    amount: 'amount',
+    charges: 'charges',
+    note: 'note',
+    title: 'title'
+} as const;
+
+export function isGroupedItem(item: unknown): item is GroupedItem {
+    return reflection.isInstance(item, GroupedItem.$type);
 }
 
 export interface Hire extends langium.AstNode {
@@ -404,13 +693,15 @@ export interface HiringPeriod extends langium.AstNode {
     hires: Array<Hire>;
     period: string;
     total?: Count;
+    when?: Period;
 }
 
 export const HiringPeriod = {
     $type: 'HiringPeriod',
     hires: 'hires',
     period: 'period',
-    total: 'total'
+    total: 'total',
+    when: 'when'
 } as const;
 
 export function isHiringPeriod(item: unknown): item is HiringPeriod {
@@ -418,7 +709,7 @@ export function isHiringPeriod(item: unknown): item is HiringPeriod {
 }
 
 export interface HiringPlan extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Section;
     readonly $type: 'HiringPlan';
     amends?: langium.Reference<HiringPlan>;
     name: string;
@@ -437,12 +728,13 @@ export function isHiringPlan(item: unknown): item is HiringPlan {
 }
 
 export interface Indicator extends langium.AstNode {
-    readonly $container: Activity | Area | Result;
+    readonly $container: Activity | Area | Objective | Objectives | Result;
     readonly $type: 'Indicator';
     atLeast: boolean;
     baseline?: Measure;
     baselineYear?: string;
     cumulative: boolean;
+    note?: string;
     target?: Measure;
     title: string;
     values: Array<YearValue>;
@@ -454,6 +746,7 @@ export const Indicator = {
     baseline: 'baseline',
     baselineYear: 'baselineYear',
     cumulative: 'cumulative',
+    note: 'note',
     target: 'target',
     title: 'title',
     values: 'values'
@@ -463,12 +756,58 @@ export function isIndicator(item: unknown): item is Indicator {
     return reflection.isInstance(item, Indicator.$type);
 }
 
+export interface InformationSystem extends langium.AstNode {
+    readonly $container: Plan | Section;
+    readonly $type: 'InformationSystem';
+    interoperability: Array<Interoperability>;
+    modules: Array<SystemModule>;
+    prose: Array<Prose>;
+    services: Array<SystemService>;
+    title: string;
+}
+
+export const InformationSystem = {
+    $type: 'InformationSystem',
+    interoperability: 'interoperability',
+    modules: 'modules',
+    prose: 'prose',
+    services: 'services',
+    title: 'title'
+} as const;
+
+export function isInformationSystem(item: unknown): item is InformationSystem {
+    return reflection.isInstance(item, InformationSystem.$type);
+}
+
+export interface Interoperability extends langium.AstNode {
+    readonly $container: InformationSystem | SystemService;
+    readonly $type: 'Interoperability';
+    mode?: 'assente' | 'continua' | 'differita' | 'prevista';
+    partner?: string;
+    text?: string;
+    via?: string;
+}
+
+export const Interoperability = {
+    $type: 'Interoperability',
+    mode: 'mode',
+    partner: 'partner',
+    text: 'text',
+    via: 'via'
+} as const;
+
+export function isInteroperability(item: unknown): item is Interoperability {
+    return reflection.isInstance(item, Interoperability.$type);
+}
+
 export interface InterventionLine extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Section;
     readonly $type: 'InterventionLine';
     code?: string;
     declarations: Array<Declaration>;
+    groups: Array<ItemGroup>;
     items: Array<Item>;
+    note?: string;
     title: string;
     totals: Array<DeclaredTotal>;
 }
@@ -477,7 +816,9 @@ export const InterventionLine = {
     $type: 'InterventionLine',
     code: 'code',
     declarations: 'declarations',
+    groups: 'groups',
     items: 'items',
+    note: 'note',
     title: 'title',
     totals: 'totals'
 } as const;
@@ -491,6 +832,7 @@ export interface Item extends langium.AstNode {
     readonly $type: 'Item';
     amount: Money;
     charges: Array<Charge>;
+    note?: string;
     title: string;
 }
 
@@ -498,11 +840,31 @@ export const Item = {
     $type: 'Item',
     amount: 'amount',
     charges: 'charges',
+    note: 'note',
     title: 'title'
 } as const;
 
 export function isItem(item: unknown): item is Item {
     return reflection.isInstance(item, Item.$type);
+}
+
+export interface ItemGroup extends langium.AstNode {
+    readonly $container: InterventionLine;
+    readonly $type: 'ItemGroup';
+    items: Array<GroupedItem>;
+    subtotal: Money;
+    title: string;
+}
+
+export const ItemGroup = {
+    $type: 'ItemGroup',
+    items: 'items',
+    subtotal: 'subtotal',
+    title: 'title'
+} as const;
+
+export function isItemGroup(item: unknown): item is ItemGroup {
+    return reflection.isInstance(item, ItemGroup.$type);
 }
 
 export interface LineRule extends langium.AstNode {
@@ -528,8 +890,25 @@ export function isLineRule(item: unknown): item is LineRule {
     return reflection.isInstance(item, LineRule.$type);
 }
 
+export interface ListItem extends langium.AstNode {
+    readonly $container: BulletList | ListItem;
+    readonly $type: 'ListItem';
+    items: Array<ListItem>;
+    text: string;
+}
+
+export const ListItem = {
+    $type: 'ListItem',
+    items: 'items',
+    text: 'text'
+} as const;
+
+export function isListItem(item: unknown): item is ListItem {
+    return reflection.isInstance(item, ListItem.$type);
+}
+
 export interface Measure extends langium.AstNode {
-    readonly $container: Indicator | YearValue;
+    readonly $container: Fact | Indicator | Result | YearValue;
     readonly $type: 'Measure';
     negative: boolean;
     percent: boolean;
@@ -547,8 +926,48 @@ export function isMeasure(item: unknown): item is Measure {
     return reflection.isInstance(item, Measure.$type);
 }
 
+export interface Member extends langium.AstNode {
+    readonly $container: Observatory;
+    readonly $type: 'Member';
+    count?: Count;
+    role: string;
+}
+
+export const Member = {
+    $type: 'Member',
+    count: 'count',
+    role: 'role'
+} as const;
+
+export function isMember(item: unknown): item is Member {
+    return reflection.isInstance(item, Member.$type);
+}
+
+export interface Milestone extends langium.AstNode {
+    readonly $container: Timeline;
+    readonly $type: 'Milestone';
+    hiring?: langium.Reference<HiringPlan>;
+    lineCode?: string;
+    note?: string;
+    title: string;
+    when: Period;
+}
+
+export const Milestone = {
+    $type: 'Milestone',
+    hiring: 'hiring',
+    lineCode: 'lineCode',
+    note: 'note',
+    title: 'title',
+    when: 'when'
+} as const;
+
+export function isMilestone(item: unknown): item is Milestone {
+    return reflection.isInstance(item, Milestone.$type);
+}
+
 export interface Money extends langium.AstNode {
-    readonly $container: Charge | CostRow | DeclaredTotal | FundingShare | FundingSource | Item | PersonnelCost | Profile;
+    readonly $container: Charge | CostRow | DeclaredTotal | Fact | FundingShare | FundingSource | GroupedItem | Item | ItemGroup | Move | PersonnelCost | Profile;
     readonly $type: 'Money';
     value: string;
 }
@@ -560,6 +979,31 @@ export const Money = {
 
 export function isMoney(item: unknown): item is Money {
     return reflection.isInstance(item, Money.$type);
+}
+
+export type Month = 'agosto' | 'aprile' | 'dicembre' | 'febbraio' | 'gennaio' | 'giugno' | 'luglio' | 'maggio' | 'marzo' | 'novembre' | 'ottobre' | 'settembre';
+
+export function isMonth(item: unknown): item is Month {
+    return item === 'gennaio' || item === 'febbraio' || item === 'marzo' || item === 'aprile' || item === 'maggio' || item === 'giugno' || item === 'luglio' || item === 'agosto' || item === 'settembre' || item === 'ottobre' || item === 'novembre' || item === 'dicembre';
+}
+
+export interface Move extends langium.AstNode {
+    readonly $container: Reprogramming;
+    readonly $type: 'Move';
+    amount: Money;
+    from: Endpoint;
+    to: Endpoint;
+}
+
+export const Move = {
+    $type: 'Move',
+    amount: 'amount',
+    from: 'from',
+    to: 'to'
+} as const;
+
+export function isMove(item: unknown): item is Move {
+    return reflection.isInstance(item, Move.$type);
 }
 
 export interface Movement extends langium.AstNode {
@@ -582,7 +1026,7 @@ export function isMovement(item: unknown): item is Movement {
 }
 
 export interface Movements extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Section;
     readonly $type: 'Movements';
     fromDate: string;
     negative: boolean;
@@ -606,8 +1050,98 @@ export function isMovements(item: unknown): item is Movements {
     return reflection.isInstance(item, Movements.$type);
 }
 
+export interface Municipalities extends langium.AstNode {
+    readonly $container: Plan | Section;
+    readonly $type: 'Municipalities';
+    names: Array<string>;
+    note?: string;
+    office: langium.Reference<Office>;
+}
+
+export const Municipalities = {
+    $type: 'Municipalities',
+    names: 'names',
+    note: 'note',
+    office: 'office'
+} as const;
+
+export function isMunicipalities(item: unknown): item is Municipalities {
+    return reflection.isInstance(item, Municipalities.$type);
+}
+
+export interface Objective extends langium.AstNode {
+    readonly $container: Objectives;
+    readonly $type: 'Objective';
+    audience?: string;
+    indicators: Array<Indicator>;
+    text: string;
+}
+
+export const Objective = {
+    $type: 'Objective',
+    audience: 'audience',
+    indicators: 'indicators',
+    text: 'text'
+} as const;
+
+export function isObjective(item: unknown): item is Objective {
+    return reflection.isInstance(item, Objective.$type);
+}
+
+export interface Objectives extends langium.AstNode {
+    readonly $container: Plan | Section;
+    readonly $type: 'Objectives';
+    general: boolean;
+    indicators: Array<Indicator>;
+    lineCode?: string;
+    lineTitle?: string;
+    objectives: Array<Objective>;
+    prose: Array<Prose>;
+    results: Array<Result>;
+    title?: string;
+}
+
+export const Objectives = {
+    $type: 'Objectives',
+    general: 'general',
+    indicators: 'indicators',
+    lineCode: 'lineCode',
+    lineTitle: 'lineTitle',
+    objectives: 'objectives',
+    prose: 'prose',
+    results: 'results',
+    title: 'title'
+} as const;
+
+export function isObjectives(item: unknown): item is Objectives {
+    return reflection.isInstance(item, Objectives.$type);
+}
+
+export interface Observatory extends langium.AstNode {
+    readonly $container: Plan | Section;
+    readonly $type: 'Observatory';
+    act?: ActRef;
+    memberCount?: Count;
+    members: Array<Member>;
+    prose: Array<Prose>;
+    title: string;
+}
+
+export const Observatory = {
+    $type: 'Observatory',
+    act: 'act',
+    memberCount: 'memberCount',
+    members: 'members',
+    prose: 'prose',
+    title: 'title'
+} as const;
+
+export function isObservatory(item: unknown): item is Observatory {
+    return reflection.isInstance(item, Observatory.$type);
+}
+
 export interface Office extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Section;
     readonly $type: 'Office';
     kind: 'coordinamento' | 'cpi' | 'sede' | 'sportello';
     name: string;
@@ -654,8 +1188,23 @@ export function isOfficeStaff(item: unknown): item is OfficeStaff {
     return reflection.isInstance(item, OfficeStaff.$type);
 }
 
+export interface Paragraph extends langium.AstNode {
+    readonly $container: Area | Governance | InformationSystem | Objectives | Observatory | Reprogramming | Review | Section | SystemService;
+    readonly $type: 'Paragraph';
+    text: string;
+}
+
+export const Paragraph = {
+    $type: 'Paragraph',
+    text: 'text'
+} as const;
+
+export function isParagraph(item: unknown): item is Paragraph {
+    return reflection.isInstance(item, Paragraph.$type);
+}
+
 export interface Percentage extends langium.AstNode {
-    readonly $container: LineRule;
+    readonly $container: LineRule | PercentageRow;
     readonly $type: 'Percentage';
     negative: boolean;
     value: string;
@@ -671,8 +1220,77 @@ export function isPercentage(item: unknown): item is Percentage {
     return reflection.isInstance(item, Percentage.$type);
 }
 
+export interface PercentageRow extends langium.AstNode {
+    readonly $container: PercentageTable;
+    readonly $type: 'PercentageRow';
+    label: string;
+    note?: string;
+    share: Percentage;
+}
+
+export const PercentageRow = {
+    $type: 'PercentageRow',
+    label: 'label',
+    note: 'note',
+    share: 'share'
+} as const;
+
+export function isPercentageRow(item: unknown): item is PercentageRow {
+    return reflection.isInstance(item, PercentageRow.$type);
+}
+
+export interface PercentageTable extends langium.AstNode {
+    readonly $container: Plan | Section;
+    readonly $type: 'PercentageTable';
+    rows: Array<PercentageRow>;
+    source?: string;
+    title: string;
+}
+
+export const PercentageTable = {
+    $type: 'PercentageTable',
+    rows: 'rows',
+    source: 'source',
+    title: 'title'
+} as const;
+
+export function isPercentageTable(item: unknown): item is PercentageTable {
+    return reflection.isInstance(item, PercentageTable.$type);
+}
+
+export interface Period extends langium.AstNode {
+    readonly $container: Fact | HiringPeriod | Milestone | Result;
+    readonly $type: 'Period';
+    from?: string;
+    fromDate?: string;
+    month?: Month;
+    part?: 'fine' | 'inizio' | 'metà';
+    preposition?: 'da' | 'entro' | 'nel';
+    span?: 'biennio' | 'triennio';
+    to?: string;
+    toDate?: string;
+    year?: string;
+}
+
+export const Period = {
+    $type: 'Period',
+    from: 'from',
+    fromDate: 'fromDate',
+    month: 'month',
+    part: 'part',
+    preposition: 'preposition',
+    span: 'span',
+    to: 'to',
+    toDate: 'toDate',
+    year: 'year'
+} as const;
+
+export function isPeriod(item: unknown): item is Period {
+    return reflection.isInstance(item, Period.$type);
+}
+
 export interface PersonnelCost extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Section;
     readonly $type: 'PersonnelCost';
     rows: Array<CostRow>;
     shares: Array<FundingShare>;
@@ -718,7 +1336,7 @@ export function isPlan(item: unknown): item is Plan {
     return reflection.isInstance(item, Plan.$type);
 }
 
-export type PlanElement = Act | Area | CategorySummary | Declaration | DeclaredTotal | FundingSource | HiringPlan | InterventionLine | Movements | Office | PersonnelCost | Profile | Section | StaffTable | StatisticsTable;
+export type PlanElement = Act | Area | CategorySummary | Declaration | DeclaredTotal | Fact | FundingSource | Governance | HiringPlan | InformationSystem | InterventionLine | Movements | Municipalities | Objectives | Observatory | Office | PercentageTable | PersonnelCost | Profile | Reprogramming | Review | Section | StaffByFunction | StaffTable | StaffingNeeds | StatisticsTable | Timeline;
 
 export const PlanElement = {
     $type: 'PlanElement'
@@ -728,8 +1346,25 @@ export function isPlanElement(item: unknown): item is PlanElement {
     return reflection.isInstance(item, PlanElement.$type);
 }
 
+export interface Procurement extends langium.AstNode {
+    readonly $container: Governance;
+    readonly $type: 'Procurement';
+    act: ActRef;
+    title?: string;
+}
+
+export const Procurement = {
+    $type: 'Procurement',
+    act: 'act',
+    title: 'title'
+} as const;
+
+export function isProcurement(item: unknown): item is Procurement {
+    return reflection.isInstance(item, Procurement.$type);
+}
+
 export interface Profile extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Section;
     readonly $type: 'Profile';
     category: string;
     name: string;
@@ -749,21 +1384,104 @@ export function isProfile(item: unknown): item is Profile {
     return reflection.isInstance(item, Profile.$type);
 }
 
+export type Prose = BulletList | Paragraph;
+
+export const Prose = {
+    $type: 'Prose'
+} as const;
+
+export function isProse(item: unknown): item is Prose {
+    return reflection.isInstance(item, Prose.$type);
+}
+
+export type Protocol = string;
+
+export function isProtocol(item: unknown): item is Protocol {
+    return (typeof item === 'string' && (/\d+(\/\d+)*\/[A-Za-z][A-Za-z0-9]*(\/[A-Za-z0-9]+)*/.test(item) || /\d+\/\d+/.test(item) || /\d[\d.,]*\d|\d/.test(item)));
+}
+
+export interface Reprogramming extends langium.AstNode {
+    readonly $container: Plan | Section;
+    readonly $type: 'Reprogramming';
+    act?: ActRef;
+    moves: Array<Move>;
+    prose: Array<Prose>;
+    title?: string;
+}
+
+export const Reprogramming = {
+    $type: 'Reprogramming',
+    act: 'act',
+    moves: 'moves',
+    prose: 'prose',
+    title: 'title'
+} as const;
+
+export function isReprogramming(item: unknown): item is Reprogramming {
+    return reflection.isInstance(item, Reprogramming.$type);
+}
+
+export interface Request extends langium.AstNode {
+    readonly $container: Review;
+    readonly $type: 'Request';
+    answers: Array<Answer>;
+    number?: string;
+    text: string;
+}
+
+export const Request = {
+    $type: 'Request',
+    answers: 'answers',
+    number: 'number',
+    text: 'text'
+} as const;
+
+export function isRequest(item: unknown): item is Request {
+    return reflection.isInstance(item, Request.$type);
+}
+
 export interface Result extends langium.AstNode {
-    readonly $container: Activity;
+    readonly $container: Activity | Area | Objectives;
     readonly $type: 'Result';
+    atLeast: boolean;
     indicators: Array<Indicator>;
+    target?: Measure;
     title: string;
+    when?: Period;
 }
 
 export const Result = {
     $type: 'Result',
+    atLeast: 'atLeast',
     indicators: 'indicators',
-    title: 'title'
+    target: 'target',
+    title: 'title',
+    when: 'when'
 } as const;
 
 export function isResult(item: unknown): item is Result {
     return reflection.isInstance(item, Result.$type);
+}
+
+export interface Review extends langium.AstNode {
+    readonly $container: Plan | Section;
+    readonly $type: 'Review';
+    act?: ActRef;
+    prose: Array<Prose>;
+    requests: Array<Request>;
+    title?: string;
+}
+
+export const Review = {
+    $type: 'Review',
+    act: 'act',
+    prose: 'prose',
+    requests: 'requests',
+    title: 'title'
+} as const;
+
+export function isReview(item: unknown): item is Review {
+    return reflection.isInstance(item, Review.$type);
 }
 
 export interface RuleSet extends langium.AstNode {
@@ -771,6 +1489,7 @@ export interface RuleSet extends langium.AstNode {
     declarations: Array<DeclarationRule>;
     lines: Array<LineRule>;
     name: string;
+    sections: Array<SectionRule>;
     severities: Array<SeverityRule>;
     sourceKinds: Array<SourceKind>;
     title?: string;
@@ -781,6 +1500,7 @@ export const RuleSet = {
     declarations: 'declarations',
     lines: 'lines',
     name: 'name',
+    sections: 'sections',
     severities: 'severities',
     sourceKinds: 'sourceKinds',
     title: 'title'
@@ -791,10 +1511,11 @@ export function isRuleSet(item: unknown): item is RuleSet {
 }
 
 export interface Section extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Section;
     readonly $type: 'Section';
-    code: string;
+    code?: string;
     declarations: Array<Declaration>;
+    elements: Array<SectionElement>;
     title?: string;
 }
 
@@ -802,11 +1523,41 @@ export const Section = {
     $type: 'Section',
     code: 'code',
     declarations: 'declarations',
+    elements: 'elements',
     title: 'title'
 } as const;
 
 export function isSection(item: unknown): item is Section {
     return reflection.isInstance(item, Section.$type);
+}
+
+export type SectionElement = Act | Area | BulletList | CategorySummary | DeclaredTotal | Fact | FundingSource | Governance | HiringPlan | InformationSystem | InterventionLine | Movements | Municipalities | Objectives | Observatory | Office | Paragraph | PercentageTable | PersonnelCost | Profile | Reprogramming | Review | Section | StaffByFunction | StaffTable | StaffingNeeds | StatisticsTable | Timeline;
+
+export const SectionElement = {
+    $type: 'SectionElement'
+} as const;
+
+export function isSectionElement(item: unknown): item is SectionElement {
+    return reflection.isInstance(item, SectionElement.$type);
+}
+
+export interface SectionRule extends langium.AstNode {
+    readonly $container: RuleSet;
+    readonly $type: 'SectionRule';
+    code: string;
+    required: boolean;
+    title: string;
+}
+
+export const SectionRule = {
+    $type: 'SectionRule',
+    code: 'code',
+    required: 'required',
+    title: 'title'
+} as const;
+
+export function isSectionRule(item: unknown): item is SectionRule {
+    return reflection.isInstance(item, SectionRule.$type);
 }
 
 export type Severity = 'avviso' | 'errore' | 'informazione';
@@ -849,6 +1600,69 @@ export function isSourceKind(item: unknown): item is SourceKind {
     return reflection.isInstance(item, SourceKind.$type);
 }
 
+export interface StaffByFunction extends langium.AstNode {
+    readonly $container: Plan | Section;
+    readonly $type: 'StaffByFunction';
+    date?: string;
+    groups: Array<FunctionGroup>;
+    office: langium.Reference<Office>;
+    title?: string;
+}
+
+export const StaffByFunction = {
+    $type: 'StaffByFunction',
+    date: 'date',
+    groups: 'groups',
+    office: 'office',
+    title: 'title'
+} as const;
+
+export function isStaffByFunction(item: unknown): item is StaffByFunction {
+    return reflection.isInstance(item, StaffByFunction.$type);
+}
+
+export interface StaffingNeed extends langium.AstNode {
+    readonly $container: StaffingNeeds;
+    readonly $type: 'StaffingNeed';
+    category: string;
+    count: Count;
+    profile?: langium.Reference<Profile>;
+    role?: string;
+}
+
+export const StaffingNeed = {
+    $type: 'StaffingNeed',
+    category: 'category',
+    count: 'count',
+    profile: 'profile',
+    role: 'role'
+} as const;
+
+export function isStaffingNeed(item: unknown): item is StaffingNeed {
+    return reflection.isInstance(item, StaffingNeed.$type);
+}
+
+export interface StaffingNeeds extends langium.AstNode {
+    readonly $container: Plan | Section;
+    readonly $type: 'StaffingNeeds';
+    each: boolean;
+    offices: Array<langium.Reference<Office>>;
+    rows: Array<StaffingNeed>;
+    title?: string;
+}
+
+export const StaffingNeeds = {
+    $type: 'StaffingNeeds',
+    each: 'each',
+    offices: 'offices',
+    rows: 'rows',
+    title: 'title'
+} as const;
+
+export function isStaffingNeeds(item: unknown): item is StaffingNeeds {
+    return reflection.isInstance(item, StaffingNeeds.$type);
+}
+
 export interface StaffRow extends langium.AstNode {
     readonly $container: OfficeStaff;
     readonly $type: 'StaffRow';
@@ -869,7 +1683,7 @@ export function isStaffRow(item: unknown): item is StaffRow {
 }
 
 export interface StaffTable extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Section;
     readonly $type: 'StaffTable';
     date: string;
     offices: Array<OfficeStaff>;
@@ -930,6 +1744,7 @@ export interface StatisticsRow extends langium.AstNode {
     readonly $type: 'StatisticsRow';
     cells: Array<Cell>;
     label?: string;
+    note?: string;
     office?: langium.Reference<Office>;
     total?: Count;
 }
@@ -938,6 +1753,7 @@ export const StatisticsRow = {
     $type: 'StatisticsRow',
     cells: 'cells',
     label: 'label',
+    note: 'note',
     office: 'office',
     total: 'total'
 } as const;
@@ -947,7 +1763,7 @@ export function isStatisticsRow(item: unknown): item is StatisticsRow {
 }
 
 export interface StatisticsTable extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Section;
     readonly $type: 'StatisticsTable';
     columns: Array<string>;
     groups: Array<StatisticsGroup>;
@@ -1005,6 +1821,80 @@ export function isSummaryRow(item: unknown): item is SummaryRow {
     return reflection.isInstance(item, SummaryRow.$type);
 }
 
+export interface SystemAccess extends langium.AstNode {
+    readonly $container: SystemService;
+    readonly $type: 'SystemAccess';
+    text: string;
+}
+
+export const SystemAccess = {
+    $type: 'SystemAccess',
+    text: 'text'
+} as const;
+
+export function isSystemAccess(item: unknown): item is SystemAccess {
+    return reflection.isInstance(item, SystemAccess.$type);
+}
+
+export interface SystemModule extends langium.AstNode {
+    readonly $container: InformationSystem | SystemService;
+    readonly $type: 'SystemModule';
+    description?: string;
+    kind?: string;
+    title: string;
+}
+
+export const SystemModule = {
+    $type: 'SystemModule',
+    description: 'description',
+    kind: 'kind',
+    title: 'title'
+} as const;
+
+export function isSystemModule(item: unknown): item is SystemModule {
+    return reflection.isInstance(item, SystemModule.$type);
+}
+
+export interface SystemService extends langium.AstNode {
+    readonly $container: InformationSystem;
+    readonly $type: 'SystemService';
+    access: Array<SystemAccess>;
+    interoperability: Array<Interoperability>;
+    modules: Array<SystemModule>;
+    prose: Array<Prose>;
+    title: string;
+}
+
+export const SystemService = {
+    $type: 'SystemService',
+    access: 'access',
+    interoperability: 'interoperability',
+    modules: 'modules',
+    prose: 'prose',
+    title: 'title'
+} as const;
+
+export function isSystemService(item: unknown): item is SystemService {
+    return reflection.isInstance(item, SystemService.$type);
+}
+
+export interface Timeline extends langium.AstNode {
+    readonly $container: Plan | Section;
+    readonly $type: 'Timeline';
+    milestones: Array<Milestone>;
+    title?: string;
+}
+
+export const Timeline = {
+    $type: 'Timeline',
+    milestones: 'milestones',
+    title: 'title'
+} as const;
+
+export function isTimeline(item: unknown): item is Timeline {
+    return reflection.isInstance(item, Timeline.$type);
+}
+
 export interface YearValue extends langium.AstNode {
     readonly $container: Indicator;
     readonly $type: 'YearValue';
@@ -1024,8 +1914,12 @@ export function isYearValue(item: unknown): item is YearValue {
 
 export type CpiplanAstType = {
     Act: Act
+    ActRef: ActRef
     Activity: Activity
+    Actor: Actor
+    Answer: Answer
     Area: Area
+    BulletList: BulletList
     CategoryCount: CategoryCount
     CategorySummary: CategorySummary
     Cell: Cell
@@ -1036,39 +1930,74 @@ export type CpiplanAstType = {
     DeclarationRule: DeclarationRule
     DeclaredTotal: DeclaredTotal
     Document: Document
+    Endpoint: Endpoint
+    Fact: Fact
+    FunctionGroup: FunctionGroup
+    FunctionRow: FunctionRow
     FundingShare: FundingShare
     FundingSource: FundingSource
+    Governance: Governance
+    GroupedItem: GroupedItem
     Hire: Hire
     HiringPeriod: HiringPeriod
     HiringPlan: HiringPlan
     Indicator: Indicator
+    InformationSystem: InformationSystem
+    Interoperability: Interoperability
     InterventionLine: InterventionLine
     Item: Item
+    ItemGroup: ItemGroup
     LineRule: LineRule
+    ListItem: ListItem
     Measure: Measure
+    Member: Member
+    Milestone: Milestone
     Money: Money
+    Move: Move
     Movement: Movement
     Movements: Movements
+    Municipalities: Municipalities
+    Objective: Objective
+    Objectives: Objectives
+    Observatory: Observatory
     Office: Office
     OfficeStaff: OfficeStaff
+    Paragraph: Paragraph
     Percentage: Percentage
+    PercentageRow: PercentageRow
+    PercentageTable: PercentageTable
+    Period: Period
     PersonnelCost: PersonnelCost
     Plan: Plan
     PlanElement: PlanElement
+    Procurement: Procurement
     Profile: Profile
+    Prose: Prose
+    Reprogramming: Reprogramming
+    Request: Request
     Result: Result
+    Review: Review
     RuleSet: RuleSet
     Section: Section
+    SectionElement: SectionElement
+    SectionRule: SectionRule
     SeverityRule: SeverityRule
     SourceKind: SourceKind
+    StaffByFunction: StaffByFunction
     StaffRow: StaffRow
     StaffTable: StaffTable
     StaffTotal: StaffTotal
+    StaffingNeed: StaffingNeed
+    StaffingNeeds: StaffingNeeds
     StatisticsGroup: StatisticsGroup
     StatisticsRow: StatisticsRow
     StatisticsTable: StatisticsTable
     StatisticsTotal: StatisticsTotal
     SummaryRow: SummaryRow
+    SystemAccess: SystemAccess
+    SystemModule: SystemModule
+    SystemService: SystemService
+    Timeline: Timeline
     YearValue: YearValue
 }
 
@@ -1092,11 +2021,32 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 number: {
                     name: Act.number
                 },
+                protocol: {
+                    name: Act.protocol
+                },
                 title: {
                     name: Act.title
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
+        },
+        ActRef: {
+            name: ActRef.$type,
+            properties: {
+                date: {
+                    name: ActRef.date
+                },
+                kind: {
+                    name: ActRef.kind
+                },
+                number: {
+                    name: ActRef.number
+                },
+                protocol: {
+                    name: ActRef.protocol
+                }
+            },
+            superTypes: []
         },
         Activity: {
             name: Activity.$type,
@@ -1115,6 +2065,33 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Actor: {
+            name: Actor.$type,
+            properties: {
+                name: {
+                    name: Actor.name
+                },
+                role: {
+                    name: Actor.role
+                }
+            },
+            superTypes: []
+        },
+        Answer: {
+            name: Answer.$type,
+            properties: {
+                declaration: {
+                    name: Answer.declaration
+                },
+                lineCode: {
+                    name: Answer.lineCode
+                },
+                sectionCode: {
+                    name: Answer.sectionCode
+                }
+            },
+            superTypes: []
+        },
         Area: {
             name: Area.$type,
             properties: {
@@ -1129,11 +2106,36 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Area.name
                 },
+                prose: {
+                    name: Area.prose,
+                    defaultValue: []
+                },
+                results: {
+                    name: Area.results,
+                    defaultValue: []
+                },
                 title: {
                     name: Area.title
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
+        },
+        BulletList: {
+            name: BulletList.$type,
+            properties: {
+                items: {
+                    name: BulletList.items,
+                    defaultValue: []
+                },
+                numbered: {
+                    name: BulletList.numbered,
+                    defaultValue: false
+                },
+                title: {
+                    name: BulletList.title
+                }
+            },
+            superTypes: [Prose.$type, SectionElement.$type]
         },
         CategoryCount: {
             name: CategoryCount.$type,
@@ -1170,7 +2172,7 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     name: CategorySummary.totalTo
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
         },
         Cell: {
             name: Cell.$type,
@@ -1274,11 +2276,89 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     referenceType: FundingSource.$type
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
         },
         Document: {
             name: Document.$type,
             properties: {
+            },
+            superTypes: []
+        },
+        Endpoint: {
+            name: Endpoint.$type,
+            properties: {
+                item: {
+                    name: Endpoint.item
+                },
+                lineCode: {
+                    name: Endpoint.lineCode
+                },
+                lineTitle: {
+                    name: Endpoint.lineTitle
+                },
+                source: {
+                    name: Endpoint.source,
+                    referenceType: FundingSource.$type
+                }
+            },
+            superTypes: []
+        },
+        Fact: {
+            name: Fact.$type,
+            properties: {
+                amount: {
+                    name: Fact.amount
+                },
+                bound: {
+                    name: Fact.bound
+                },
+                label: {
+                    name: Fact.label
+                },
+                note: {
+                    name: Fact.note
+                },
+                office: {
+                    name: Fact.office,
+                    referenceType: Office.$type
+                },
+                value: {
+                    name: Fact.value
+                },
+                when: {
+                    name: Fact.when
+                }
+            },
+            superTypes: [PlanElement.$type, SectionElement.$type]
+        },
+        FunctionGroup: {
+            name: FunctionGroup.$type,
+            properties: {
+                category: {
+                    name: FunctionGroup.category
+                },
+                count: {
+                    name: FunctionGroup.count
+                },
+                function: {
+                    name: FunctionGroup.function
+                },
+                rows: {
+                    name: FunctionGroup.rows,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        FunctionRow: {
+            name: FunctionRow.$type,
+            properties: {
+                count: {
+                    name: FunctionRow.count
+                },
+                function: {
+                    name: FunctionRow.function
+                }
             },
             superTypes: []
         },
@@ -1311,7 +2391,47 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     name: FundingSource.title
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
+        },
+        Governance: {
+            name: Governance.$type,
+            properties: {
+                actors: {
+                    name: Governance.actors,
+                    defaultValue: []
+                },
+                procurement: {
+                    name: Governance.procurement,
+                    defaultValue: []
+                },
+                prose: {
+                    name: Governance.prose,
+                    defaultValue: []
+                },
+                title: {
+                    name: Governance.title
+                }
+            },
+            superTypes: [PlanElement.$type, SectionElement.$type]
+        },
+        GroupedItem: {
+            name: GroupedItem.$type,
+            properties: {
+                amount: {
+                    name: GroupedItem.amount
+                },
+                charges: {
+                    name: GroupedItem.charges,
+                    defaultValue: []
+                },
+                note: {
+                    name: GroupedItem.note
+                },
+                title: {
+                    name: GroupedItem.title
+                }
+            },
+            superTypes: []
         },
         Hire: {
             name: Hire.$type,
@@ -1341,6 +2461,9 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 },
                 total: {
                     name: HiringPeriod.total
+                },
+                when: {
+                    name: HiringPeriod.when
                 }
             },
             superTypes: []
@@ -1360,7 +2483,7 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     defaultValue: []
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
         },
         Indicator: {
             name: Indicator.$type,
@@ -1379,6 +2502,9 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     name: Indicator.cumulative,
                     defaultValue: false
                 },
+                note: {
+                    name: Indicator.note
+                },
                 target: {
                     name: Indicator.target
                 },
@@ -1388,6 +2514,49 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 values: {
                     name: Indicator.values,
                     defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        InformationSystem: {
+            name: InformationSystem.$type,
+            properties: {
+                interoperability: {
+                    name: InformationSystem.interoperability,
+                    defaultValue: []
+                },
+                modules: {
+                    name: InformationSystem.modules,
+                    defaultValue: []
+                },
+                prose: {
+                    name: InformationSystem.prose,
+                    defaultValue: []
+                },
+                services: {
+                    name: InformationSystem.services,
+                    defaultValue: []
+                },
+                title: {
+                    name: InformationSystem.title
+                }
+            },
+            superTypes: [PlanElement.$type, SectionElement.$type]
+        },
+        Interoperability: {
+            name: Interoperability.$type,
+            properties: {
+                mode: {
+                    name: Interoperability.mode
+                },
+                partner: {
+                    name: Interoperability.partner
+                },
+                text: {
+                    name: Interoperability.text
+                },
+                via: {
+                    name: Interoperability.via
                 }
             },
             superTypes: []
@@ -1402,9 +2571,16 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     name: InterventionLine.declarations,
                     defaultValue: []
                 },
+                groups: {
+                    name: InterventionLine.groups,
+                    defaultValue: []
+                },
                 items: {
                     name: InterventionLine.items,
                     defaultValue: []
+                },
+                note: {
+                    name: InterventionLine.note
                 },
                 title: {
                     name: InterventionLine.title
@@ -1414,7 +2590,7 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     defaultValue: []
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
         },
         Item: {
             name: Item.$type,
@@ -1426,8 +2602,27 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     name: Item.charges,
                     defaultValue: []
                 },
+                note: {
+                    name: Item.note
+                },
                 title: {
                     name: Item.title
+                }
+            },
+            superTypes: []
+        },
+        ItemGroup: {
+            name: ItemGroup.$type,
+            properties: {
+                items: {
+                    name: ItemGroup.items,
+                    defaultValue: []
+                },
+                subtotal: {
+                    name: ItemGroup.subtotal
+                },
+                title: {
+                    name: ItemGroup.title
                 }
             },
             superTypes: []
@@ -1454,6 +2649,19 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        ListItem: {
+            name: ListItem.$type,
+            properties: {
+                items: {
+                    name: ListItem.items,
+                    defaultValue: []
+                },
+                text: {
+                    name: ListItem.text
+                }
+            },
+            superTypes: []
+        },
         Measure: {
             name: Measure.$type,
             properties: {
@@ -1471,11 +2679,60 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Member: {
+            name: Member.$type,
+            properties: {
+                count: {
+                    name: Member.count
+                },
+                role: {
+                    name: Member.role
+                }
+            },
+            superTypes: []
+        },
+        Milestone: {
+            name: Milestone.$type,
+            properties: {
+                hiring: {
+                    name: Milestone.hiring,
+                    referenceType: HiringPlan.$type
+                },
+                lineCode: {
+                    name: Milestone.lineCode
+                },
+                note: {
+                    name: Milestone.note
+                },
+                title: {
+                    name: Milestone.title
+                },
+                when: {
+                    name: Milestone.when
+                }
+            },
+            superTypes: []
+        },
         Money: {
             name: Money.$type,
             properties: {
                 value: {
                     name: Money.value
+                }
+            },
+            superTypes: []
+        },
+        Move: {
+            name: Move.$type,
+            properties: {
+                amount: {
+                    name: Move.amount
+                },
+                from: {
+                    name: Move.from
+                },
+                to: {
+                    name: Move.to
                 }
             },
             superTypes: []
@@ -1519,7 +2776,98 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     name: Movements.toDate
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
+        },
+        Municipalities: {
+            name: Municipalities.$type,
+            properties: {
+                names: {
+                    name: Municipalities.names,
+                    defaultValue: []
+                },
+                note: {
+                    name: Municipalities.note
+                },
+                office: {
+                    name: Municipalities.office,
+                    referenceType: Office.$type
+                }
+            },
+            superTypes: [PlanElement.$type, SectionElement.$type]
+        },
+        Objective: {
+            name: Objective.$type,
+            properties: {
+                audience: {
+                    name: Objective.audience
+                },
+                indicators: {
+                    name: Objective.indicators,
+                    defaultValue: []
+                },
+                text: {
+                    name: Objective.text
+                }
+            },
+            superTypes: []
+        },
+        Objectives: {
+            name: Objectives.$type,
+            properties: {
+                general: {
+                    name: Objectives.general,
+                    defaultValue: false
+                },
+                indicators: {
+                    name: Objectives.indicators,
+                    defaultValue: []
+                },
+                lineCode: {
+                    name: Objectives.lineCode
+                },
+                lineTitle: {
+                    name: Objectives.lineTitle
+                },
+                objectives: {
+                    name: Objectives.objectives,
+                    defaultValue: []
+                },
+                prose: {
+                    name: Objectives.prose,
+                    defaultValue: []
+                },
+                results: {
+                    name: Objectives.results,
+                    defaultValue: []
+                },
+                title: {
+                    name: Objectives.title
+                }
+            },
+            superTypes: [PlanElement.$type, SectionElement.$type]
+        },
+        Observatory: {
+            name: Observatory.$type,
+            properties: {
+                act: {
+                    name: Observatory.act
+                },
+                memberCount: {
+                    name: Observatory.memberCount
+                },
+                members: {
+                    name: Observatory.members,
+                    defaultValue: []
+                },
+                prose: {
+                    name: Observatory.prose,
+                    defaultValue: []
+                },
+                title: {
+                    name: Observatory.title
+                }
+            },
+            superTypes: [PlanElement.$type, SectionElement.$type]
         },
         Office: {
             name: Office.$type,
@@ -1550,7 +2898,7 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     name: Office.title
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
         },
         OfficeStaff: {
             name: OfficeStaff.$type,
@@ -1569,6 +2917,15 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Paragraph: {
+            name: Paragraph.$type,
+            properties: {
+                text: {
+                    name: Paragraph.text
+                }
+            },
+            superTypes: [Prose.$type, SectionElement.$type]
+        },
         Percentage: {
             name: Percentage.$type,
             properties: {
@@ -1578,6 +2935,70 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 },
                 value: {
                     name: Percentage.value
+                }
+            },
+            superTypes: []
+        },
+        PercentageRow: {
+            name: PercentageRow.$type,
+            properties: {
+                label: {
+                    name: PercentageRow.label
+                },
+                note: {
+                    name: PercentageRow.note
+                },
+                share: {
+                    name: PercentageRow.share
+                }
+            },
+            superTypes: []
+        },
+        PercentageTable: {
+            name: PercentageTable.$type,
+            properties: {
+                rows: {
+                    name: PercentageTable.rows,
+                    defaultValue: []
+                },
+                source: {
+                    name: PercentageTable.source
+                },
+                title: {
+                    name: PercentageTable.title
+                }
+            },
+            superTypes: [PlanElement.$type, SectionElement.$type]
+        },
+        Period: {
+            name: Period.$type,
+            properties: {
+                from: {
+                    name: Period.from
+                },
+                fromDate: {
+                    name: Period.fromDate
+                },
+                month: {
+                    name: Period.month
+                },
+                part: {
+                    name: Period.part
+                },
+                preposition: {
+                    name: Period.preposition
+                },
+                span: {
+                    name: Period.span
+                },
+                to: {
+                    name: Period.to
+                },
+                toDate: {
+                    name: Period.toDate
+                },
+                year: {
+                    name: Period.year
                 }
             },
             superTypes: []
@@ -1600,7 +3021,7 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     name: PersonnelCost.year
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
         },
         Plan: {
             name: Plan.$type,
@@ -1637,6 +3058,18 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Procurement: {
+            name: Procurement.$type,
+            properties: {
+                act: {
+                    name: Procurement.act
+                },
+                title: {
+                    name: Procurement.title
+                }
+            },
+            superTypes: []
+        },
         Profile: {
             name: Profile.$type,
             properties: {
@@ -1653,20 +3086,92 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     name: Profile.unitCost
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
+        },
+        Prose: {
+            name: Prose.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Reprogramming: {
+            name: Reprogramming.$type,
+            properties: {
+                act: {
+                    name: Reprogramming.act
+                },
+                moves: {
+                    name: Reprogramming.moves,
+                    defaultValue: []
+                },
+                prose: {
+                    name: Reprogramming.prose,
+                    defaultValue: []
+                },
+                title: {
+                    name: Reprogramming.title
+                }
+            },
+            superTypes: [PlanElement.$type, SectionElement.$type]
+        },
+        Request: {
+            name: Request.$type,
+            properties: {
+                answers: {
+                    name: Request.answers,
+                    defaultValue: []
+                },
+                number: {
+                    name: Request.number
+                },
+                text: {
+                    name: Request.text
+                }
+            },
+            superTypes: []
         },
         Result: {
             name: Result.$type,
             properties: {
+                atLeast: {
+                    name: Result.atLeast,
+                    defaultValue: false
+                },
                 indicators: {
                     name: Result.indicators,
                     defaultValue: []
                 },
+                target: {
+                    name: Result.target
+                },
                 title: {
                     name: Result.title
+                },
+                when: {
+                    name: Result.when
                 }
             },
             superTypes: []
+        },
+        Review: {
+            name: Review.$type,
+            properties: {
+                act: {
+                    name: Review.act
+                },
+                prose: {
+                    name: Review.prose,
+                    defaultValue: []
+                },
+                requests: {
+                    name: Review.requests,
+                    defaultValue: []
+                },
+                title: {
+                    name: Review.title
+                }
+            },
+            superTypes: [PlanElement.$type, SectionElement.$type]
         },
         RuleSet: {
             name: RuleSet.$type,
@@ -1681,6 +3186,10 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: RuleSet.name
+                },
+                sections: {
+                    name: RuleSet.sections,
+                    defaultValue: []
                 },
                 severities: {
                     name: RuleSet.severities,
@@ -1706,11 +3215,37 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     name: Section.declarations,
                     defaultValue: []
                 },
+                elements: {
+                    name: Section.elements,
+                    defaultValue: []
+                },
                 title: {
                     name: Section.title
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
+        },
+        SectionElement: {
+            name: SectionElement.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        SectionRule: {
+            name: SectionRule.$type,
+            properties: {
+                code: {
+                    name: SectionRule.code
+                },
+                required: {
+                    name: SectionRule.required,
+                    defaultValue: false
+                },
+                title: {
+                    name: SectionRule.title
+                }
+            },
+            superTypes: []
         },
         SeverityRule: {
             name: SeverityRule.$type,
@@ -1735,6 +3270,26 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        StaffByFunction: {
+            name: StaffByFunction.$type,
+            properties: {
+                date: {
+                    name: StaffByFunction.date
+                },
+                groups: {
+                    name: StaffByFunction.groups,
+                    defaultValue: []
+                },
+                office: {
+                    name: StaffByFunction.office,
+                    referenceType: Office.$type
+                },
+                title: {
+                    name: StaffByFunction.title
+                }
+            },
+            superTypes: [PlanElement.$type, SectionElement.$type]
         },
         StaffRow: {
             name: StaffRow.$type,
@@ -1770,7 +3325,7 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     name: StaffTable.total
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
         },
         StaffTotal: {
             name: StaffTotal.$type,
@@ -1784,6 +3339,47 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        StaffingNeed: {
+            name: StaffingNeed.$type,
+            properties: {
+                category: {
+                    name: StaffingNeed.category
+                },
+                count: {
+                    name: StaffingNeed.count
+                },
+                profile: {
+                    name: StaffingNeed.profile,
+                    referenceType: Profile.$type
+                },
+                role: {
+                    name: StaffingNeed.role
+                }
+            },
+            superTypes: []
+        },
+        StaffingNeeds: {
+            name: StaffingNeeds.$type,
+            properties: {
+                each: {
+                    name: StaffingNeeds.each,
+                    defaultValue: false
+                },
+                offices: {
+                    name: StaffingNeeds.offices,
+                    defaultValue: [],
+                    referenceType: Office.$type
+                },
+                rows: {
+                    name: StaffingNeeds.rows,
+                    defaultValue: []
+                },
+                title: {
+                    name: StaffingNeeds.title
+                }
+            },
+            superTypes: [PlanElement.$type, SectionElement.$type]
         },
         StatisticsGroup: {
             name: StatisticsGroup.$type,
@@ -1810,6 +3406,9 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 },
                 label: {
                     name: StatisticsRow.label
+                },
+                note: {
+                    name: StatisticsRow.note
                 },
                 office: {
                     name: StatisticsRow.office,
@@ -1843,7 +3442,7 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                     name: StatisticsTable.total
                 }
             },
-            superTypes: [PlanElement.$type]
+            superTypes: [PlanElement.$type, SectionElement.$type]
         },
         StatisticsTotal: {
             name: StatisticsTotal.$type,
@@ -1872,6 +3471,68 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        SystemAccess: {
+            name: SystemAccess.$type,
+            properties: {
+                text: {
+                    name: SystemAccess.text
+                }
+            },
+            superTypes: []
+        },
+        SystemModule: {
+            name: SystemModule.$type,
+            properties: {
+                description: {
+                    name: SystemModule.description
+                },
+                kind: {
+                    name: SystemModule.kind
+                },
+                title: {
+                    name: SystemModule.title
+                }
+            },
+            superTypes: []
+        },
+        SystemService: {
+            name: SystemService.$type,
+            properties: {
+                access: {
+                    name: SystemService.access,
+                    defaultValue: []
+                },
+                interoperability: {
+                    name: SystemService.interoperability,
+                    defaultValue: []
+                },
+                modules: {
+                    name: SystemService.modules,
+                    defaultValue: []
+                },
+                prose: {
+                    name: SystemService.prose,
+                    defaultValue: []
+                },
+                title: {
+                    name: SystemService.title
+                }
+            },
+            superTypes: []
+        },
+        Timeline: {
+            name: Timeline.$type,
+            properties: {
+                milestones: {
+                    name: Timeline.milestones,
+                    defaultValue: []
+                },
+                title: {
+                    name: Timeline.title
+                }
+            },
+            superTypes: [PlanElement.$type, SectionElement.$type]
         },
         YearValue: {
             name: YearValue.$type,
