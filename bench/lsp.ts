@@ -16,6 +16,8 @@ export interface LatencyResult {
     /** didChange → publishDiagnostics, ms, sorted. */
     readonly editsMs: number[];
     readonly serverPeakRssMiB?: number;
+    /** When the counted edits began, in microseconds of the monotonic clock V8's profiles use. */
+    readonly editsStartedMicros: number;
 }
 
 interface Position { line: number; character: number }
@@ -84,11 +86,15 @@ export async function measureLatency(serverArgs: string[], file: string, edits: 
         const openMs = performance.now() - start;
         const { position, original } = editPoint(text);
         const times: number[] = [];
+        let editsStartedMicros = 0;
         for (let i = 0; i < warmup + edits; i++) {
             // Odd edits type another digit, even edits put the original back: the text stays valid.
             const digit = i % 2 === 0 ? String((Number(original) + 1 + (i % 7)) % 10) : original;
             version++;
             published = diagnosticsFor(uri);
+            if (i === warmup) {
+                editsStartedMicros = Number(process.hrtime.bigint() / 1000n);
+            }
             start = performance.now();
             await connection.sendNotification('textDocument/didChange', {
                 textDocument: { uri, version },
@@ -104,7 +110,7 @@ export async function measureLatency(serverArgs: string[], file: string, edits: 
         const serverPeakRssMiB = await peakRssOf(child.pid);
         await connection.sendRequest('shutdown');
         await connection.sendNotification('exit');
-        return { file, lines, openMs, editsMs: times, serverPeakRssMiB };
+        return { file, lines, openMs, editsMs: times, serverPeakRssMiB, editsStartedMicros };
     } finally {
         connection.dispose();
         await new Promise<void>(resolve => {

@@ -9,6 +9,8 @@
  *   4. in process: parse, build with validation, and re-validation after an edit, per size.
  * Figures only, no pass/fail. Options: `--sizes 1000,10000` (default 1000,10000,100000),
  * `--runs N` (cold CLI runs, default 20), `--keep DIR` (write the generated files there and keep them).
+ * `node out/bench.cjs --profile [DIR] [--only cold,server,heap,load]` prints the profiles' summaries
+ * instead (see profile-run.ts).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -20,6 +22,7 @@ import { findRulesDir } from '../src/language/workspace.js';
 import { syntheticPlan } from './generate.js';
 import { beancountLedger, ledgerJournal } from './ledgers.js';
 import { measureLatency, percentile } from './lsp.js';
+import { heapSnapshotChild, profileAll, samplingHeapChild } from './profile-run.js';
 import { hasGnuTime, hasHyperfine, runOnce, timeCommands, versionOf, type Command, type Timing } from './timing.js';
 
 /** The checkout: the bundle lives in `out/`. */
@@ -269,6 +272,21 @@ function inProcess(sizes: number[]): void {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+    const snapshot = option('--heap-snapshot');
+    if (snapshot !== undefined) {
+        await heapSnapshotChild(Number(snapshot), process.argv[process.argv.indexOf('--heap-snapshot') + 2]);
+        return;
+    }
+    const sampling = option('--sampling-heap');
+    if (sampling !== undefined) {
+        await samplingHeapChild(Number(sampling));
+        return;
+    }
+    if (process.argv.includes('--profile')) {
+        const dir = process.argv[process.argv.indexOf('--profile') + 1];
+        await profileAll(root, dir === undefined || dir.startsWith('--') ? undefined : dir, option('--only'));
+        return;
+    }
     const single = option('--in-process');
     if (single !== undefined) {
         process.stdout.write(JSON.stringify(await measureInProcess(Number(single))) + '\n');
