@@ -16,6 +16,8 @@ export interface LatencyResult {
     /** didChange → publishDiagnostics, ms, sorted. */
     readonly editsMs: number[];
     readonly serverPeakRssMiB?: number;
+    /** The server's processor time (user + system, all threads) per counted edit, ms; /proc's 10 ms ticks averaged. */
+    readonly cpuPerEditMs?: number;
     /** When the counted edits began, in microseconds of the monotonic clock V8's profiles use. */
     readonly editsStartedMicros: number;
 }
@@ -87,6 +89,7 @@ export async function measureLatency(serverArgs: string[], file: string, edits: 
         const { position, original } = editPoint(text);
         const times: number[] = [];
         let editsStartedMicros = 0;
+        let cpuBefore: number | undefined;
         for (let i = 0; i < warmup + edits; i++) {
             // Odd edits type another digit, even edits put the original back: the text stays valid.
             const digit = i % 2 === 0 ? String((Number(original) + 1 + (i % 7)) % 10) : original;
@@ -94,6 +97,7 @@ export async function measureLatency(serverArgs: string[], file: string, edits: 
             published = diagnosticsFor(uri);
             if (i === warmup) {
                 editsStartedMicros = Number(process.hrtime.bigint() / 1000n);
+                cpuBefore = await cpuMsOf(child.pid);
             }
             start = performance.now();
             await connection.sendNotification('textDocument/didChange', {
@@ -105,12 +109,14 @@ export async function measureLatency(serverArgs: string[], file: string, edits: 
                 times.push(performance.now() - start);
             }
         }
+        const cpuAfter = await cpuMsOf(child.pid);
+        const cpuPerEditMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / edits;
         await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         times.sort((a, b) => a - b);
         const serverPeakRssMiB = await peakRssOf(child.pid);
         await connection.sendRequest('shutdown');
         await connection.sendNotification('exit');
-        return { file, lines, openMs, editsMs: times, serverPeakRssMiB, editsStartedMicros };
+        return { file, lines, openMs, editsMs: times, serverPeakRssMiB, cpuPerEditMs, editsStartedMicros };
     } finally {
         connection.dispose();
         await new Promise<void>(resolve => {
@@ -136,6 +142,20 @@ async function peakRssOf(pid: number | undefined): Promise<number | undefined> {
         const status = await fs.promises.readFile(`/proc/${pid}/status`, 'utf8');
         const match = /VmHWM:\s+(\d+) kB/.exec(status);
         return match ? Number(match[1]) / 1024 : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/** A process's user + system time so far, ms (fields 14 and 15 of /proc/PID/stat, in 10 ms ticks). */
+async function cpuMsOf(pid: number | undefined): Promise<number | undefined> {
+    if (pid === undefined) {
+        return undefined;
+    }
+    try {
+        const stat = await fs.promises.readFile(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return (Number(fields[11]) + Number(fields[12])) * 10;
     } catch {
         return undefined;
     }

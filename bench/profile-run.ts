@@ -15,6 +15,7 @@ import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import type { Plugin } from 'esbuild';
 import { EmptyFileSystem, URI } from 'langium';
 import { createCpiplanServices } from '../src/language/cpiplan-module.js';
 import { findRulesDir } from '../src/language/workspace.js';
@@ -182,6 +183,52 @@ script.runInThisContext()(m.exports, require('module').createRequire(file), m, f
     }
 }
 
+/**
+ * What two levers would give, measured on variants of the CLI bundle built here (src/ untouched):
+ * without esbuild's keepNames (its `__name` helper runs for every function and class created), and
+ * without exceljs at start-up (the xlsx writer replaced by a stub, as a lazy import would leave it).
+ */
+async function levers(root: string, plan10k: string): Promise<void> {
+    const esbuild = await import('esbuild');
+    const dir = path.join(root, 'out', 'bench-variants');
+    fs.mkdirSync(dir, { recursive: true });
+    const stubXlsx: Plugin = {
+        name: 'stub-xlsx',
+        setup(build) {
+            build.onResolve({ filter: /render-xlsx\.js$/ }, () => ({ path: 'render-xlsx', namespace: 'stub' }));
+            build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export async function renderXlsx(): Promise<Buffer> { throw new Error("stub"); }', loader: 'ts' }));
+        }
+    };
+    const variants: [string, boolean, boolean][] = [['as built', true, false], ['no keepNames', false, false], ['no exceljs at start', true, true], ['both', false, true]];
+    const bundles: [string, string][] = [];
+    for (const [index, [name, keepNames, stub]] of variants.entries()) {
+        const outfile = path.join(dir, `cli-${index}.cjs`);
+        await esbuild.build({
+            entryPoints: [path.join(root, 'src', 'cli', 'index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
+            minify: true, keepNames, outfile, external: ['vscode'], logLevel: 'error', plugins: stub ? [stubXlsx] : []
+        });
+        bundles.push([name, outfile]);
+    }
+    const marche = path.join(root, 'examples', 'marche-2020.cpiplan');
+    for (const [label, args] of [['--version', ['--version']], ['check Marche', ['check', marche]], ['check 10k', ['check', plan10k]]] as [string, string[]][]) {
+        const commands: Command[] = [{ name: 'node -e 0', argv: [process.execPath, '-e', '0'] }, ...bundles.map(([name, file]) => ({ name, argv: [process.execPath, file, ...args] }))];
+        const timings = timeCommands(commands, label === 'check 10k' ? 5 : 15, 2);
+        say(`\ncold ${label}:\n`);
+        for (const t of timings) {
+            const cpuMs = (t.userMs ?? NaN) + (t.systemMs ?? NaN);
+            say(`  ${t.name.padEnd(22)} wall median ${t.medianMs.toFixed(1).padStart(7)} ms (${(t.medianMs / timings[1].medianMs).toFixed(2)} of as built)  cpu ${cpuMs.toFixed(1).padStart(7)} ms (${(cpuMs / ((timings[1].userMs ?? NaN) + (timings[1].systemMs ?? NaN))).toFixed(2)})\n`);
+        }
+    }
+    say('\nkeystrokes (server cpu per edit, wall median), as built vs no keepNames, alternating:\n');
+    for (const file of [marche, plan10k]) {
+        for (const [name, bundle] of [bundles[0], bundles[1], bundles[0], bundles[1]]) {
+            const result = await measureLatency([bundle, 'lsp', '--stdio'], file, file === marche ? 40 : 12);
+            say(`  ${path.basename(file).padEnd(22)} ${name.padEnd(14)} cpu/edit ${(result.cpuPerEditMs ?? NaN).toFixed(1).padStart(7)} ms  wall median ${percentile(result.editsMs, 0.5).toFixed(1).padStart(7)} ms\n`);
+        }
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
 export async function profileAll(root: string, keep: string | undefined, only?: string): Promise<void> {
     const part = (name: string) => only === undefined || only.split(',').includes(name);
     const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-profile-'));
@@ -225,6 +272,10 @@ export async function profileAll(root: string, keep: string | undefined, only?: 
             await loadCosts(root, dir);
             say('\n## compile cache\n\n');
             compileCache(root, dir);
+        }
+        if (part('levers')) {
+            say('\n## levers tried on bundle variants\n');
+            await levers(root, plan10k);
         }
         say(`\nload average at end: ${os.loadavg().map(l => l.toFixed(2)).join(' ')}\n`);
     } finally {

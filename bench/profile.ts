@@ -77,7 +77,7 @@ function top(map: Map<string, number>, count: number): [string, number][] {
 }
 
 /** Self time (ms) per function and per module, from the samples taken at or after `fromMicros` (V8's monotonic clock). */
-export function summarizeCpu(profile: CpuProfile, options: { fromMicros?: number; functions?: number; modules?: number } = {}): string {
+export function summarizeCpu(profile: CpuProfile, options: { fromMicros?: number; functions?: number; modules?: number; totals?: number } = {}): string {
     const byId = new Map(profile.nodes.map(n => [n.id, n]));
     const selfMicros = new Map<number, number>();
     let time = profile.startTime;
@@ -102,9 +102,38 @@ export function summarizeCpu(profile: CpuProfile, options: { fromMicros?: number
         byFunction.set(where, (byFunction.get(where) ?? 0) + micros);
         byModule.set(module, (byModule.get(module) ?? 0) + micros);
     }
+    // Total (inclusive) time per function: each sample counts once for every distinct function on its stack.
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) {
+        for (const child of n.children ?? []) {
+            parent.set(child, n.id);
+        }
+    }
+    const byFunctionTotal = new Map<string, number>();
+    const wheres = new Map<number, string>();
+    const whereOf = (id: number) => {
+        let where = wheres.get(id);
+        if (where === undefined) {
+            const node = byId.get(id);
+            where = node ? origin(node.callFrame).where : '?';
+            wheres.set(id, where);
+        }
+        return where;
+    };
+    for (const [id, micros] of selfMicros) {
+        const seen = new Set<string>();
+        for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+            seen.add(whereOf(at));
+        }
+        for (const where of seen) {
+            byFunctionTotal.set(where, (byFunctionTotal.get(where) ?? 0) + micros);
+        }
+    }
     const line = ([name, micros]: [string, number]) => `${(micros / 1000).toFixed(1).padStart(9)} ms ${(100 * micros / total).toFixed(1).padStart(5)}%  ${name}`;
     return [
         `sampled ${(total / 1000).toFixed(0)} ms`,
+        'total time by function (self and callees; the bundle\'s top level is the loading of every module):',
+        ...top(byFunctionTotal, options.totals ?? 20).filter(([name]) => name !== '(root)').map(line),
         'self time by module:',
         ...top(byModule, options.modules ?? 15).map(line),
         'self time by function:',

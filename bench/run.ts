@@ -9,7 +9,7 @@
  *   4. in process: parse, build with validation, and re-validation after an edit, per size.
  * Figures only, no pass/fail. Options: `--sizes 1000,10000` (default 1000,10000,100000),
  * `--runs N` (cold CLI runs, default 20), `--keep DIR` (write the generated files there and keep them).
- * `node out/bench.cjs --profile [DIR] [--only cold,server,heap,load]` prints the profiles' summaries
+ * `node out/bench.cjs --profile [DIR] [--only cold,server,heap,load,levers]` prints the profiles' summaries
  * instead (see profile-run.ts).
  */
 import { spawnSync } from 'node:child_process';
@@ -46,7 +46,8 @@ function table(header: string[], rows: string[][]): string {
 }
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : value >= 100 ? value.toFixed(0) : value.toFixed(1));
-const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b >= 10 ? 1 : 2)}×`;
+const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(a / b >= 10 ? 1 : 2)}×` : '–');
+const cpu = (t: Timing) => (t.userMs === undefined || t.systemMs === undefined ? NaN : t.userMs + t.systemMs);
 const mib = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(0));
 const say = (text: string) => process.stdout.write(text);
 
@@ -65,20 +66,20 @@ function coldCli(runs: number): void {
         ...examples.map(f => ({ name: `cpiplan check ${f}`, argv: [node, cli, 'check', path.join(root, 'examples', f)] }))
     ];
     const timings = timeCommands(commands, runs, 3);
-    const base = timings[0].medianMs;
+    const base = timings[0];
     const rows = timings.map((t, i) => [
         t.name,
         ms(t.medianMs),
         ms(t.wall[0] * 1000),
         ms(t.wall[t.wall.length - 1] * 1000),
-        ms(t.userMs),
-        ms(t.systemMs),
-        ratio(t.medianMs, base),
-        `+${ms(t.medianMs - base)}`,
+        ratio(t.medianMs, base.medianMs),
+        `+${ms(t.medianMs - base.medianMs)}`,
+        ms(cpu(t)),
+        ratio(cpu(t), cpu(base)),
         mib(runOnce(commands[i]).peakMiB)
     ]);
-    say(`\n## 1. Cold CLI (${runs} runs each after 3 warm-ups; wall ms)\n\n`);
-    say(table(['command', 'median', 'min', 'max', 'user', 'sys', '× node -e 0', 'over node', 'peak MiB'], rows));
+    say(`\n## 1. Cold CLI (${runs} runs each after 3 warm-ups; wall ms; cpu = mean user + system ms, all threads)\n\n`);
+    say(table(['command', 'median', 'min', 'max', '× node -e 0', 'over node', 'cpu', 'cpu ×', 'peak MiB'], rows));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,7 +124,7 @@ function tools(): Tool[] {
 
 function sideBySide(dir: string, sizes: number[]): void {
     const all = tools();
-    say('\n## 2. Cold check of generated files of equal line count (wall ms; ratio = cpiplan / tool)\n\n');
+    say('\n## 2. Cold check of generated files of equal line count (wall ms; ÷ = cpiplan / tool; cpu = mean user + system ms)\n\n');
     for (const tool of all.filter(t => !t.available)) {
         say(`note: ${tool.name.split(' ')[0]} is not installed: skipped (apt-get install -y beancount hledger ledger).\n`);
     }
@@ -153,12 +154,14 @@ function sideBySide(dir: string, sizes: number[]): void {
             ms(t.wall[0] * 1000),
             ms(t.wall[t.wall.length - 1] * 1000),
             cpiplan && t !== cpiplan ? ratio(cpiplan.medianMs, t.medianMs) : '',
+            ms(cpu(t)),
+            cpiplan && t !== cpiplan ? ratio(cpu(cpiplan), cpu(t)) : '',
             mib(peaks[i]),
             peaks[i] === undefined ? '–' : ((peaks[i] ?? 0) * 1024 / files.lines).toFixed(2),
             cpiplan && t !== cpiplan && peaks[i] !== undefined && cpiplanPeak !== undefined ? ratio(cpiplanPeak, peaks[i] ?? 1) : ''
         ]));
     }
-    say(table(['lines', 'tool', 'median', 'min', 'max', 'cpiplan ÷', 'peak MiB', 'KiB/line', 'mem ÷'], rows));
+    say(table(['lines', 'tool', 'median', 'min', 'max', 'cpiplan ÷', 'cpu', 'cpu ÷', 'peak MiB', 'KiB/line', 'mem ÷'], rows));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -187,11 +190,12 @@ async function lspLatency(dir: string, sizes: number[]): Promise<void> {
             ms(result.editsMs[0]),
             ms(result.editsMs[result.editsMs.length - 1]),
             String(result.editsMs.length),
+            ms(result.cpuPerEditMs),
             mib(result.serverPeakRssMiB)
         ]);
     }
-    say('\n## 3. Keystroke → diagnostics over JSON-RPC (`cpiplan lsp --stdio`, one server per file; ms)\n\n');
-    say(table(['file', 'lines', 'open', 'median', 'p90', 'min', 'max', 'edits', 'server peak MiB'], rows));
+    say('\n## 3. Keystroke → diagnostics over JSON-RPC (`cpiplan lsp --stdio`, one server per file; wall ms; cpu/edit = server user + system ms per edit)\n\n');
+    say(table(['file', 'lines', 'open', 'median', 'p90', 'min', 'max', 'edits', 'cpu/edit', 'server peak MiB'], rows));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -50,4 +50,18 @@ describe('cpu profile summary', () => {
         expect(summarizeCpu(profile)).toMatch(/0\.2 ms +50\.0% +parse/);
         expect(summarizeCpu(profile, { fromMicros: 200 })).toMatch(/0\.2 ms +100\.0% +validate/);
     });
+
+    test('total time counts a function once for all its callees', () => {
+        const frame = (id: number, functionName: string, children: number[] = []) => ({ id, callFrame: { functionName, url: '', lineNumber: -1, columnNumber: -1 }, children });
+        const profile = {
+            nodes: [frame(1, '(root)', [2]), frame(2, 'build', [3, 4]), frame(3, 'parse'), frame(4, 'validate')],
+            startTime: 0,
+            endTime: 400,
+            samples: [2, 3, 4, 4, 4],
+            timeDeltas: [0, 100, 100, 100, 100]
+        };
+        const totals = summarizeCpu(profile).split('self time by module:')[0];
+        expect(totals).toMatch(/0\.4 ms +100\.0% +build/);
+        expect(totals).toMatch(/0\.2 ms +50\.0% +validate/);
+    });
 });
