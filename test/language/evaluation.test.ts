@@ -29,6 +29,22 @@ dichiarazione terza "In fondo"
         expect(elementsOf(plan, 'Section').map(s => s.code)).toEqual(['4']);
     });
 
+    test('elementsOf reaches sections within sections: a line in 2.2 counts in the plan', async () => {
+        const checked = await check(`piano "Test"
+fonte B "Allegato B" assegnato € 100,00
+sezione 2 "Obiettivi e quadro finanziario" {
+    sezione 2.2 "Linee di intervento" {
+        linea 3.4 "Sedi" { voce "Immobili" € 60,00 }
+    }
+}
+totale € 60,00
+`);
+        const plan = checked.document.parseResult.value as Plan;
+        expect(elementsOf(plan, 'Section').map(s => s.code)).toEqual(['2', '2.2']);
+        expect(elementsOf(plan, 'InterventionLine').map(l => l.code)).toEqual(['3.4']);
+        expect(checked.evaluation().grandTotal).toBe(6000n);
+    });
+
     test('per-row figures: summary, movements, hires, personnel cost rows and funding shares', async () => {
         const evaluation = (await check(`piano "Test"
 profilo addetto "Addetto" categoria C costo € 30.000,00
