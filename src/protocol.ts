@@ -27,7 +27,8 @@ export const requests = {
     tables: 'cpiplan/tables',
     preview: 'cpiplan/preview',
     diff: 'cpiplan/diff',
-    summary: 'cpiplan/summary'
+    summary: 'cpiplan/summary',
+    newPlan: 'cpiplan/newPlan'
 } as const;
 
 export interface TablesParams { readonly uri: string; readonly table: TableSelection; readonly format: TableFormat }
@@ -39,6 +40,9 @@ export interface DiffParams { readonly newUri: string; readonly oldText: string;
 export interface DiffResult { readonly markdown: string }
 export interface SummaryParams { readonly uri: string }
 export interface SummaryResult { readonly grandTotal: string; readonly errors: number; readonly warnings: number }
+/** A new plan's skeleton from a rule set of the workspace (default "DM 74/2019"). */
+export interface NewPlanParams { readonly region: string; readonly ruleSet?: string }
+export interface NewPlanResult { readonly text: string }
 
 /**
  * Commands the server executes (`workspace/executeCommand`), so the code lens works in every LSP
@@ -60,5 +64,6 @@ export interface InitializationOptions { readonly clientCommands?: boolean }
 export const clientCommands = {
     generateTables: 'cpiplan.generateTables',
     openPreview: 'cpiplan.openPreview',
-    compareWith: 'cpiplan.compareWith'
+    compareWith: 'cpiplan.compareWith',
+    newPlan: 'cpiplan.newPlan'
 } as const;

@@ -9,6 +9,7 @@ import { findRulesDir } from '../language/workspace.js';
 import { renderJson, renderText, summarize } from './check.js';
 import { renderSarif } from './sarif.js';
 import { packageVersion } from './version.js';
+import { registerNew } from './new-plan.js';
 import { collectFiles, InputError, loadAndValidate } from './load.js';
 import { writeAtomically } from './output.js';
 import { evaluateFile, selectGroups } from './tables.js';
@@ -146,6 +147,7 @@ export function program(locale: Locale = toLocale(defaultLocale())): Command {
         .action(async (before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean }) => {
             process.exitCode = await diff(before, after, options);
         });
+    registerNew(cli, say, rulesDir, locale);
     cli.command('lsp')
         .description(say('lspCommand'))
         .option('--stdio', say('stdioOption'))

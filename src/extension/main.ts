@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 
 import {
-    clientCommands, requests, type InitializationOptions, tableFormats, tableSelections, type DiffParams, type DiffResult, type PreviewParams, type PreviewResult,
+    clientCommands, requests, type InitializationOptions, type NewPlanParams, type NewPlanResult, tableFormats, tableSelections, type DiffParams, type DiffResult, type PreviewParams, type PreviewResult,
     type SummaryParams, type SummaryResult, type TableFormat, type TableSelection, type TablesParams, type TablesResult
 } from '../protocol.js';
 import { clientText, type ClientMessage, type clientMessages } from '../language/i18n/client-messages.js';
@@ -129,6 +129,33 @@ function gitHead(file: string): Promise<string> {
         (error, stdout, stderr) => error ? reject(new Error(stderr.trim() || error.message)) : resolve(stdout)));
 }
 
+/**
+ * A new plan from the rule set: asks the region and where to save it (never over a file without
+ * the save dialog's own confirmation), writes the server's skeleton and opens it. Tests pass both.
+ */
+async function newPlan(region?: string, target?: vscode.Uri): Promise<vscode.TextEditor | undefined> {
+    if (!client) {
+        return undefined;
+    }
+    const name = region ?? await vscode.window.showInputBox({ prompt: say('regionPrompt'), placeHolder: say('regionPlaceholder') });
+    if (!name?.trim()) {
+        return undefined;
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const file = `${name.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}.cpiplan`;
+    const where = target ?? await vscode.window.showSaveDialog({
+        defaultUri: folder ? vscode.Uri.joinPath(folder, file) : undefined, filters: { cpiplan: ['cpiplan'] }, saveLabel: say('saveNewPlan')
+    });
+    if (!where) {
+        return undefined;
+    }
+    const { text } = await client.sendRequest<NewPlanResult>(requests.newPlan, { region: name.trim() } satisfies NewPlanParams);
+    await vscode.workspace.fs.writeFile(where, Buffer.from(text, 'utf8'));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(where));
+    void vscode.window.showInformationMessage(say('newPlanCreated', { file: path.basename(where.fsPath) }));
+    return editor;
+}
+
 async function compareWith(argument?: unknown, other?: vscode.Uri | 'HEAD'): Promise<vscode.TextDocument | undefined> {
     const uri = planUri(argument);
     if (!uri || !client) {
@@ -197,6 +224,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
         vscode.commands.registerCommand(clientCommands.generateTables, generateTables),
         vscode.commands.registerCommand(clientCommands.openPreview, openPreview),
         vscode.commands.registerCommand(clientCommands.compareWith, compareWith),
+        vscode.commands.registerCommand(clientCommands.newPlan, newPlan),
         registerCheckTasks(context.asAbsolutePath(path.join('out', 'cli.cjs'))),
         vscode.window.onDidChangeActiveTextEditor(() => void updateStatus(status)),
         vscode.languages.onDidChangeDiagnostics(() => void updateStatus(status))

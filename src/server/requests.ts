@@ -6,7 +6,7 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import type { CpiplanServices } from '../language/cpiplan-module.js';
-import type { Plan } from '../language/generated/ast.js';
+import { isRuleSet, type Plan, type RuleSet } from '../language/generated/ast.js';
 import { diffPlans } from '../language/model/diff.js';
 import { formatMoney } from '../language/model/numbers.js';
 import { clientText } from '../language/i18n/client-messages.js';
@@ -14,8 +14,9 @@ import { buildTables, capCharts } from '../generator/build-tables.js';
 import { diffTables } from '../generator/diff-tables.js';
 import { renderCapCharts, renderHtmlSections, renderMarkdown, tableStyle } from '../generator/render.js';
 import { renderTables } from '../generator/render-tables.js';
+import { planSkeleton } from '../generator/skeleton.js';
 import {
-    requests, tableGroups, type DiffParams, type DiffResult, type PreviewParams, type PreviewResult, type SummaryParams, type SummaryResult,
+    requests, tableGroups, type NewPlanParams, type NewPlanResult, type DiffParams, type DiffResult, type PreviewParams, type PreviewResult, type SummaryParams, type SummaryResult,
     type TablesParams, type TablesResult
 } from '../protocol.js';
 
@@ -76,5 +77,15 @@ export function registerRequests(connection: Connection, services: CpiplanServic
             errors: diagnostics.filter(d => d.severity === 1).length,
             warnings: diagnostics.filter(d => d.severity === 2).length
         };
+    });
+    connection.onRequest(requests.newPlan, async (params: NewPlanParams): Promise<NewPlanResult> => {
+        await services.shared.workspace.WorkspaceManager.ready;
+        const name = params.ruleSet ?? 'DM 74/2019';
+        const ruleSet = services.shared.workspace.LangiumDocuments.all
+            .map(d => d.parseResult.value).find((root): root is RuleSet => isRuleSet(root) && root.name === name);
+        if (!ruleSet) {
+            throw new Error(clientText('noRuleSet', services.i18n.Locale.current, { name }));
+        }
+        return { text: planSkeleton(ruleSet, { region: params.region }) };
     });
 }

@@ -135,6 +135,19 @@ test('task: "cpiplan: check" runs the bundled CLI and its problems reach the Pro
     await new Promise(resolve => setTimeout(resolve, 500));
 });
 
+test('command: a new plan from the rule set opens and checks with no errors', async () => {
+    const target = file('nuovo.cpiplan');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('cpiplan.newPlan', 'Molise', target);
+    assert.match(editor.document.getText(), /^piano "Molise"$/m);
+    assert.match(editor.document.getText(), /linea 3\.6 "Spese generali e per l'attuazione" \{ \/\/ max 4% di Allegato B/);
+    // The server has checked it: its lenses are there, and it has no diagnostics.
+    await waitFor('the plan to be checked', async () => {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', target);
+        return lenses.some(l => l.command?.title.includes('€ 0,00')) || undefined;
+    });
+    assert.deepEqual(codes(target), []);
+});
+
 test('the workbench is clean between tests: no editor and no scratch document left open', async () => {
     assert.equal(vscode.window.tabGroups.all.flatMap(group => group.tabs).length, 0);
     assert.equal(vscode.workspace.textDocuments.filter(d => d.isUntitled && d.isDirty).length, 0);

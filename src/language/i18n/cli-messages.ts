@@ -54,6 +54,14 @@ overwritten without --force. Exit codes as for check: 0 plan without errors, 1 t
 errors (the tables are still written, with declared figures next to computed ones), 2 bad usage
 or unreadable input.`
     },
+    newCommand: {
+        it: "Scrive lo scheletro di un nuovo piano dalle regole: sezioni, fonti, linee con i tetti, dichiarazioni richieste.",
+        en: 'Write the skeleton of a new plan from its rule set: sections, sources, lines with their caps, required declarations.'
+    },
+    newFile: { it: 'il file .cpiplan da creare', en: 'the .cpiplan file to create' },
+    regionOption: { it: 'la regione (predefinita: dal nome del file)', en: 'the region (default: from the file name)' },
+    rulesOption: { it: 'il nome dell\'insieme di regole', en: 'the name of the rule set' },
+    newForceOption: { it: 'sovrascrive il file se esiste', en: 'overwrite the file if it exists' },
     diffCommand: {
         it: 'La tabella di riprogrammazione tra due versioni di un piano: per linea e voce, per fonte, tetti prima e dopo.',
         en: 'The reprogramming table between two versions of a plan: per line and item, per source, caps before and after.'
@@ -89,6 +97,15 @@ or unreadable input.`
     xlsxNeedsOut: { it: 'xlsx è un formato binario: indicare --out FILE.xlsx', en: 'xlsx is a binary format: give --out FILE.xlsx' },
     alreadyExists: { it: '{path} esiste già: usare --force per sovrascriverlo', en: '{path} already exists: use --force to overwrite it' },
     noSuchFolder: { it: '{path}: cartella inesistente', en: '{path}: no such folder' },
+    noSuchRuleSet: {
+        it: "nessun insieme di regole si chiama '{name}' (disponibili: {known})",
+        en: "no rule set is called '{name}' (available: {known})"
+    },
+    newPlanWritten: {
+        it: '{file}: scheletro del piano secondo "{rules}" scritto e controllato ({errors} {errorsWord}). Completare risorse, voci e testi.',
+        en: '{file}: skeleton of a plan following "{rules}" written and checked ({errors} {errorsWord}). Fill in the resources, items and texts.'
+    },
+    notCpiplanName: { it: '{path}: il nuovo piano deve avere estensione .cpiplan', en: '{path}: the new plan must end in .cpiplan' },
     cannotWrite: { it: '{path}: impossibile scrivere ({reason})', en: '{path}: cannot write ({reason})' },
     unexpectedFailure: { it: 'cpiplan: errore imprevisto: {detail}', en: 'cpiplan: unexpected failure: {detail}' }
 } as const;

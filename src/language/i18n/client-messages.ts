@@ -24,6 +24,11 @@ export const clientMessages = {
         en: 'Plan total {total}: {errors} errors, {warnings} warnings'
     },
     notAPlan: { it: 'Il file non contiene un piano.', en: 'The file does not hold a plan.' },
+    noRuleSet: { it: "Nessun insieme di regole si chiama '{name}'.", en: "No rule set is called '{name}'." },
+    regionPrompt: { it: 'Regione del nuovo piano', en: 'Region of the new plan' },
+    regionPlaceholder: { it: 'Es. Piemonte', en: 'E.g. Piemonte' },
+    saveNewPlan: { it: 'Crea il piano', en: 'Create the plan' },
+    newPlanCreated: { it: 'Piano {file} creato dalle regole: completare risorse, voci e testi.', en: 'Plan {file} created from the rule set: fill in the resources, items and texts.' },
     otherVersionNotAPlan: { it: 'La versione da confrontare non contiene un piano.', en: 'The version to compare with does not hold a plan.' }
 } as const;
 
