@@ -1,6 +1,8 @@
 /** Requests on half-typed or foreign text: each answers, none throws (issue 9, found by the fuzz). */
 import { afterEach, describe, expect, test } from 'vitest';
-import type { DocumentSymbol } from 'vscode-languageserver';
+import type { Connection, DocumentSymbol } from 'vscode-languageserver';
+import { requests } from '../../src/protocol.js';
+import { registerRequests } from '../../src/server/requests.js';
 import { testServices } from '../helpers.js';
 import { open } from './helpers.js';
 
@@ -22,5 +24,36 @@ describe('outline', () => {
         close = opened.close;
         const symbols = await services.lsp.DocumentSymbolProvider!.getSymbols(opened.document, { textDocument: { uri: opened.document.uri.toString() } }) as DocumentSymbol[];
         expect(symbols.map(s => s.name)).toEqual(['Marche']);
+    });
+});
+
+/** The custom requests' handlers, registered on a stand-in for the connection. */
+async function handlers(): Promise<Map<string, (params: unknown) => Promise<unknown>>> {
+    const registered = new Map<string, (params: unknown) => Promise<unknown>>();
+    const connection = { onRequest: (name: string, handler: (params: unknown) => Promise<unknown>) => { registered.set(name, handler); } };
+    registerRequests(connection as unknown as Connection, await testServices());
+    return registered;
+}
+
+describe('custom requests', () => {
+    test.each(['md', 'html', 'csv', 'json', 'xlsx'])('tables (%s) on a staff row without a category (`p 3`) have no column for it', async format => {
+        const opened = await open(`piano "X"
+cpi aosta "CPI di Aosta"
+profilo p "Istruttore" categoria D
+personale al 24/11/2020 { ufficio aosta { p 3 } }
+`);
+        close = opened.close;
+        const tables = (await handlers()).get(requests.tables);
+        const result = await tables?.({ uri: opened.document.uri.toString(), table: 'staff', format }) as { content: string };
+        const content = format === 'xlsx' ? Buffer.from(result.content, 'base64').toString('latin1') : result.content;
+        expect(content).not.toContain('undefined');
+        if (format === 'md') {
+            expect(content).toContain('| Struttura | Profilo | Totale |');
+        } else if (format === 'csv') {
+            expect(content).toContain('Struttura;Profilo;Totale');
+        } else if (format === 'json') {
+            const json = JSON.parse(content) as { tables: { columns: { header?: string }[] }[] };
+            expect(json.tables[0]?.columns.map(c => c.header)).toEqual(['Struttura', 'Profilo', 'Totale']);
+        }
     });
 });
