@@ -56,4 +56,18 @@ personale al 24/11/2020 { ufficio aosta { p 3 } }
             expect(json.tables[0]?.columns.map(c => c.header)).toEqual(['Struttura', 'Profilo', 'Totale']);
         }
     });
+
+    test.each(['', 'v1', '..', 'è € “x”/a'])('diff answers with any label of the old version: %j', async oldLabel => {
+        const text = `piano "X"
+fonte B "Allegato B" tipo allegato_B assegnato € 100,00
+linea 3.1 "Comunicazione" {
+    voce "Campagna" € 1,00 su B
+}
+`;
+        const opened = await open(text);
+        close = opened.close;
+        const diff = (await handlers()).get(requests.diff);
+        const result = await diff?.({ newUri: opened.document.uri.toString(), oldText: text.replace('€ 1,00', '€ 2,00'), oldLabel }) as { markdown: string };
+        expect(result.markdown).toContain('Campagna');
+    });
 });
