@@ -9,6 +9,38 @@ import { open } from './helpers.js';
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => { await close?.(); close = undefined; });
 
+describe('completion', () => {
+    // A stray `"` turns every label into code and the text between labels into strings (`" 25\n    "`);
+    // the table is still open and another one follows. Langium's completion used to double its
+    // work for each such string: 14 rows took seconds, a real table overflowed the stack.
+    const rows = Array.from({ length: 13 }, (_, i) => `    "presenti al colloquio di orientamento" ${i + 25}`);
+    const text = ['piano "X"', 'cpi aosta "CPI di Aosta"', 'statistica "Riepilogo" colonne "N." {', '    "x' + rows[0]?.trimStart(),
+        ...rows.slice(1), 'statistica "Altro" colonne "N." {', '    '].join('\n');
+
+    test('answers at once after a stray quote in a statistics label', async () => {
+        const services = await testServices();
+        const opened = await open(text);
+        close = opened.close;
+        const started = performance.now();
+        const list = await services.lsp.CompletionProvider!.getCompletion(opened.document, {
+            textDocument: { uri: opened.document.uri.toString() }, position: opened.document.textDocument.positionAt(text.length)
+        });
+        expect(performance.now() - started).toBeLessThan(1000);
+        expect(list).toBeDefined();
+    });
+
+    test('still proposes what may follow inside a table', async () => {
+        const services = await testServices();
+        const table = 'piano "X"\ncpi aosta "CPI di Aosta"\nstatistica "T" colonne "N." {\n    aosta 3\n    ';
+        const opened = await open(table);
+        close = opened.close;
+        const list = await services.lsp.CompletionProvider!.getCompletion(opened.document, {
+            textDocument: { uri: opened.document.uri.toString() }, position: opened.document.textDocument.positionAt(table.length)
+        });
+        expect(list?.items.map(i => i.label)).toEqual(expect.arrayContaining(['aosta', 'gruppo', 'totale']));
+    });
+});
+
 describe('outline', () => {
     test.each(['', '\n', 'hello world', '{{', 'linea 1.1 "A" { voce "B" € 1 }'])('is empty, not an error, on text that is not yet a plan: %j', async text => {
         const services = await testServices();
