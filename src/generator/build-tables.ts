@@ -321,7 +321,8 @@ export function buildTables(evaluation: PlanEvaluation, groups: readonly TableGr
         indicators: () => [indicatorTable(evaluation)]
     };
     return {
-        plan: evaluation.plan.region,
+        // `piano` with its name still to type parses with no region.
+        plan: evaluation.plan.region ?? '',
         title: evaluation.plan.title,
         tables: groups.flatMap(group => builders[group]()).filter((t): t is Table => t !== undefined)
     };

@@ -102,4 +102,15 @@ linea 3.1 "Comunicazione" {
         const result = await diff?.({ newUri: opened.document.uri.toString(), oldText: text.replace('€ 1,00', '€ 2,00'), oldLabel }) as { markdown: string };
         expect(result.markdown).toContain('Campagna');
     });
+
+    test.each(['md', 'html', 'csv', 'json'])('tables (%s) and diff answer on a plan whose name is still to type (`piano`)', async format => {
+        const opened = await open('piano');
+        close = opened.close;
+        const registered = await handlers();
+        const tables = await registered.get(requests.tables)?.({ uri: opened.document.uri.toString(), table: 'all', format }) as { content: string };
+        expect(tables.content).not.toContain('undefined');
+        const diff = await registered.get(requests.diff)?.({ newUri: opened.document.uri.toString(), oldText: 'piano', oldLabel: 'v1' }) as { markdown: string };
+        expect(diff.markdown).toContain('Riprogrammazione delle risorse');
+        expect(diff.markdown).not.toContain('undefined');
+    });
 });
