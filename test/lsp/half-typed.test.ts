@@ -113,4 +113,12 @@ linea 3.1 "Comunicazione" {
         expect(diff.markdown).toContain('Riprogrammazione delle risorse');
         expect(diff.markdown).not.toContain('undefined');
     });
+
+    test.each(['md', 'html'])('tables (%s) answer on a statistics table whose title is still to type', async format => {
+        const opened = await open('piano "X"\ncpi aosta "CPI di Aosta"\nstatistica {\n    aosta 3\n}\n');
+        close = opened.close;
+        const tables = await (await handlers()).get(requests.tables)?.({ uri: opened.document.uri.toString(), table: 'stats', format }) as { content: string };
+        expect(tables.content).toContain('3');
+        expect(tables.content).not.toContain('undefined');
+    });
 });
