@@ -154,12 +154,19 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
             failures.set(key, { kind, message: firstLine, count: 1, text, params });
         }
     };
+    // Set when the text holds no plan any more (cpiplan/summary says so): the run then soon goes back to an example.
+    let notPlan = false;
     const timed = async (kind: string, text: string, call: () => Promise<unknown>, params: unknown, custom: boolean): Promise<void> => {
         const t0 = performance.now();
         let timer: NodeJS.Timeout | undefined;
         const deadline = new Promise<'hang'>(resolve => { timer = setTimeout(() => resolve('hang'), Math.max(30_000, slowMs * 5)); });
         try {
             const result = await Promise.race([call(), deadline]);
+            const shown = custom && result !== 'hang' ? leakedValue(result) : undefined;
+            if (shown) {
+                report.errors++;
+                fail(kind, `the answer shows '${shown}'`, text, params);
+            }
             if (result === 'hang') {
                 fail(kind, `no answer in ${Math.max(30_000, slowMs * 5)} ms`, text, params);
                 report.errors++;
@@ -171,6 +178,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
             const message = (error instanceof ResponseError ? error.message : String(error)).replace(/^Request \S+ failed with message: /, '');
             if (custom && error instanceof ResponseError && documentedErrors.has(message)) {
                 report.expectedErrors++;
+                notPlan = notPlan || kind === 'cpiplan/summary';
             } else if (error instanceof ResponseError && error.code === LSPErrorCodes.ServerCancelled) {
                 // The LSP's "retry" answer (Langium's, for a request that arrives before the document is added).
                 report.cancelled++;
@@ -257,9 +265,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
                 change = { range: { start: document.positionAt(a), end: document.positionAt(a + deleted) }, text: inserted };
             }
             // Examples keep coming back so most edits are near-valid plans, as in an editor.
-            if (document.getText().length > 400_000) {
+            if (document.getText().length > 400_000 || (notPlan && rnd() < 0.1)) {
                 change = { text: pick(examples) };
             }
+            notPlan = false;
             version++;
             document = TextDocument.update(document, [change], version);
             connection.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -305,6 +314,20 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         writeFailures(options.failuresDir, result.failures);
     }
     return result;
+}
+
+/** 'undefined', 'null' or 'NaN' as a word in a custom request's text answer: a value the generator did not guard. */
+function leakedValue(result: unknown): string | undefined {
+    const texts = typeof result === 'object' && result !== null
+        ? Object.entries(result).filter(([key, value]) => typeof value === 'string' && key !== 'style' && !(key === 'content' && (result as { encoding?: string }).encoding === 'base64')).map(([, value]) => value as string)
+        : [];
+    for (const text of texts) {
+        const match = /\b(undefined|NaN)\b/.exec(text);
+        if (match) {
+            return match[1];
+        }
+    }
+    return undefined;
 }
 
 function withDiagnostics(params: { range: Range }, all: Diagnostic[]): unknown {
@@ -431,6 +454,7 @@ async function stop(connection: MessageConnection, server: ChildProcess): Promis
 }
 
 function writeFailures(dir: string, failures: Failure[]): void {
+    fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     failures.forEach((failure, index) => {
         const name = `${String(index + 1).padStart(2, '0')}-${failure.kind.replace(/[^a-z]+/gi, '-')}`;
