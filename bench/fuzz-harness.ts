@@ -216,13 +216,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
                 workspace: { configuration: true }
             }
         });
-        connection.sendNotification(InitializedNotification.type, {});
+        await connection.sendNotification(InitializedNotification.type, {});
         const senders = sendersFor(init.capabilities, report, { pick, int });
 
         const uri = 'file:///fuzz/plan.cpiplan';
         let version = 1;
         let document = TextDocument.create(uri, 'cpiplan', version, pick(examples));
-        connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'cpiplan', version, text: document.getText() } });
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'cpiplan', version, text: document.getText() } });
 
         const offset = (): number => int(document.getText().length + 1);
         const at = (): Position => document.positionAt(offset());
@@ -271,7 +271,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
             notPlan = false;
             version++;
             document = TextDocument.update(document, [change], version);
-            connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            await connection.sendNotification(DidChangeTextDocumentNotification.type, {
                 textDocument: { uri, version },
                 contentChanges: change.range ? [{ range: change.range, text: change.text }] : [{ text: change.text }]
             });
@@ -295,7 +295,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
             }
         }
         if (!exit) {
-            connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+            await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
         }
     } catch (error) {
         fail('harness', error instanceof Error ? error.message : String(error), '', undefined);
@@ -441,7 +441,7 @@ async function stop(connection: MessageConnection, server: ChildProcess): Promis
     if (server.exitCode === null && server.signalCode === null) {
         try {
             await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise(resolve => setTimeout(resolve, 2000))]);
-            connection.sendNotification(ExitNotification.type);
+            await connection.sendNotification(ExitNotification.type);
         } catch {
             // The server is gone already.
         }
