@@ -32,7 +32,7 @@ await esbuild.build({
     ...common,
     entryPoints: {
         cli: 'src/cli/index.ts', server: 'src/server/main.ts', extension: 'src/extension/main.ts',
-        xlsx: 'src/generator/render-xlsx.ts'
+        xlsx: 'src/generator/render-xlsx.ts', fuzz: 'bench/fuzz.ts'
     },
     external: ['vscode'],
     plugins: [xlsxApart]

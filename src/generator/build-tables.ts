@@ -273,7 +273,7 @@ export function statisticsTables(evaluation: PlanEvaluation): Table[] {
                 declared: declaredOf(evaluation, [...(table.total?.columns ?? []).map((c, i) => [i + 1, c] as [number, AstNode]), [withTotal ? width + 1 : 1, table.total?.grand]])
             });
         }
-        return { id: `statistica-${index + 1}`, group: 'stats' as const, title: table.title, columns, rows: out.rows };
+        return { id: `statistica-${index + 1}`, group: 'stats' as const, title: table.title ?? '', columns, rows: out.rows };
     });
 }
 
@@ -321,7 +321,8 @@ export function buildTables(evaluation: PlanEvaluation, groups: readonly TableGr
         indicators: () => [indicatorTable(evaluation)]
     };
     return {
-        plan: evaluation.plan.region,
+        // `piano` with its name still to type parses with no region.
+        plan: evaluation.plan.region ?? '',
         title: evaluation.plan.title,
         tables: groups.flatMap(group => builders[group]()).filter((t): t is Table => t !== undefined)
     };

@@ -66,7 +66,7 @@ export function diffTables(diff: PlanDiff): PlanTables {
         })))
     };
     return {
-        plan: diff.before.plan.region === diff.after.plan.region ? diff.after.plan.region : `${diff.before.plan.region} → ${diff.after.plan.region}`,
+        plan: diff.before.plan.region === diff.after.plan.region ? diff.after.plan.region ?? '' : `${diff.before.plan.region ?? ''} → ${diff.after.plan.region ?? ''}`,
         title: 'Riprogrammazione delle risorse',
         tables: [sources, lines, ...(caps.rows.length > 0 ? [caps] : [])]
     };

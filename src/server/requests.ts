@@ -54,7 +54,8 @@ export function registerRequests(connection: Connection, services: CpiplanServic
     connection.onRequest(requests.diff, async (params: DiffParams): Promise<DiffResult> => {
         const { plan } = await planOf(services, params.newUri);
         const workspace = services.shared.workspace;
-        const uri = URI.parse(`cpiplan-compare:/${++scratch}/${encodeURIComponent(params.oldLabel)}.cpiplan`);
+        // An empty label would name the file `.cpiplan`: a dot file without extension, so no language for it.
+        const uri = URI.parse(`cpiplan-compare:/${++scratch}/${encodeURIComponent(params.oldLabel) || 'old'}.cpiplan`);
         const old = workspace.LangiumDocumentFactory.fromString(params.oldText, uri);
         workspace.LangiumDocuments.addDocument(old);
         try {

@@ -1,7 +1,8 @@
 /** Completion: Langium's keywords and names, plus the rule set's line codes with their official titles. */
-import { AstUtils, GrammarAST, type MaybePromise } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
+import { AstUtils, GrammarAST, GrammarUtils, type MaybePromise } from 'langium';
+import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Plan } from '../generated/ast.js';
 
 /** Adds the rule set's line codes, with their official titles, after `linea`. */
@@ -27,5 +28,29 @@ export class CpiplanCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /**
+     * Langium's `findFeaturesAt`, with the tokens its completion parser could not parse given
+     * images that only their own terminal matches. Langium replays those tokens through the grammar
+     * keeping every path, and matches a token against a terminal with the terminal's regex,
+     * unanchored, on the token's image: a STRING such as `" 25\n    "` then also reads as a NUMBER
+     * cell and as an office ID, and a keyword as an ID. Each such token doubles the paths, which are
+     * never deduplicated: after a stray `"` in a statistics table, 20 labels mean a million paths.
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const parsed = this.completionParser.parse(document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(offset) }));
+        const terminals = new Set(this.grammar.rules.filter(GrammarAST.isTerminalRule).map(rule => rule.name));
+        const leftover = parsed.tokens.slice(parsed.tokenIndex).map(token => {
+            const name = token.tokenType.name;
+            // Keywords match no terminal; DATE, ACT_NUMBER and NUMBER keep their image (they overlap only one another).
+            const image = name === 'STRING' ? '""' : name === 'ID' ? '_' : terminals.has(name) ? token.image : '\0';
+            return { ...token, image };
+        });
+        if (parsed.tokenIndex === 0) {
+            const entry = GrammarUtils.getEntryRule(this.grammar);
+            return entry ? findNextFeatures([[this.buildSyntheticEntryRuleCall(entry)]], leftover) : [];
+        }
+        return findNextFeatures([parsed.elementStack.map(feature => ({ feature }))], leftover);
     }
 }

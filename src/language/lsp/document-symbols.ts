@@ -2,13 +2,14 @@
 import { GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { Plan, RuleSet } from '../generated/ast.js';
+import { isPlan, isRuleSet } from '../generated/ast.js';
 
 /** The outline: sections, sources, lines with their items, offices, profiles, tables, areas. */
 export class CpiplanDocumentSymbolProvider implements DocumentSymbolProvider {
     getSymbols(document: LangiumDocument): MaybePromise<DocumentSymbol[]> {
-        const root = document.parseResult.value as Plan | RuleSet | undefined;
-        if (!root?.$cstNode) {
+        // On text that starts neither a plan nor a rule set, the root is a bare `Document` with no properties.
+        const root: AstNode | undefined = document.parseResult.value;
+        if (!root?.$cstNode || !(isPlan(root) || isRuleSet(root))) {
             return [];
         }
         const symbol = (node: AstNode, name: string, kind: SymbolKind, children: DocumentSymbol[] = [], detail?: string): DocumentSymbol[] => {

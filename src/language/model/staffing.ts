@@ -36,6 +36,10 @@ function profileLabel(reference: { ref?: Profile; $refText: string } | undefined
 
 function addCategories(into: Map<string, Sum>, counts: CategoryCount[]): void {
     for (const entry of counts) {
+        // `p 3` (no category) parses with the category missing: no column for it.
+        if (entry.category === undefined) {
+            continue;
+        }
         const sum = into.get(entry.category) ?? new Sum();
         sum.add(count(entry.count));
         into.set(entry.category, sum);
