@@ -34,6 +34,29 @@ describe('completion', () => {
         ]);
     });
 
+    test('after dichiarazione, the keys the rule set requires in that block, with their standard wording', async () => {
+        const services = await testServices();
+        const complete = async (text: string, at: string) => {
+            const opened = await open(text);
+            try {
+                const list = await services.lsp.CompletionProvider!.getCompletion(opened.document, {
+                    textDocument: { uri: opened.document.uri.toString() }, position: positionOf(opened.document, at, at.length)
+                }) as CompletionList;
+                return list.items.filter(i => i.kind === 10);
+            } finally {
+                await opened.close();
+            }
+        };
+        const inLine = await complete('piano "X" regole "DM 74/2019"\nlinea 3.3 "Osservatorio regionale del mercato del lavoro" {\n    dichiarazione \n}\n', 'dichiarazione ');
+        expect(inLine.map(i => i.label)).toEqual(['nessun_compenso_osservatorio']);
+        expect(inLine[0].insertText).toMatch(/^nessun_compenso_osservatorio "Si precisa che, .* comunque denominato\."$/);
+        const inSection = await complete('piano "X" regole "DM 74/2019"\nsezione 4 "Governance" {\n    dichiarazione \n}\n', 'dichiarazione ');
+        expect(inSection.map(i => i.label)).toEqual(['governance_lep']);
+        // Already there: nothing to offer.
+        const done = await complete('piano "X" regole "DM 74/2019"\nsezione 4 "Governance" {\n    dichiarazione governance_lep "x"\n    dichiarazione \n}\n', 'dichiarazione ', );
+        expect(done).toEqual([]);
+    });
+
     test('sources after su', async () => {
         const services = await testServices();
         const opened = await open(plan.replace('su B', 'su '));

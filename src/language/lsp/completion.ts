@@ -3,12 +3,22 @@ import { AstUtils, GrammarAST, GrammarUtils, type MaybePromise } from 'langium';
 import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Plan } from '../generated/ast.js';
+import { isDeclaration, isInterventionLine, isPlan, isSection, type Plan } from '../generated/ast.js';
 
-/** Adds the rule set's line codes, with their official titles, after `linea`. */
+/**
+ * Adds the rule set's line codes, with their official titles, after `linea`, and after
+ * `dichiarazione` the keys the rule set requires where the cursor is (a line, a section, the
+ * plan) with their standard wording.
+ */
 export class CpiplanCompletionProvider extends DefaultCompletionProvider {
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        // A declaration's key is a data-type rule (an ID or a keyword that can be a key): offer the
+        // required keys once, where its ID alternative is expected.
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
+        if (rule === 'DeclarationKey' && GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'ID') {
+            this.requiredDeclarations(context, acceptor);
+        }
         if (next.type === 'InterventionLine' && assignment?.feature === 'code' || (assignment?.feature === 'code' && AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'InterventionLine')) {
             const plan = context.document.parseResult.value as Plan;
             const used = new Set(plan.elements?.filter(e => e.$type === 'InterventionLine').map(e => e.code));
@@ -28,6 +38,32 @@ export class CpiplanCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** The declarations the rule set requires in the block around the cursor and it does not hold yet. */
+    private requiredDeclarations(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const root = context.document.parseResult.value;
+        if (!isPlan(root)) {
+            return;
+        }
+        const line = context.node && AstUtils.getContainerOfType(context.node, isInterventionLine);
+        const section = context.node && AstUtils.getContainerOfType(context.node, isSection);
+        const present = new Set(AstUtils.streamAst(root).filter(isDeclaration).map(d => d.key));
+        for (const rule of root.ruleSet?.ref?.declarations ?? []) {
+            const here = line ? rule.lineCode === line.code : section ? rule.sectionCode === section.code : rule.plan === true;
+            if (!here || present.has(rule.key)) {
+                continue;
+            }
+            acceptor(context, {
+                label: rule.key,
+                detail: rule.title,
+                documentation: rule.text,
+                kind: CompletionItemKind.Property,
+                insertText: `${rule.key} "${rule.text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+                insertTextFormat: InsertTextFormat.PlainText,
+                sortText: `0${rule.key}`
+            });
+        }
     }
 
     /**
