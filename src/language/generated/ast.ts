@@ -21,6 +21,8 @@ export type CpiplanTerminalNames = keyof typeof CpiplanTerminals;
 
 export type CpiplanKeywordNames =
     | "%"
+    | "("
+    | ")"
     | ","
     | "-"
     | "="
@@ -36,6 +38,8 @@ export type CpiplanKeywordNames =
     | "base"
     | "categoria"
     | "colonne"
+    | "conta"
+    | "contiene"
     | "coordinamento"
     | "costo"
     | "cpi"
@@ -57,14 +61,17 @@ export type CpiplanKeywordNames =
     | "ingresso"
     | "iscritti"
     | "linea"
+    | "misura"
     | "modifica"
     | "movimenti"
     | "nel"
     | "nota"
     | "obiettivo"
+    | "oppure"
     | "periodo"
     | "personale"
     | "piano"
+    | "posizioni"
     | "profilo"
     | "progressione"
     | "provincia"
@@ -176,10 +183,45 @@ export function isCategoryCount(item: unknown): item is CategoryCount {
     return reflection.isInstance(item, CategoryCount.$type);
 }
 
+export interface CategoryMerge extends langium.AstNode {
+    readonly $container: CategorySummary | StaffTable;
+    readonly $type: 'CategoryMerge';
+    category: string;
+    into: string;
+}
+
+export const CategoryMerge = {
+    $type: 'CategoryMerge',
+    category: 'category',
+    into: 'into'
+} as const;
+
+export function isCategoryMerge(item: unknown): item is CategoryMerge {
+    return reflection.isInstance(item, CategoryMerge.$type);
+}
+
+export interface CategoryRule extends langium.AstNode {
+    readonly $container: RuleSet;
+    readonly $type: 'CategoryRule';
+    name: string;
+    positions: Array<string>;
+}
+
+export const CategoryRule = {
+    $type: 'CategoryRule',
+    name: 'name',
+    positions: 'positions'
+} as const;
+
+export function isCategoryRule(item: unknown): item is CategoryRule {
+    return reflection.isInstance(item, CategoryRule.$type);
+}
+
 export interface CategorySummary extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'CategorySummary';
     fromDate: string;
+    merges: Array<CategoryMerge>;
     rows: Array<SummaryRow>;
     title?: string;
     toDate: string;
@@ -190,6 +232,7 @@ export interface CategorySummary extends langium.AstNode {
 export const CategorySummary = {
     $type: 'CategorySummary',
     fromDate: 'fromDate',
+    merges: 'merges',
     rows: 'rows',
     title: 'title',
     toDate: 'toDate',
@@ -292,6 +335,7 @@ export interface DeclarationRule extends langium.AstNode {
     key: string;
     lineCode?: string;
     plan: boolean;
+    requires: Array<RequiredPhrase>;
     sectionCode?: string;
     severity?: Severity;
     text: string;
@@ -303,6 +347,7 @@ export const DeclarationRule = {
     key: 'key',
     lineCode: 'lineCode',
     plan: 'plan',
+    requires: 'requires',
     sectionCode: 'sectionCode',
     severity: 'severity',
     text: 'text',
@@ -749,6 +794,21 @@ export function isProfile(item: unknown): item is Profile {
     return reflection.isInstance(item, Profile.$type);
 }
 
+export interface RequiredPhrase extends langium.AstNode {
+    readonly $container: DeclarationRule;
+    readonly $type: 'RequiredPhrase';
+    phrases: Array<string>;
+}
+
+export const RequiredPhrase = {
+    $type: 'RequiredPhrase',
+    phrases: 'phrases'
+} as const;
+
+export function isRequiredPhrase(item: unknown): item is RequiredPhrase {
+    return reflection.isInstance(item, RequiredPhrase.$type);
+}
+
 export interface Result extends langium.AstNode {
     readonly $container: Activity;
     readonly $type: 'Result';
@@ -768,6 +828,7 @@ export function isResult(item: unknown): item is Result {
 
 export interface RuleSet extends langium.AstNode {
     readonly $type: 'RuleSet';
+    categories: Array<CategoryRule>;
     declarations: Array<DeclarationRule>;
     lines: Array<LineRule>;
     name: string;
@@ -778,6 +839,7 @@ export interface RuleSet extends langium.AstNode {
 
 export const RuleSet = {
     $type: 'RuleSet',
+    categories: 'categories',
     declarations: 'declarations',
     lines: 'lines',
     name: 'name',
@@ -872,6 +934,7 @@ export interface StaffTable extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'StaffTable';
     date: string;
+    merges: Array<CategoryMerge>;
     offices: Array<OfficeStaff>;
     title?: string;
     total?: StaffTotal;
@@ -880,6 +943,7 @@ export interface StaffTable extends langium.AstNode {
 export const StaffTable = {
     $type: 'StaffTable',
     date: 'date',
+    merges: 'merges',
     offices: 'offices',
     title: 'title',
     total: 'total'
@@ -951,6 +1015,7 @@ export interface StatisticsTable extends langium.AstNode {
     readonly $type: 'StatisticsTable';
     columns: Array<string>;
     groups: Array<StatisticsGroup>;
+    measure?: 'iscritti' | 'residenti';
     rows: Array<StatisticsRow>;
     title: string;
     total?: StatisticsTotal;
@@ -960,6 +1025,7 @@ export const StatisticsTable = {
     $type: 'StatisticsTable',
     columns: 'columns',
     groups: 'groups',
+    measure: 'measure',
     rows: 'rows',
     title: 'title',
     total: 'total'
@@ -1027,6 +1093,8 @@ export type CpiplanAstType = {
     Activity: Activity
     Area: Area
     CategoryCount: CategoryCount
+    CategoryMerge: CategoryMerge
+    CategoryRule: CategoryRule
     CategorySummary: CategorySummary
     Cell: Cell
     Charge: Charge
@@ -1056,6 +1124,7 @@ export type CpiplanAstType = {
     Plan: Plan
     PlanElement: PlanElement
     Profile: Profile
+    RequiredPhrase: RequiredPhrase
     Result: Result
     RuleSet: RuleSet
     Section: Section
@@ -1147,11 +1216,40 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        CategoryMerge: {
+            name: CategoryMerge.$type,
+            properties: {
+                category: {
+                    name: CategoryMerge.category
+                },
+                into: {
+                    name: CategoryMerge.into
+                }
+            },
+            superTypes: []
+        },
+        CategoryRule: {
+            name: CategoryRule.$type,
+            properties: {
+                name: {
+                    name: CategoryRule.name
+                },
+                positions: {
+                    name: CategoryRule.positions,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
         CategorySummary: {
             name: CategorySummary.$type,
             properties: {
                 fromDate: {
                     name: CategorySummary.fromDate
+                },
+                merges: {
+                    name: CategorySummary.merges,
+                    defaultValue: []
                 },
                 rows: {
                     name: CategorySummary.rows,
@@ -1247,6 +1345,10 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 plan: {
                     name: DeclarationRule.plan,
                     defaultValue: false
+                },
+                requires: {
+                    name: DeclarationRule.requires,
+                    defaultValue: []
                 },
                 sectionCode: {
                     name: DeclarationRule.sectionCode
@@ -1655,6 +1757,16 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [PlanElement.$type]
         },
+        RequiredPhrase: {
+            name: RequiredPhrase.$type,
+            properties: {
+                phrases: {
+                    name: RequiredPhrase.phrases,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
         Result: {
             name: Result.$type,
             properties: {
@@ -1671,6 +1783,10 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
         RuleSet: {
             name: RuleSet.$type,
             properties: {
+                categories: {
+                    name: RuleSet.categories,
+                    defaultValue: []
+                },
                 declarations: {
                     name: RuleSet.declarations,
                     defaultValue: []
@@ -1759,6 +1875,10 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 date: {
                     name: StaffTable.date
                 },
+                merges: {
+                    name: StaffTable.merges,
+                    defaultValue: []
+                },
                 offices: {
                     name: StaffTable.offices,
                     defaultValue: []
@@ -1831,6 +1951,9 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 groups: {
                     name: StatisticsTable.groups,
                     defaultValue: []
+                },
+                measure: {
+                    name: StatisticsTable.measure
                 },
                 rows: {
                     name: StatisticsTable.rows,

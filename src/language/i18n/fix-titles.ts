@@ -8,6 +8,8 @@ export const fixTitles = {
     setLastPart: { it: "Imposta l'ultima quota a {value}", en: 'Set the last part to {value}' },
     reduceToCap: { it: 'Riduci la linea al tetto ({cap})', en: 'Reduce the line to the cap ({cap})' },
     insertDeclaration: { it: "Inserisci la dichiarazione '{key}' con il testo standard", en: "Insert the declaration '{key}' with the standard wording" },
+    useStandardWording: { it: "Scrivi il testo standard della dichiarazione '{key}'", en: "Write the standard wording of the declaration '{key}'" },
+    writeOffice: { it: "Scrivi '{name}'", en: "Write '{name}'" },
     declare: { it: "Dichiara '{name}'", en: "Declare '{name}'" },
     writeNumber: { it: 'Scrivi {value}', en: 'Write {value}' },
     writeCode: { it: "Scrivi '{code}'", en: "Write '{code}'" },

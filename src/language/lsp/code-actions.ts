@@ -15,7 +15,9 @@ import { fixTitle } from '../i18n/fix-titles.js';
 import { codeInData, issueData, type IssueCode, type IssueData } from '../validation/issues.js';
 
 /** The codes whose fix reads only the diagnostic: offered in plans and in rule files. */
-export const textFixableCodes = ['total-mismatch', 'invalid-number', 'unknown-issue-code'] as const satisfies readonly IssueCode[];
+export const textFixableCodes = [
+    'total-mismatch', 'invalid-number', 'unknown-issue-code', 'incomplete-declaration', 'duplicate-office-staff'
+] as const satisfies readonly IssueCode[];
 /** The codes whose fix reads the plan or its evaluation. */
 export const planFixableCodes = ['split-mismatch', 'cap-exceeded', 'missing-declaration', 'linking-error'] as const satisfies readonly IssueCode[];
 /** Every code that has a quick fix. */
@@ -92,6 +94,15 @@ const textFixes: { readonly [C in TextFixableCode]: TextFix<C> } = {
     /** Rewrites a number in the canonical Italian format. */
     'invalid-number': context => context.data.replacement === undefined ? [] : [action(context,
         fixTitle('writeNumber', context.locale, { value: context.data.replacement }),
+        [{ range: context.diagnostic.range, newText: context.data.replacement }])],
+
+    /** Writes the rule set's standard wording in place of an incomplete declaration's text. */
+    'incomplete-declaration': context => [action(context, fixTitle('useStandardWording', context.locale, { key: context.data.key }),
+        [{ range: context.diagnostic.range, newText: `"${escapeString(context.data.text)}"` }])],
+
+    /** Names, in place of an office listed twice, the one CPI the staff table leaves out. */
+    'duplicate-office-staff': context => context.data.replacement === undefined ? [] : [action(context,
+        fixTitle('writeOffice', context.locale, { name: context.data.replacement }),
         [{ range: context.diagnostic.range, newText: context.data.replacement }])],
 
     /** Writes the nearest known code in a severity rule. */
