@@ -147,6 +147,17 @@ describe('quick fixes', () => {
         expect((await check(fixed)).diagnostics).toEqual([]);
     });
 
+    test('missing-unit-cost: gives the profile the unit cost its cost row implies', async () => {
+        const vda = example('valle-d-aosta-2020.cpiplan');
+        const text = vda.replace('categoria D costo € 55.820,00', 'categoria D');
+        expect(text).not.toBe(vda);
+        const { actions, apply } = await fixesFor(text, 'missing-unit-cost');
+        expect(actions.map(a => a.title)).toEqual(['Give the profile the unit cost € 55.820,00']);
+        expect(apply(actions[0])).toBe(vda);
+        const uneven = await fixesFor(`piano "T"\ncosto personale 2020 { a 3 € 10,00 }\nprofilo a "A" categoria C\n`, 'missing-unit-cost');
+        expect(uneven.actions).toEqual([]);
+    });
+
     test('a diagnostic whose data is not its code\'s payload gets no fix', async () => {
         const services = await testServices();
         const text = `${header}linea 3.4 "Sedi" {\n    voce "Immobili" € 630.000,00 su B\n    totale € 1,00\n}\n`;

@@ -9,6 +9,7 @@ export const fixTitles = {
     reduceToCap: { it: 'Riduci la linea al tetto ({cap})', en: 'Reduce the line to the cap ({cap})' },
     insertDeclaration: { it: "Inserisci la dichiarazione '{key}' con il testo standard", en: "Insert the declaration '{key}' with the standard wording" },
     useStandardWording: { it: "Scrivi il testo standard della dichiarazione '{key}'", en: "Write the standard wording of the declaration '{key}'" },
+    setUnitCost: { it: 'Dai al profilo il costo unitario {value}', en: 'Give the profile the unit cost {value}' },
     writeOffice: { it: "Scrivi '{name}'", en: "Write '{name}'" },
     declare: { it: "Dichiara '{name}'", en: "Declare '{name}'" },
     writeNumber: { it: 'Scrivi {value}', en: 'Write {value}' },

@@ -7,7 +7,7 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium'
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { CpiplanServices } from '../cpiplan-module.js';
-import { isPlan, type InterventionLine, type Item, type Plan, type Section } from '../generated/ast.js';
+import { isPlan, type InterventionLine, type Item, type Plan, type Profile, type Section } from '../generated/ast.js';
 import type { PlanEvaluation } from '../model/figures.js';
 import { formatMoney } from '../model/numbers.js';
 import type { Locale } from '../i18n/locale.js';
@@ -19,7 +19,9 @@ export const textFixableCodes = [
     'total-mismatch', 'invalid-number', 'unknown-issue-code', 'incomplete-declaration', 'duplicate-office-staff'
 ] as const satisfies readonly IssueCode[];
 /** The codes whose fix reads the plan or its evaluation. */
-export const planFixableCodes = ['split-mismatch', 'cap-exceeded', 'missing-declaration', 'linking-error'] as const satisfies readonly IssueCode[];
+export const planFixableCodes = [
+    'split-mismatch', 'cap-exceeded', 'missing-declaration', 'linking-error', 'missing-unit-cost'
+] as const satisfies readonly IssueCode[];
 /** Every code that has a quick fix. */
 export const fixableCodes = [...textFixableCodes, ...planFixableCodes] as const;
 
@@ -170,6 +172,18 @@ const planFixes: { readonly [C in PlanFixableCode]: Fix<C> } = {
         const end = context.document.textDocument.positionAt(context.document.textDocument.getText().length);
         const block = place.in === 'section' ? `\nsezione ${place.section} {\n    ${statement}\n}\n` : `\n${statement}\n`;
         return [action(context, title, [{ range: { start: end, end }, newText: block }])];
+    },
+
+    /** Gives the profile the unit cost the cost row implies (its cost ÷ its heads). */
+    'missing-unit-cost': context => {
+        const { profile: name, unitCost } = context.data;
+        const profile = context.plan.elements.find((e): e is Profile => e.$type === 'Profile' && e.name === name);
+        const end = profile?.$cstNode?.range.end;
+        if (unitCost === undefined || !end) {
+            return [];
+        }
+        return [action(context, fixTitle('setUnitCost', context.locale, { value: unitCost }),
+            [{ range: { start: end, end }, newText: ` costo ${unitCost}` }])];
     },
 
     /** Declares a source, office or profile that is referred to but missing. */

@@ -90,6 +90,8 @@ export interface DuplicateHiringPeriod {
 export interface MissingUnitCost {
     readonly row: CostRow;
     readonly profile: Profile;
+    /** The row's cost ÷ its heads, in cents, when it divides exactly: the unit cost the row implies. */
+    readonly implied?: bigint;
 }
 
 export interface ConsistencyFigures {
@@ -305,8 +307,12 @@ function duplicatePeriods(hiring: readonly HiringFigures[]): DuplicateHiringPeri
 
 /** Cost rows whose profile has no unit cost, so heads × unit cost cannot be checked. */
 function missingUnitCosts(costs: readonly PersonnelCostFigures[]): MissingUnitCost[] {
-    return costs.flatMap(cost => cost.rows.flatMap(({ row }) => {
+    return costs.flatMap(cost => cost.rows.flatMap(({ row, heads, declared }) => {
         const profile = row.profile?.ref;
-        return profile && !profile.unitCost ? [{ row, profile }] : [];
+        if (!profile || profile.unitCost) {
+            return [];
+        }
+        const exact = heads !== undefined && heads > 0 && declared !== undefined && declared % BigInt(heads) === 0n;
+        return [{ row, profile, implied: exact ? declared / BigInt(heads) : undefined }];
     }));
 }

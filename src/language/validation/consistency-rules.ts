@@ -3,7 +3,7 @@
  * not give an entry twice or without what it needs. They read the evaluation's consistency
  * figures; each has its own code, so a rule set can tune its severity.
  */
-import { formatInteger } from '../model/numbers.js';
+import { formatInteger, formatMoney } from '../model/numbers.js';
 import type { PlanEvaluation } from '../model/figures.js';
 import { yearOf } from '../model/consistency.js';
 import type { IssueReporter } from './reporter.js';
@@ -85,7 +85,9 @@ export function officeFigureMustMatchStatistics(evaluation: PlanEvaluation, repo
 /** A cost row's profile must state its unit cost, or heads × unit cost goes unchecked. */
 export function costRowMustHaveUnitCost(evaluation: PlanEvaluation, reporter: IssueReporter): void {
     for (const d of evaluation.consistency.missingUnitCosts) {
-        reporter.report('missing-unit-cost', { profile: d.profile.title }, { node: d.row, property: 'profile' });
+        reporter.report('missing-unit-cost', { profile: d.profile.title }, { node: d.row, property: 'profile' }, {
+            data: { profile: d.profile.name, unitCost: d.implied === undefined ? undefined : formatMoney(d.implied) }
+        });
     }
 }
 

@@ -84,7 +84,8 @@ export interface IssuePayloads {
     'hires-cost-mismatch': undefined;
     'hire-category-mismatch': undefined;
     'office-statistics-mismatch': undefined;
-    'missing-unit-cost': undefined;
+    /** `unitCost` is the row's cost ÷ its heads, formatted, when that is a whole number of cents. */
+    'missing-unit-cost': { readonly profile: string; readonly unitCost?: string };
     'percentage-out-of-range': undefined;
     'milestones-decreasing': undefined;
     'duplicate-name': undefined;
