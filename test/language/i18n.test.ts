@@ -87,6 +87,23 @@ const samples: { readonly [C in IssueCode]: readonly IssueArguments[C][] } = {
     'missing-declaration': [
         { key: 'A1', ruleSet: 'A2' }, { key: 'A1', title: 'A3', line: 'A4', ruleSet: 'A2' }, { key: 'A1', section: 'A5', ruleSet: 'A2' }
     ],
+    'incomplete-declaration': [
+        { key: 'A1', ruleSet: 'A2', missing: [['A3', 'A4'], ['A5']], empty: false },
+        { key: 'A1', title: 'A6', ruleSet: 'A2', missing: [['A3']], empty: true },
+        { key: 'A1', ruleSet: 'A2', missing: [], empty: true }
+    ],
+    'summary-staff-mismatch': [
+        { summary: 'A1', date: 'A2', category: 'A3', inSummary: 'A4', table: 'A5', inStaff: 'A6', difference: 'A7' },
+        { summary: '', date: 'A2', category: 'A3', inSummary: 'A4', table: '', inStaff: 'A6', difference: 'A7' }
+    ],
+    'movements-summary-mismatch': [{ from: 'A1', to: 'A2', net: 'A3', summaryFrom: 'A4', summaryTo: 'A5', change: 'A6' }],
+    'hires-cost-mismatch': [{ year: 'A1', upTo: 'A2', profile: 'A3', heads: 'A4', hired: 'A5' }, { year: 'A1', upTo: 'A2', heads: 'A4', hired: 'A5' }],
+    'hire-category-mismatch': [{ category: 'A1', profile: 'A2', profileCategory: 'A3' }],
+    'office-statistics-mismatch': (['iscritti', 'residenti'] as const).map(measure =>
+        ({ office: 'A1', measure, inOffice: 'A2', table: 'A3', inStatistics: 'A4', difference: 'A5' })),
+    'missing-unit-cost': [{ profile: 'A1' }],
+    'duplicate-office-staff': [{ office: 'A1', table: 'A2', missing: ['A3', 'A4'] }, { office: 'A1', table: '', missing: [] }],
+    'duplicate-hiring-period': [{ period: 'A1', hiring: 'A2' }],
     'cost-mismatch': [{ heads: 'A1', profile: 'A2', unitCost: 'A3', expected: 'A4', declared: 'A5', difference: 'A6' }],
     'cofinancing-mismatch': [{ shares: 'A1', sum: 'A2', cost: 'A3', difference: 'A4' }],
     'percentage-out-of-range': [{ value: 'A1' }],

@@ -29,7 +29,39 @@ linea 3.4 "Sedi" {
     const rules = await check(`regole "Refusi" {
     gravità under_alocated avviso
 }`, 'it');
-    const byCode = new Map([...checked.diagnostics, ...unreadable.diagnostics, ...rules.diagnostics].map(d => [d.code, d.message]));
+    // Tables that disagree with each other.
+    const tables = await check(`piano "Coerenza" regole "DM 74/2019"
+cpi a "CPI A" iscritti 100
+cpi b "CPI B"
+profilo d "Istruttore" categoria D costo € 10,00
+profilo c "Assistente" categoria C2
+personale al 31/12/2020 "Tab. 1" {
+    ufficio a { d D 3 }
+    ufficio a { c C2 2 }
+}
+riepilogo al 31/12/2019 e al 31/12/2020 "Tab. 2" {
+    C 2 1
+    D 3 3
+}
+movimenti dal 31/12/2019 al 31/12/2020 "Tab. 3" {
+    ingresso "Concorsi" 2
+}
+assunzioni "Piano" {
+    anno 2020 D d 2, D c 1
+    anno 2020 D d 1
+}
+costo personale 2020 {
+    d 4 € 40,00
+    c 1 € 5,00
+}
+statistica "Iscritti per CPI" colonne "Iscritti" misura iscritti {
+    a 90
+}
+linea 3.3 "Osservatorio" {
+    voce "Analisi" € 1,00
+    dichiarazione nessun_compenso_osservatorio "Ai componenti non spetta alcun compenso."
+}`, 'it');
+    const byCode = new Map([...tables.diagnostics, ...checked.diagnostics, ...unreadable.diagnostics, ...rules.diagnostics].map(d => [d.code, d.message]));
     expect([...byCode.keys()].sort()).toEqual([...issueCodes].sort());
     expect(byCode.get('under-allocated')).toBe('Programmati € 40,00 su Allegato C a fronte di € 1.000,00 assegnati: € 960,00 non programmati.');
     expect(byCode.get('cap-exceeded')).toBe("La linea 3.3 imputa € 1.050,00 su Allegato B, oltre il tetto di € 20,00 (max 2% del totale assegnato): eccedenza € 1.030,00.");
@@ -41,6 +73,15 @@ linea 3.4 "Sedi" {
         "Manca nella linea 3.3 la dichiarazione 'nessun_compenso_osservatorio' (nessun compenso ai componenti dell'Osservatorio) richiesta dalle regole DM 74/2019.",
         "Manca nella sezione 4 la dichiarazione 'governance_lep' (governance secondo il d.m. 22 maggio 2020 e ruolo di ANPAL per i LEP) richiesta dalle regole DM 74/2019."
     ]);
+    expect(byCode.get('incomplete-declaration')).toBe("Alla dichiarazione 'nessun_compenso_osservatorio' (nessun compenso ai componenti dell'Osservatorio) manca quanto chiedono le regole DM 74/2019: \"indennità\", \"gettone di presenza\" o \"gettoni di presenza\", \"rimborso spese\", \"emolumento\" o \"emolumenti\".");
+    expect(byCode.get('office-statistics-mismatch')).toBe('CPI A dichiara 100 iscritti, ma la tabella «Iscritti per CPI» ne riporta 90 (differenza 10).');
+    expect(byCode.get('duplicate-office-staff')).toBe('CPI A compare due volte nella tabella del personale «Tab. 1», in cui manca CPI B.');
+    expect(byCode.get('summary-staff-mismatch')).toBe('Il riepilogo «Tab. 2» conta 1 in C al 31/12/2020, ma la tabella del personale «Tab. 1» alla stessa data ne conta 2 (differenza -1).');
+    expect(byCode.get('movements-summary-mismatch')).toBe('Il saldo dei movimenti dal 31/12/2019 al 31/12/2020 è +2, ma il riepilogo alle stesse date passa da 5 a 4 (-1).');
+    expect(byCode.get('hire-category-mismatch')).toBe('Assunzione in categoria D per il profilo Assistente, che è di categoria C2.');
+    expect(byCode.get('duplicate-hiring-period')).toBe('Il periodo 2020 compare due volte nel piano di assunzioni «Piano».');
+    expect(byCode.get('hires-cost-mismatch')).toBe('Il costo del personale 2020 conta 4 unità di Istruttore, ma le assunzioni di Istruttore fino al 2020 sono 3.');
+    expect(byCode.get('missing-unit-cost')).toBe("Il profilo Assistente non ha un costo unitario, quindi il suo costo non si può verificare: aggiungere 'costo' al profilo.");
     expect(byCode.get('cost-mismatch')).toBe('2 × Istruttore a € 10,00 fanno € 20,00, ma il costo dichiarato è € 30,00 (differenza € 10,00).');
     expect(byCode.get('cofinancing-mismatch')).toBe('Le quote di finanziamento (Stato € 10,00) sommano € 10,00, non il costo di € 30,00 che finanziano (differenza -€ 20,00).');
     expect(byCode.get('percentage-out-of-range')).toBe("120% è fuori dall'intervallo 0–100%.");

@@ -2,7 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { formatText, layoutOf } from '../../src/language/lsp/formatter.js';
-import { check, example, testServices } from '../helpers.js';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { check, example, rulesDir, testServices } from '../helpers.js';
 import { open } from './helpers.js';
 
 /** Formats as the editor does: the token stream, laid out by the syntax tree of the same text. */
@@ -16,6 +18,12 @@ const comments = (text: string) => (text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?
 const words = (text: string) => text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ' ').split(/\s+/).filter(Boolean).join(' ');
 
 describe('formatter', () => {
+    test('leaves the shipped rule set as it is: alternatives in parentheses, phrases one per line', async () => {
+        const rules = fs.readFileSync(path.join(rulesDir, 'dm74-2019.cpiplan'), 'utf8');
+        expect(rules).toContain('        e ("gettone di presenza" oppure "gettoni di presenza")\n');
+        expect(await format(rules)).toBe(rules);
+    });
+
     test('indents blocks, normalizes spaces and aligns amounts on the decimal comma', async () => {
         expect(await format(`piano   "X"  periodo 2019-2021
 linea 3.4 "Sedi" {

@@ -126,6 +126,40 @@ describe('quick fixes', () => {
         expect((await check(fixed)).diagnostics).toEqual([]);
     });
 
+    test('incomplete-declaration: writes the standard wording in place of the text', async () => {
+        const vda = example('valle-d-aosta-2020.cpiplan');
+        // The declaration's text, not the Ministry's request that quotes it earlier in the plan.
+        const at = vda.indexOf('gettone di presenza, rimborso spese', vda.indexOf('dichiarazione nessun_compenso_osservatorio'));
+        const text = vda.slice(0, at) + 'rimborso spese' + vda.slice(at + 'gettone di presenza, rimborso spese'.length);
+        expect(text).not.toBe(vda);
+        const { actions, apply } = await fixesFor(text, 'incomplete-declaration', 'it');
+        expect(actions.map(a => a.title)).toEqual(["Scrivi il testo standard della dichiarazione 'nessun_compenso_osservatorio'"]);
+        const fixed = apply(actions[0]);
+        expect(fixed).toContain('    dichiarazione nessun_compenso_osservatorio "Si precisa che, ai sensi dell\'allegato A) del decreto del Segretario generale n. 31/0000123 del 4 settembre 2020, ai componenti dell\'Osservatorio regionale non spetta alcun compenso, indennità, gettone di presenza, rimborso spese o altro emolumento comunque denominato."\n');
+        expect((await check(fixed)).diagnostics).toEqual([]);
+    });
+
+    test('duplicate-office-staff: writes the one CPI the staff table leaves out', async () => {
+        const text = `piano "Test"\ncpi a "A"\ncpi b "B"\nprofilo s "S" categoria C\npersonale al 01/01/2020 {\n    ufficio a { s C 1 }\n    ufficio a { s C 2 }\n}\n`;
+        const { actions, apply } = await fixesFor(text, 'duplicate-office-staff');
+        expect(actions.map(a => a.title)).toEqual(["Write 'b'"]);
+        const fixed = apply(actions[0]);
+        expect(fixed).toContain('    ufficio a { s C 1 }\n    ufficio b { s C 2 }\n');
+        await expectFixed(text, fixed, 'duplicate-office-staff');
+        expect((await check(fixed)).diagnostics).toEqual([]);
+    });
+
+    test('missing-unit-cost: gives the profile the unit cost its cost row implies', async () => {
+        const vda = example('valle-d-aosta-2020.cpiplan');
+        const text = vda.replace('categoria D costo € 55.820,00', 'categoria D');
+        expect(text).not.toBe(vda);
+        const { actions, apply } = await fixesFor(text, 'missing-unit-cost');
+        expect(actions.map(a => a.title)).toEqual(['Give the profile the unit cost € 55.820,00']);
+        expect(apply(actions[0])).toBe(vda);
+        const uneven = await fixesFor(`piano "T"\ncosto personale 2020 { a 3 € 10,00 }\nprofilo a "A" categoria C\n`, 'missing-unit-cost');
+        expect(uneven.actions).toEqual([]);
+    });
+
     test('a diagnostic whose data is not its code\'s payload gets no fix', async () => {
         const services = await testServices();
         const text = `${header}linea 3.4 "Sedi" {\n    voce "Immobili" € 630.000,00 su B\n    totale € 1,00\n}\n`;

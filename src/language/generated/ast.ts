@@ -22,6 +22,8 @@ export type CpiplanTerminalNames = keyof typeof CpiplanTerminals;
 
 export type CpiplanKeywordNames =
     | "%"
+    | "("
+    | ")"
     | ","
     | "-"
     | "="
@@ -49,6 +51,8 @@ export type CpiplanKeywordNames =
     | "componenti"
     | "comuni"
     | "con"
+    | "conta"
+    | "contiene"
     | "continua"
     | "coordinamento"
     | "costo"
@@ -94,6 +98,7 @@ export type CpiplanKeywordNames =
     | "maggio"
     | "marzo"
     | "metà"
+    | "misura"
     | "modifica"
     | "modulo"
     | "movimenti"
@@ -107,6 +112,7 @@ export type CpiplanKeywordNames =
     | "obiettivo"
     | "ogni"
     | "oltre"
+    | "oppure"
     | "osservatorio"
     | "ottobre"
     | "per"
@@ -114,6 +120,7 @@ export type CpiplanKeywordNames =
     | "periodo"
     | "personale"
     | "piano"
+    | "posizioni"
     | "prevista"
     | "profilo"
     | "progressione"
@@ -331,10 +338,45 @@ export function isCategoryCount(item: unknown): item is CategoryCount {
     return reflection.isInstance(item, CategoryCount.$type);
 }
 
+export interface CategoryMerge extends langium.AstNode {
+    readonly $container: CategorySummary | StaffTable;
+    readonly $type: 'CategoryMerge';
+    category: string;
+    into: string;
+}
+
+export const CategoryMerge = {
+    $type: 'CategoryMerge',
+    category: 'category',
+    into: 'into'
+} as const;
+
+export function isCategoryMerge(item: unknown): item is CategoryMerge {
+    return reflection.isInstance(item, CategoryMerge.$type);
+}
+
+export interface CategoryRule extends langium.AstNode {
+    readonly $container: RuleSet;
+    readonly $type: 'CategoryRule';
+    name: string;
+    positions: Array<string>;
+}
+
+export const CategoryRule = {
+    $type: 'CategoryRule',
+    name: 'name',
+    positions: 'positions'
+} as const;
+
+export function isCategoryRule(item: unknown): item is CategoryRule {
+    return reflection.isInstance(item, CategoryRule.$type);
+}
+
 export interface CategorySummary extends langium.AstNode {
     readonly $container: Plan | Section;
     readonly $type: 'CategorySummary';
     fromDate: string;
+    merges: Array<CategoryMerge>;
     rows: Array<SummaryRow>;
     title?: string;
     toDate: string;
@@ -345,6 +387,7 @@ export interface CategorySummary extends langium.AstNode {
 export const CategorySummary = {
     $type: 'CategorySummary',
     fromDate: 'fromDate',
+    merges: 'merges',
     rows: 'rows',
     title: 'title',
     toDate: 'toDate',
@@ -453,6 +496,7 @@ export interface DeclarationRule extends langium.AstNode {
     key: DeclarationKey;
     lineCode?: string;
     plan: boolean;
+    requires: Array<RequiredPhrase>;
     sectionCode?: string;
     severity?: Severity;
     text: string;
@@ -464,6 +508,7 @@ export const DeclarationRule = {
     key: 'key',
     lineCode: 'lineCode',
     plan: 'plan',
+    requires: 'requires',
     sectionCode: 'sectionCode',
     severity: 'severity',
     text: 'text',
@@ -1440,6 +1485,21 @@ export function isRequest(item: unknown): item is Request {
     return reflection.isInstance(item, Request.$type);
 }
 
+export interface RequiredPhrase extends langium.AstNode {
+    readonly $container: DeclarationRule;
+    readonly $type: 'RequiredPhrase';
+    phrases: Array<string>;
+}
+
+export const RequiredPhrase = {
+    $type: 'RequiredPhrase',
+    phrases: 'phrases'
+} as const;
+
+export function isRequiredPhrase(item: unknown): item is RequiredPhrase {
+    return reflection.isInstance(item, RequiredPhrase.$type);
+}
+
 export interface Result extends langium.AstNode {
     readonly $container: Activity | Area | Objectives;
     readonly $type: 'Result';
@@ -1486,6 +1546,7 @@ export function isReview(item: unknown): item is Review {
 
 export interface RuleSet extends langium.AstNode {
     readonly $type: 'RuleSet';
+    categories: Array<CategoryRule>;
     declarations: Array<DeclarationRule>;
     lines: Array<LineRule>;
     name: string;
@@ -1497,6 +1558,7 @@ export interface RuleSet extends langium.AstNode {
 
 export const RuleSet = {
     $type: 'RuleSet',
+    categories: 'categories',
     declarations: 'declarations',
     lines: 'lines',
     name: 'name',
@@ -1686,6 +1748,7 @@ export interface StaffTable extends langium.AstNode {
     readonly $container: Plan | Section;
     readonly $type: 'StaffTable';
     date: string;
+    merges: Array<CategoryMerge>;
     offices: Array<OfficeStaff>;
     title?: string;
     total?: StaffTotal;
@@ -1694,6 +1757,7 @@ export interface StaffTable extends langium.AstNode {
 export const StaffTable = {
     $type: 'StaffTable',
     date: 'date',
+    merges: 'merges',
     offices: 'offices',
     title: 'title',
     total: 'total'
@@ -1767,6 +1831,7 @@ export interface StatisticsTable extends langium.AstNode {
     readonly $type: 'StatisticsTable';
     columns: Array<string>;
     groups: Array<StatisticsGroup>;
+    measure?: 'iscritti' | 'residenti';
     rows: Array<StatisticsRow>;
     title: string;
     total?: StatisticsTotal;
@@ -1776,6 +1841,7 @@ export const StatisticsTable = {
     $type: 'StatisticsTable',
     columns: 'columns',
     groups: 'groups',
+    measure: 'measure',
     rows: 'rows',
     title: 'title',
     total: 'total'
@@ -1921,6 +1987,8 @@ export type CpiplanAstType = {
     Area: Area
     BulletList: BulletList
     CategoryCount: CategoryCount
+    CategoryMerge: CategoryMerge
+    CategoryRule: CategoryRule
     CategorySummary: CategorySummary
     Cell: Cell
     Charge: Charge
@@ -1975,6 +2043,7 @@ export type CpiplanAstType = {
     Prose: Prose
     Reprogramming: Reprogramming
     Request: Request
+    RequiredPhrase: RequiredPhrase
     Result: Result
     Review: Review
     RuleSet: RuleSet
@@ -2149,11 +2218,40 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        CategoryMerge: {
+            name: CategoryMerge.$type,
+            properties: {
+                category: {
+                    name: CategoryMerge.category
+                },
+                into: {
+                    name: CategoryMerge.into
+                }
+            },
+            superTypes: []
+        },
+        CategoryRule: {
+            name: CategoryRule.$type,
+            properties: {
+                name: {
+                    name: CategoryRule.name
+                },
+                positions: {
+                    name: CategoryRule.positions,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
         CategorySummary: {
             name: CategorySummary.$type,
             properties: {
                 fromDate: {
                     name: CategorySummary.fromDate
+                },
+                merges: {
+                    name: CategorySummary.merges,
+                    defaultValue: []
                 },
                 rows: {
                     name: CategorySummary.rows,
@@ -2249,6 +2347,10 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 plan: {
                     name: DeclarationRule.plan,
                     defaultValue: false
+                },
+                requires: {
+                    name: DeclarationRule.requires,
+                    defaultValue: []
                 },
                 sectionCode: {
                     name: DeclarationRule.sectionCode
@@ -3130,6 +3232,16 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        RequiredPhrase: {
+            name: RequiredPhrase.$type,
+            properties: {
+                phrases: {
+                    name: RequiredPhrase.phrases,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
         Result: {
             name: Result.$type,
             properties: {
@@ -3176,6 +3288,10 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
         RuleSet: {
             name: RuleSet.$type,
             properties: {
+                categories: {
+                    name: RuleSet.categories,
+                    defaultValue: []
+                },
                 declarations: {
                     name: RuleSet.declarations,
                     defaultValue: []
@@ -3314,6 +3430,10 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 date: {
                     name: StaffTable.date
                 },
+                merges: {
+                    name: StaffTable.merges,
+                    defaultValue: []
+                },
                 offices: {
                     name: StaffTable.offices,
                     defaultValue: []
@@ -3430,6 +3550,9 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 groups: {
                     name: StatisticsTable.groups,
                     defaultValue: []
+                },
+                measure: {
+                    name: StatisticsTable.measure
                 },
                 rows: {
                     name: StatisticsTable.rows,

@@ -38,6 +38,10 @@ export const issueDescriptions: Record<IssueCode | SyntaxCode, Bilingual> = {
         it: 'Manca una dichiarazione richiesta dalle regole dove va posta (una linea, una sezione, il piano).',
         en: 'A declaration the rule set requires is missing where it belongs (a line, a section, the plan).'
     },
+    'incomplete-declaration': {
+        it: 'Il testo di una dichiarazione richiesta è vuoto o non dice quanto le regole chiedono (frasi, con alternative).',
+        en: 'The text of a required declaration is empty or leaves out what the rule set requires (phrases, with alternatives).'
+    },
     'cost-mismatch': {
         it: 'Un costo del personale dichiarato è diverso da unità × costo unitario del profilo.',
         en: "A declared personnel cost differs from heads × the profile's unit cost."
@@ -45,6 +49,30 @@ export const issueDescriptions: Record<IssueCode | SyntaxCode, Bilingual> = {
     'cofinancing-mismatch': {
         it: 'Le quote di finanziamento (Stato, Regione…) non sommano al costo del personale che finanziano.',
         en: 'The funding shares (State, Region…) do not add up to the personnel cost they fund.'
+    },
+    'summary-staff-mismatch': {
+        it: 'Il riepilogo per categoria a una data è diverso dalla tabella del personale alla stessa data.',
+        en: 'The category summary at a date differs from the staff table at the same date.'
+    },
+    'movements-summary-mismatch': {
+        it: 'Il saldo dei movimenti è diverso dalla variazione del riepilogo tra le stesse due date.',
+        en: "The net of the movements differs from the summary's change between the same two dates."
+    },
+    'hires-cost-mismatch': {
+        it: "Le unità nel costo del personale di un anno sono diverse dalle assunzioni fino a quell'anno.",
+        en: "The heads in a year's personnel cost differ from the hires up to that year."
+    },
+    'hire-category-mismatch': {
+        it: 'Un\'assunzione è in una categoria diversa da quella del suo profilo.',
+        en: "A hire is in a category other than its profile's."
+    },
+    'office-statistics-mismatch': {
+        it: 'Gli iscritti (o residenti) di un ufficio sono diversi da quelli che una tabella statistica gli attribuisce.',
+        en: 'The registered job seekers (or residents) of an office differ from those a statistics table gives it.'
+    },
+    'missing-unit-cost': {
+        it: 'Una riga del costo del personale è di un profilo senza costo unitario.',
+        en: 'A personnel cost row is for a profile with no unit cost.'
     },
     'percentage-out-of-range': {
         it: 'Una percentuale è inferiore a 0% o superiore a 100%.',
@@ -57,6 +85,14 @@ export const issueDescriptions: Record<IssueCode | SyntaxCode, Bilingual> = {
     'duplicate-name': {
         it: 'Due elementi dello stesso tipo hanno lo stesso nome.',
         en: 'Two elements of the same kind share a name.'
+    },
+    'duplicate-office-staff': {
+        it: 'Un ufficio compare due volte nella stessa tabella del personale (di solito al posto di un CPI che manca).',
+        en: 'An office is listed twice in the same staff table (usually in place of a CPI that is missing).'
+    },
+    'duplicate-hiring-period': {
+        it: 'Un periodo compare due volte nello stesso piano di assunzioni.',
+        en: 'A period is given twice in the same hiring plan.'
     },
     'invalid-number': {
         it: 'Un numero non è nel formato italiano, è ambiguo o ha troppi decimali.',

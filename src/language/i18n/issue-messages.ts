@@ -38,11 +38,24 @@ export interface IssueArguments {
     'split-mismatch': { parts: string; amount: string; difference: string };
     'unassigned-item': { sources: string };
     'missing-declaration': { key: string; title?: string; line?: string; section?: string; ruleSet: string };
+    /** `missing` lists what the text leaves out, each requirement as its alternatives; `empty` when the text is empty. */
+    'incomplete-declaration': { key: string; title?: string; ruleSet: string; missing: readonly (readonly string[])[]; empty: boolean };
     'cost-mismatch': { heads: string; profile: string; unitCost: string; expected: string; declared: string; difference: string };
     'cofinancing-mismatch': { shares: string; sum: string; cost: string; difference: string };
+    /** `summary` and `table` are the tables' titles, or empty when untitled. */
+    'summary-staff-mismatch': { summary: string; date: string; category: string; inSummary: string; table: string; inStaff: string; difference: string };
+    'movements-summary-mismatch': { from: string; to: string; net: string; summaryFrom: string; summaryTo: string; change: string };
+    /** `profile` is absent when the hires name no profile and the totals are compared. */
+    'hires-cost-mismatch': { year: string; upTo: string; profile?: string; heads: string; hired: string };
+    'hire-category-mismatch': { category: string; profile: string; profileCategory: string };
+    'office-statistics-mismatch': { office: string; measure: 'iscritti' | 'residenti'; inOffice: string; table: string; inStatistics: string; difference: string };
+    'missing-unit-cost': { profile: string };
     'percentage-out-of-range': { value: string };
     'milestones-decreasing': { value: string; period: string; previous: string; previousPeriod: string };
     'duplicate-name': { what: DuplicateKind; name: string };
+    /** `missing` names the CPI the table leaves out, when there are any. */
+    'duplicate-office-staff': { office: string; table: string; missing: readonly string[] };
+    'duplicate-hiring-period': { period: string; hiring: string };
     'invalid-number': { text: string; fault: NumberFaultKind; suggestion?: string };
     /** `referent` is the AST type the reference points to (`FundingSource`, `RuleSet`…). */
     'linking-error': { referent: string; name: string };
@@ -169,6 +182,17 @@ function placeWords(args: IssueArguments['missing-declaration'], locale: Locale)
     return it ? 'nel piano' : 'in the plan';
 }
 
+/** Required phrases as a reader would list them: `"a" o "b", "c"`. */
+function phraseList(missing: readonly (readonly string[])[], locale: Locale): string {
+    const or = locale === 'it' ? ' o ' : ' or ';
+    return missing.map(alternatives => alternatives.map(p => `"${p}"`).join(or)).join(', ');
+}
+
+/** A table as messages name it: its title in quotes, or nothing. */
+function tableName(title: string): string {
+    return title ? ` «${title}»` : '';
+}
+
 const messages: { readonly [C in IssueCode]: IssueMessage<C> } = {
     'cap-exceeded': (a, l) => l === 'it'
         ? `La linea ${a.line} imputa ${a.charged} su ${a.source}, oltre il tetto di ${a.cap} (max ${a.rate} del totale assegnato): eccedenza ${a.excess}.`
@@ -194,12 +218,52 @@ const messages: { readonly [C in IssueCode]: IssueMessage<C> } = {
             ? `Manca ${placeWords(a, l)} la dichiarazione '${a.key}'${title} richiesta dalle regole ${a.ruleSet}.`
             : `The declaration '${a.key}'${title} required by ${a.ruleSet} is missing ${placeWords(a, l)}.`;
     },
+    'incomplete-declaration': (a, l) => {
+        const title = a.title ? ` (${a.title})` : '';
+        const missing = phraseList(a.missing, l);
+        if (a.empty) {
+            return l === 'it'
+                ? `La dichiarazione '${a.key}'${title} è vuota${missing ? `: le regole ${a.ruleSet} chiedono che dica ${missing}` : ''}.`
+                : `The declaration '${a.key}'${title} is empty${missing ? `: ${a.ruleSet} requires it to say ${missing}` : ''}.`;
+        }
+        return l === 'it'
+            ? `Alla dichiarazione '${a.key}'${title} manca quanto chiedono le regole ${a.ruleSet}: ${missing}.`
+            : `The declaration '${a.key}'${title} leaves out what ${a.ruleSet} requires: ${missing}.`;
+    },
     'cost-mismatch': (a, l) => l === 'it'
         ? `${a.heads} × ${a.profile} a ${a.unitCost} fanno ${a.expected}, ma il costo dichiarato è ${a.declared} (differenza ${a.difference}).`
         : `${a.heads} × ${a.profile} at ${a.unitCost} is ${a.expected}, but the declared cost is ${a.declared} (difference ${a.difference}).`,
     'cofinancing-mismatch': (a, l) => l === 'it'
         ? `Le quote di finanziamento (${a.shares}) sommano ${a.sum}, non il costo di ${a.cost} che finanziano (differenza ${a.difference}).`
         : `The funding shares (${a.shares}) add up to ${a.sum}, not the ${a.cost} cost they fund (difference ${a.difference}).`,
+    'summary-staff-mismatch': (a, l) => l === 'it'
+        ? `Il riepilogo${tableName(a.summary)} conta ${a.inSummary} in ${a.category} al ${a.date}, ma la tabella del personale${tableName(a.table)} alla stessa data ne conta ${a.inStaff} (differenza ${a.difference}).`
+        : `The summary${tableName(a.summary)} counts ${a.inSummary} in ${a.category} at ${a.date}, but the staff table${tableName(a.table)} at the same date counts ${a.inStaff} (difference ${a.difference}).`,
+    'movements-summary-mismatch': (a, l) => l === 'it'
+        ? `Il saldo dei movimenti dal ${a.from} al ${a.to} è ${a.net}, ma il riepilogo alle stesse date passa da ${a.summaryFrom} a ${a.summaryTo} (${a.change}).`
+        : `The movements from ${a.from} to ${a.to} net ${a.net}, but the summary at the same dates goes from ${a.summaryFrom} to ${a.summaryTo} (${a.change}).`,
+    'hires-cost-mismatch': (a, l) => {
+        if (a.profile === undefined) {
+            return l === 'it'
+                ? `Il costo del personale ${a.year} conta ${a.heads} unità, ma le assunzioni fino al ${a.upTo} sono ${a.hired}.`
+                : `The personnel cost ${a.year} counts ${a.heads} heads, but ${a.hired} are hired up to ${a.upTo}.`;
+        }
+        return l === 'it'
+            ? `Il costo del personale ${a.year} conta ${a.heads} unità di ${a.profile}, ma le assunzioni di ${a.profile} fino al ${a.upTo} sono ${a.hired}.`
+            : `The personnel cost ${a.year} counts ${a.heads} × ${a.profile}, but ${a.hired} ${a.profile} are hired up to ${a.upTo}.`;
+    },
+    'hire-category-mismatch': (a, l) => l === 'it'
+        ? `Assunzione in categoria ${a.category} per il profilo ${a.profile}, che è di categoria ${a.profileCategory}.`
+        : `A hire in category ${a.category} for the profile ${a.profile}, which is in category ${a.profileCategory}.`,
+    'office-statistics-mismatch': (a, l) => {
+        const what = a.measure === 'iscritti' ? { it: 'iscritti', en: 'registered job seekers' } : { it: 'residenti', en: 'residents' };
+        return l === 'it'
+            ? `${a.office} dichiara ${a.inOffice} ${what.it}, ma la tabella${tableName(a.table)} ne riporta ${a.inStatistics} (differenza ${a.difference}).`
+            : `${a.office} states ${a.inOffice} ${what.en}, but the table${tableName(a.table)} gives ${a.inStatistics} (difference ${a.difference}).`;
+    },
+    'missing-unit-cost': (a, l) => l === 'it'
+        ? `Il profilo ${a.profile} non ha un costo unitario, quindi il suo costo non si può verificare: aggiungere 'costo' al profilo.`
+        : `The profile ${a.profile} has no unit cost, so its cost cannot be checked: add 'costo' to the profile.`,
     'percentage-out-of-range': (a, l) => l === 'it'
         ? `${a.value} è fuori dall'intervallo 0–100%.`
         : `${a.value} is outside the range 0–100%.`,
@@ -209,6 +273,15 @@ const messages: { readonly [C in IssueCode]: IssueMessage<C> } = {
     'duplicate-name': (a, l) => l === 'it'
         ? `Esiste già ${duplicateWords[a.what].it} '${a.name}'.`
         : `There is already ${duplicateWords[a.what].en} '${a.name}'.`,
+    'duplicate-office-staff': (a, l) => {
+        const missing = a.missing.join(', ');
+        return l === 'it'
+            ? `${a.office} compare due volte nella tabella del personale${tableName(a.table)}${missing ? `, in cui manca ${missing}` : ''}.`
+            : `${a.office} is listed twice in the staff table${tableName(a.table)}${missing ? `, which leaves out ${missing}` : ''}.`;
+    },
+    'duplicate-hiring-period': (a, l) => l === 'it'
+        ? `Il periodo ${a.period} compare due volte nel piano di assunzioni «${a.hiring}».`
+        : `The period ${a.period} is given twice in the hiring plan «${a.hiring}».`,
     'invalid-number': numberFaultWords,
     'linking-error': (a, l) => {
         const words = isReferent(a.referent) ? referentWords[a.referent] : undefined;

@@ -7,7 +7,7 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium'
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { CpiplanServices } from '../cpiplan-module.js';
-import { isPlan, type InterventionLine, type Item, type Plan, type Section } from '../generated/ast.js';
+import { isPlan, type InterventionLine, type Item, type Plan, type Profile, type Section } from '../generated/ast.js';
 import type { PlanEvaluation } from '../model/figures.js';
 import { formatMoney } from '../model/numbers.js';
 import type { Locale } from '../i18n/locale.js';
@@ -15,9 +15,13 @@ import { fixTitle } from '../i18n/fix-titles.js';
 import { codeInData, issueData, type IssueCode, type IssueData } from '../validation/issues.js';
 
 /** The codes whose fix reads only the diagnostic: offered in plans and in rule files. */
-export const textFixableCodes = ['total-mismatch', 'invalid-number', 'unknown-issue-code'] as const satisfies readonly IssueCode[];
+export const textFixableCodes = [
+    'total-mismatch', 'invalid-number', 'unknown-issue-code', 'incomplete-declaration', 'duplicate-office-staff'
+] as const satisfies readonly IssueCode[];
 /** The codes whose fix reads the plan or its evaluation. */
-export const planFixableCodes = ['split-mismatch', 'cap-exceeded', 'missing-declaration', 'linking-error'] as const satisfies readonly IssueCode[];
+export const planFixableCodes = [
+    'split-mismatch', 'cap-exceeded', 'missing-declaration', 'linking-error', 'missing-unit-cost'
+] as const satisfies readonly IssueCode[];
 /** Every code that has a quick fix. */
 export const fixableCodes = [...textFixableCodes, ...planFixableCodes] as const;
 
@@ -94,6 +98,15 @@ const textFixes: { readonly [C in TextFixableCode]: TextFix<C> } = {
         fixTitle('writeNumber', context.locale, { value: context.data.replacement }),
         [{ range: context.diagnostic.range, newText: context.data.replacement }])],
 
+    /** Writes the rule set's standard wording in place of an incomplete declaration's text. */
+    'incomplete-declaration': context => [action(context, fixTitle('useStandardWording', context.locale, { key: context.data.key }),
+        [{ range: context.diagnostic.range, newText: `"${escapeString(context.data.text)}"` }])],
+
+    /** Names, in place of an office listed twice, the one CPI the staff table leaves out. */
+    'duplicate-office-staff': context => context.data.replacement === undefined ? [] : [action(context,
+        fixTitle('writeOffice', context.locale, { name: context.data.replacement }),
+        [{ range: context.diagnostic.range, newText: context.data.replacement }])],
+
     /** Writes the nearest known code in a severity rule. */
     'unknown-issue-code': context => context.data.suggestion === undefined ? [] : [action(context,
         fixTitle('writeCode', context.locale, { code: context.data.suggestion }),
@@ -159,6 +172,18 @@ const planFixes: { readonly [C in PlanFixableCode]: Fix<C> } = {
         const end = context.document.textDocument.positionAt(context.document.textDocument.getText().length);
         const block = place.in === 'section' ? `\nsezione ${place.section} {\n    ${statement}\n}\n` : `\n${statement}\n`;
         return [action(context, title, [{ range: { start: end, end }, newText: block }])];
+    },
+
+    /** Gives the profile the unit cost the cost row implies (its cost ÷ its heads). */
+    'missing-unit-cost': context => {
+        const { profile: name, unitCost } = context.data;
+        const profile = context.plan.elements.find((e): e is Profile => e.$type === 'Profile' && e.name === name);
+        const end = profile?.$cstNode?.range.end;
+        if (unitCost === undefined || !end) {
+            return [];
+        }
+        return [action(context, fixTitle('setUnitCost', context.locale, { value: unitCost }),
+            [{ range: { start: end, end }, newText: ` costo ${unitCost}` }])];
     },
 
     /** Declares a source, office or profile that is referred to but missing. */

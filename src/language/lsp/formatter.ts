@@ -60,7 +60,7 @@ function join(tokens: IToken[], layout: TokenLayout): string {
     tokens.forEach((token, i) => {
         const previous = tokens[i - 1];
         const cell = layout.isEmptyCell(token) || (previous !== undefined && layout.isEmptyCell(previous));
-        const glued = i === 0 || token.image === ',' || token.image === '%'
+        const glued = i === 0 || token.image === ',' || token.image === '%' || token.image === ')' || previous?.image === '('
             || (!cell && (previous?.image === '-' || (token.image === '-' && previous?.tokenType.name === 'NUMBER')));
         text += (glued ? '' : ' ') + token.image;
     });

@@ -7,6 +7,7 @@
  */
 import type { AstNode } from 'langium';
 import type { Plan } from '../generated/ast.js';
+import { evaluateConsistency } from './consistency.js';
 import { evaluateDeclarations } from './declarations.js';
 import { evaluateFinance } from './finance.js';
 import type { Check, PlanEvaluation, TotalCheck } from './figures.js';
@@ -27,7 +28,7 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
     const ruleSet = plan.ruleSet?.ref;
     const rules = readRuleBook(ruleSet);
     const finance = evaluateFinance(plan, rules);
-    const staffing = evaluateStaffing(plan);
+    const staffing = evaluateStaffing(plan, rules);
     const statistics = evaluateStatistics(plan);
     const totals = inDocumentOrder([...finance.checks, ...staffing.checks, ...statistics.checks]);
     const checkOf = new Map<AstNode, TotalCheck>(totals.map(check => [check.node, check]));
@@ -49,6 +50,7 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         statistics: statistics.statistics,
         personnelCosts: staffing.personnelCosts,
         indicators: evaluateIndicators(plan),
+        consistency: evaluateConsistency(plan, rules, { ...staffing, statistics: statistics.statistics }),
         totals,
         totalOf: node => checkOf.get(node),
         lineOf: finance.lineOf,

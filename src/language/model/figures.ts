@@ -14,6 +14,7 @@ import type {
 } from '../generated/ast.js';
 import type { Decimal } from './numbers.js';
 import type { RuleBook } from './rule-book.js';
+import type { ConsistencyFigures } from './consistency.js';
 
 
 /** What a declared total is the total of: defined where the issue catalogue words it per locale. */
@@ -124,6 +125,10 @@ export interface DeclarationFigures {
     /** Where the declaration belongs and is reported when missing: a line, a section or the plan. */
     readonly anchor: AstNode;
     readonly placement: { readonly line?: string; readonly section?: string };
+    /** The required phrases a present declaration's text leaves out, each as its alternatives. */
+    readonly missing: readonly (readonly string[])[];
+    /** The present declaration's text is empty. */
+    readonly empty: boolean;
 }
 
 export interface StaffRowFigures {
@@ -140,7 +145,10 @@ export interface OfficeStaffFigures {
     readonly label: string;
     readonly rows: readonly StaffRowFigures[];
     readonly total: number;
+    /** Heads per category or position as written. */
     readonly byCategory: ReadonlyMap<string, number>;
+    /** Heads per category as the table counts them: positions in their category, merged categories in the one they are counted under. */
+    readonly counted: ReadonlyMap<string, number>;
 }
 
 export interface SummaryRowFigures {
@@ -155,6 +163,11 @@ export interface SummaryFigures {
     readonly rows: readonly SummaryRowFigures[];
     readonly totalFrom: number;
     readonly totalTo: number;
+    /** Heads per category at each date as the summary counts them (positions in their category). */
+    readonly countedFrom: ReadonlyMap<string, number>;
+    readonly countedTo: ReadonlyMap<string, number>;
+    /** Every figure of the summary was readable. */
+    readonly complete: boolean;
 }
 
 export interface HireFigures {
@@ -205,9 +218,14 @@ export interface StaffTableFigures {
     readonly table: StaffTable;
     readonly offices: readonly OfficeStaffFigures[];
     readonly total: number;
+    /** Heads per category or position as written. */
     readonly byCategory: ReadonlyMap<string, number>;
     /** Heads per profile across all offices. */
     readonly byProfile: ReadonlyMap<Profile, number>;
+    /** Heads per category as the table counts them (see OfficeStaffFigures.counted). */
+    readonly counted: ReadonlyMap<string, number>;
+    /** Every head count of the table was readable. */
+    readonly complete: boolean;
 }
 
 export interface MovementRowFigures {
@@ -305,6 +323,8 @@ export interface PlanEvaluation extends Omit<FinanceFigures, 'checks'>, Omit<Sta
     readonly declarations: readonly DeclarationFigures[];
     readonly statistics: readonly StatisticsFigures[];
     readonly indicators: readonly IndicatorFigures[];
+    /** Where tables disagree with each other, or give an entry twice or without what it needs. */
+    readonly consistency: ConsistencyFigures;
     /** Every declared total of the plan with its computed counterpart, in document order. */
     readonly totals: readonly TotalCheck[];
     /** The check of a declared total, by the node of its declared figure. */

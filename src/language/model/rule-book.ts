@@ -28,6 +28,11 @@ export interface RuleBook {
      * default. A rule naming a code no issue has is reported by validation, not read here.
      */
     severityOf(code: string): Severity | undefined;
+    /**
+     * The staff category a category or position belongs to (`C2` → `C`, `C` → `C`); a name the
+     * rule set does not list stands for itself.
+     */
+    categoryOf(name: string): string;
 }
 
 /** The issue code a rule file's severity rule names: the rule file writes `under_allocated`, codes are `under-allocated`. */
@@ -58,6 +63,15 @@ export function readRuleBook(ruleSet: RuleSet | undefined): RuleBook {
             severities.set(code, rule.severity);
         }
     }
+    const categories = new Map<string, string>();
+    for (const rule of ruleSet?.categories ?? []) {
+        categories.set(rule.name, rule.name);
+        for (const position of rule.positions) {
+            if (!categories.has(position)) {
+                categories.set(position, rule.name);
+            }
+        }
+    }
     return {
         ruleSet,
         lineRule: code => code === undefined ? undefined : lines.get(code),
@@ -67,6 +81,7 @@ export function readRuleBook(ruleSet: RuleSet | undefined): RuleBook {
         },
         capsOn: kind => caps.get(kind) ?? [],
         requiredDeclarations: ruleSet?.declarations ?? [],
-        severityOf: code => severities.get(code)
+        severityOf: code => severities.get(code),
+        categoryOf: name => categories.get(name) ?? name
     };
 }

@@ -3,25 +3,26 @@
  * personnel costs, each with the declared totals it checks.
  */
 import type {
-    CategoryCount, CategorySummary, Count, HiringPlan, Movements, PersonnelCost, Plan, Profile, StaffTable
+    CategoryCount, CategoryMerge, CategorySummary, Count, HiringPlan, Movements, PersonnelCost, Plan, Profile, StaffTable
 } from '../generated/ast.js';
 import { elementsOf } from './elements.js';
 import type {
     Check, HiringFigures, MovementFigures, OfficeStaffFigures, PersonnelCostFigures, StaffTableFigures, Subject, SummaryFigures, StaffingFigures
 } from './figures.js';
 import { count, money } from './reader.js';
+import type { RuleBook } from './rule-book.js';
 import { countCheck, moneyCheck, Sum, values } from './sum.js';
 
 
-export function evaluateStaffing(plan: Plan): StaffingFigures {
+export function evaluateStaffing(plan: Plan, rules: RuleBook): StaffingFigures {
     const checks: Check[] = [];
     const keep = <T>(result: { figures: T; checks: readonly Check[] }): T => {
         checks.push(...result.checks);
         return result.figures;
     };
     return {
-        staffTables: elementsOf(plan, 'StaffTable').map(table => keep(evaluateStaffTable(table))),
-        summaries: elementsOf(plan, 'CategorySummary').map(summary => keep(evaluateSummary(summary))),
+        staffTables: elementsOf(plan, 'StaffTable').map(table => keep(evaluateStaffTable(table, rules))),
+        summaries: elementsOf(plan, 'CategorySummary').map(summary => keep(evaluateSummary(summary, rules))),
         movements: elementsOf(plan, 'Movements').map(movements => keep(evaluateMovements(movements))),
         hiring: elementsOf(plan, 'HiringPlan').map(hiring => keep(evaluateHiring(hiring))),
         personnelCosts: elementsOf(plan, 'PersonnelCost').map(cost => keep(evaluatePersonnelCost(cost))),
@@ -46,19 +47,70 @@ function addCategories(into: Map<string, Sum>, counts: CategoryCount[]): void {
     }
 }
 
+/**
+ * How a table counts heads by category: a position counts in its category (`C2` in `C`, as the
+ * rule set says), and a category the table counts under another (`conta Dirigente in D`) in that one.
+ */
+export class CategoryCounting {
+    constructor(private readonly rules: RuleBook, private readonly merges: readonly CategoryMerge[]) { }
+
+    /** The category a written category or position belongs to. */
+    categoryOf(written: string): string {
+        return this.rules.categoryOf(written);
+    }
+
+    /** The category the table counts a written category or position under. */
+    countedUnder(written: string): string {
+        const category = this.categoryOf(written);
+        const merge = this.merges.find(m => this.categoryOf(m.category) === category);
+        return merge ? this.categoryOf(merge.into) : category;
+    }
+
+    /** The heads per counted category of heads per written category or position. */
+    count(written: ReadonlyMap<string, number | undefined>): Map<string, number> {
+        const counted = new Map<string, number>();
+        for (const [name, heads] of written) {
+            const key = this.countedUnder(name);
+            counted.set(key, (counted.get(key) ?? 0) + (heads ?? 0));
+        }
+        return counted;
+    }
+
+    /**
+     * The sum a declared `di cui` entry is compared with: a position its own heads, a category
+     * the table counts under another its own heads and positions, any other category every head
+     * the table counts under it.
+     */
+    sumFor(declared: string, written: ReadonlyMap<string, Sum>): Sum {
+        const sum = new Sum();
+        const position = this.categoryOf(declared) !== declared;
+        const mergedAway = !position && this.countedUnder(declared) !== declared;
+        for (const [name, part] of written) {
+            const matches = position ? name === declared
+                : mergedAway ? this.categoryOf(name) === declared
+                    : this.countedUnder(name) === declared;
+            if (matches) {
+                sum.add(part.complete ? part.value : undefined);
+            }
+        }
+        return sum;
+    }
+}
+
 function staffTotalChecks(declared: { total: Count; byCategory: CategoryCount[] } | undefined,
-    total: Sum, byCategory: Map<string, Sum>, subject: (category?: string) => Subject): Check[] {
+    total: Sum, byCategory: Map<string, Sum>, counting: CategoryCounting, subject: (category?: string) => Subject): Check[] {
     if (!declared) {
         return [];
     }
     return [
-        ...declared.byCategory.flatMap(entry => countCheck(entry.count, byCategory.get(entry.category) ?? new Sum(), subject(entry.category))),
+        ...declared.byCategory.flatMap(entry => countCheck(entry.count, counting.sumFor(entry.category, byCategory), subject(entry.category))),
         ...countCheck(declared.total, total, subject())
     ];
 }
 
-function evaluateStaffTable(table: StaffTable): { figures: StaffTableFigures; checks: Check[] } {
+function evaluateStaffTable(table: StaffTable, rules: RuleBook): { figures: StaffTableFigures; checks: Check[] } {
     const checks: Check[] = [];
+    const counting = new CategoryCounting(rules, table.merges);
     const tableTotal = new Sum();
     const tableByCategory = new Map<string, Sum>();
     const byProfile = new Map<Profile, number>();
@@ -85,14 +137,24 @@ function evaluateStaffTable(table: StaffTable): { figures: StaffTableFigures; ch
             }
             return { row, profile: label, total: Number(rowTotal.value), byCategory: values(rowByCategory) };
         });
-        checks.push(...staffTotalChecks(office.total, total, byCategory, category => ({ of: 'office-staff', office: name, category })));
-        return { node: office, label: name, rows, total: Number(total.value), byCategory: values(byCategory) };
+        checks.push(...staffTotalChecks(office.total, total, byCategory, counting, category => ({ of: 'office-staff', office: name, category })));
+        return {
+            node: office, label: name, rows, total: Number(total.value), byCategory: values(byCategory),
+            counted: counting.count(values(byCategory))
+        };
     });
-    checks.push(...staffTotalChecks(table.total, tableTotal, tableByCategory, category => ({ of: 'staff-table', category })));
-    return { figures: { table, offices, total: Number(tableTotal.value), byCategory: values(tableByCategory), byProfile }, checks };
+    checks.push(...staffTotalChecks(table.total, tableTotal, tableByCategory, counting, category => ({ of: 'staff-table', category })));
+    return {
+        figures: {
+            table, offices, total: Number(tableTotal.value), byCategory: values(tableByCategory), byProfile,
+            counted: counting.count(values(tableByCategory)), complete: tableTotal.complete
+        },
+        checks
+    };
 }
 
-function evaluateSummary(summary: CategorySummary): { figures: SummaryFigures; checks: Check[] } {
+function evaluateSummary(summary: CategorySummary, rules: RuleBook): { figures: SummaryFigures; checks: Check[] } {
+    const counting = new CategoryCounting(rules, summary.merges);
     const from = new Sum();
     const to = new Sum();
     const rows = summary.rows.map(node => {
@@ -102,7 +164,12 @@ function evaluateSummary(summary: CategorySummary): { figures: SummaryFigures; c
         return row;
     });
     return {
-        figures: { node: summary, rows, totalFrom: Number(from.value), totalTo: Number(to.value) },
+        figures: {
+            node: summary, rows, totalFrom: Number(from.value), totalTo: Number(to.value),
+            countedFrom: counting.count(new Map(rows.map(row => [row.category, row.from]))),
+            countedTo: counting.count(new Map(rows.map(row => [row.category, row.to]))),
+            complete: from.complete && to.complete
+        },
         checks: [
             ...countCheck(summary.totalFrom, from, { of: 'summary', date: summary.fromDate }),
             ...countCheck(summary.totalTo, to, { of: 'summary', date: summary.toDate })

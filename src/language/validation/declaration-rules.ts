@@ -28,3 +28,26 @@ export function requiredDeclarationMustBePresent(evaluation: PlanEvaluation, rep
         });
     }
 }
+
+/**
+ * A required declaration that is present must say what the rule set requires (its `contiene`
+ * phrases) and must not be empty; the fix writes the standard wording in its place.
+ */
+export function requiredDeclarationMustBeComplete(evaluation: PlanEvaluation, reporter: IssueReporter): void {
+    for (const declaration of evaluation.declarations) {
+        const present = declaration.present;
+        if (!present || (!declaration.empty && declaration.missing.length === 0)) {
+            continue;
+        }
+        reporter.report('incomplete-declaration', {
+            key: declaration.rule.key,
+            title: declaration.rule.title,
+            ruleSet: evaluation.ruleSet?.name ?? '',
+            missing: declaration.missing,
+            empty: declaration.empty
+        }, { node: present, property: 'text' }, {
+            severity: severityFromRule(declaration.rule.severity),
+            data: { key: declaration.rule.key, text: declaration.rule.text, missing: declaration.missing }
+        });
+    }
+}

@@ -21,11 +21,20 @@ const severities: { readonly [C in IssueCode]: IssueSeverity } = {
     'split-mismatch': 'error',
     'unassigned-item': 'error',
     'missing-declaration': 'error',
+    'incomplete-declaration': 'error',
     'cost-mismatch': 'error',
     'cofinancing-mismatch': 'error',
+    'summary-staff-mismatch': 'error',
+    'movements-summary-mismatch': 'error',
+    'hires-cost-mismatch': 'error',
+    'hire-category-mismatch': 'error',
+    'office-statistics-mismatch': 'error',
+    'missing-unit-cost': 'warning',
     'percentage-out-of-range': 'error',
     'milestones-decreasing': 'warning',
     'duplicate-name': 'error',
+    'duplicate-office-staff': 'error',
+    'duplicate-hiring-period': 'error',
     'invalid-number': 'error',
     'linking-error': 'error',
     'unknown-issue-code': 'warning'
@@ -66,11 +75,23 @@ export interface IssuePayloads {
     'unassigned-item': undefined;
     /** `text` is the rule set's standard wording, when it gives one. */
     'missing-declaration': { readonly key: string; readonly text?: string; readonly place: DeclarationPlace };
+    /** `text` is the rule set's standard wording, which the fix writes in place of the text. */
+    'incomplete-declaration': { readonly key: string; readonly text: string; readonly missing: readonly (readonly string[])[] };
     'cost-mismatch': { readonly expected: string; readonly replacement: string };
     'cofinancing-mismatch': { readonly cost: string; readonly shares: string };
+    'summary-staff-mismatch': undefined;
+    'movements-summary-mismatch': undefined;
+    'hires-cost-mismatch': undefined;
+    'hire-category-mismatch': undefined;
+    'office-statistics-mismatch': undefined;
+    /** `unitCost` is the row's cost ÷ its heads, formatted, when that is a whole number of cents. */
+    'missing-unit-cost': { readonly profile: string; readonly unitCost?: string };
     'percentage-out-of-range': undefined;
     'milestones-decreasing': undefined;
     'duplicate-name': undefined;
+    /** `replacement` is the name of the one CPI the table leaves out, when exactly one is. */
+    'duplicate-office-staff': { readonly replacement?: string };
+    'duplicate-hiring-period': undefined;
     /** `replacement` is the canonical rewrite, without currency sign or percent, when there is one. */
     'invalid-number': { readonly kind: NumberKind; readonly replacement?: string };
     /** Filled by Langium's document validator. */

@@ -14,7 +14,11 @@ import {
     sourceShouldBeFullyProgrammed
 } from './finance-rules.js';
 import { declaredTotalMustMatchComputed } from './total-rules.js';
-import { requiredDeclarationMustBePresent } from './declaration-rules.js';
+import { requiredDeclarationMustBeComplete, requiredDeclarationMustBePresent } from './declaration-rules.js';
+import {
+    costRowMustHaveUnitCost, hireMustBeInProfileCategory, hiringPeriodMustBeGivenOnce, movementsMustMatchSummaryChange,
+    officeFigureMustMatchStatistics, officeMustBeListedOnce, personnelCostMustCountHires, summaryMustMatchStaffTable
+} from './consistency-rules.js';
 import { fundingSharesMustCoverCost, personnelCostMustBeHeadsTimesUnitCost } from './staffing-rules.js';
 import { cumulativeValuesMustNotDecrease, percentageMustBeWithinRange } from './indicator-rules.js';
 import { codeMustBeWellFormed, numberMustBeItalian, planNamesMustBeUnique, ruleSetNamesMustBeUnique, severityRuleMustNameKnownCode } from './naming-rules.js';
@@ -28,8 +32,17 @@ const planRules: ReadonlyArray<(evaluation: PlanEvaluation, reporter: IssueRepor
     itemMustNameItsSource,
     declaredTotalMustMatchComputed,
     requiredDeclarationMustBePresent,
+    requiredDeclarationMustBeComplete,
+    summaryMustMatchStaffTable,
+    movementsMustMatchSummaryChange,
+    officeMustBeListedOnce,
+    hiringPeriodMustBeGivenOnce,
+    hireMustBeInProfileCategory,
     personnelCostMustBeHeadsTimesUnitCost,
+    costRowMustHaveUnitCost,
+    personnelCostMustCountHires,
     fundingSharesMustCoverCost,
+    officeFigureMustMatchStatistics,
     cumulativeValuesMustNotDecrease
 ];
 
