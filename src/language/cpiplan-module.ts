@@ -10,7 +10,8 @@ import {
 import { CpiplanGeneratedModule, CpiplanGeneratedSharedModule } from './generated/module.js';
 import { LocaleSettings } from './i18n/locale.js';
 import { PlanEvaluator } from './model/plan-evaluator.js';
-import { CpiplanLinker, CpiplanScopeComputation } from './scoping.js';
+import { CpiplanLinker, CpiplanScopeComputation, CpiplanScopeProvider } from './scoping.js';
+import { RuleSets } from './rule-sets.js';
 import { CpiplanDocumentValidator } from './validation/document-validator.js';
 import { CpiplanValidator, registerValidationChecks } from './validation/validator.js';
 import { CpiplanCodeActionProvider } from './lsp/code-actions.js';
@@ -38,6 +39,10 @@ export type CpiplanAddedServices = {
     validation: {
         CpiplanValidator: CpiplanValidator;
     };
+    references: {
+        /** Which rule set a plan uses, and what is wrong in it. */
+        RuleSets: RuleSets;
+    };
 };
 
 export type CpiplanServices = LangiumServices & CpiplanAddedServices;
@@ -58,6 +63,8 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
     },
     references: {
         ScopeComputation: services => new CpiplanScopeComputation(services),
+        ScopeProvider: services => new CpiplanScopeProvider(services),
+        RuleSets: services => new RuleSets(services),
         Linker: services => new CpiplanLinker(services)
     },
     lsp: {

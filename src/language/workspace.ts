@@ -33,7 +33,7 @@ export function findRulesDir(start: string): string | undefined {
 
 /** Loads the shipped rule sets alongside the workspace's own files. */
 export class CpiplanWorkspaceManager extends DefaultWorkspaceManager {
-    constructor(services: LangiumSharedCoreServices, private readonly rulesDir: string | undefined) {
+    constructor(services: LangiumSharedCoreServices, readonly rulesDir: string | undefined) {
         super(services);
     }
 

@@ -152,6 +152,7 @@ export type CpiplanKeywordNames =
     | "ufficio"
     | "uscita"
     | "valutazione"
+    | "variante"
     | "voce"
     | "{"
     | "}"
@@ -875,6 +876,7 @@ export interface LineRule extends langium.AstNode {
     severity?: Severity;
     source?: langium.Reference<SourceKind>;
     title: string;
+    variants: Array<string>;
 }
 
 export const LineRule = {
@@ -883,7 +885,8 @@ export const LineRule = {
     code: 'code',
     severity: 'severity',
     source: 'source',
-    title: 'title'
+    title: 'title',
+    variants: 'variants'
 } as const;
 
 export function isLineRule(item: unknown): item is LineRule {
@@ -2645,6 +2648,10 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: LineRule.title
+                },
+                variants: {
+                    name: LineRule.variants,
+                    defaultValue: []
                 }
             },
             superTypes: []
