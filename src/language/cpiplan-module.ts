@@ -23,7 +23,7 @@ import { CpiplanInlayHintProvider } from './lsp/inlay-hints.js';
 import { CpiplanCompletionProvider } from './lsp/completion.js';
 import { CpiplanDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { CpiplanSemanticTokenProvider } from './lsp/semantic-tokens.js';
-import { CpiplanWorkspaceManager } from './workspace.js';
+import { CpiplanWorkspaceManager, loadRuleFilesNamedByPlans } from './workspace.js';
 
 /** The services cpiplan adds to Langium's. */
 export type CpiplanAddedServices = {
@@ -100,7 +100,9 @@ export function createCpiplanServices(context: CpiplanContext): { shared: Langiu
     created.language = Cpiplan;
     shared.ServiceRegistry.register(Cpiplan);
     registerValidationChecks(Cpiplan);
-    if (!context.connection) {
+    if (context.connection) {
+        loadRuleFilesNamedByPlans(shared);
+    } else {
         // Outside a language server nobody sends the configuration; without this, settings-dependent code waits forever.
         void shared.workspace.ConfigurationProvider.initialized({});
     }
