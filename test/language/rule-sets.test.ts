@@ -2,12 +2,14 @@
  * Rule sets stay switched on: a plan names one, its lines and sources are the ones it speaks
  * of, rule files are checked like plans and resolved deterministically.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Plan } from '../../src/language/generated/ast.js';
 import type { PlanEvaluation } from '../../src/language/model/figures.js';
-import { check, example, header, testServices, withCode } from '../helpers.js';
+import { check, example, header, rulesDir, testServices, withCode } from '../helpers.js';
 
 let folder = 0;
 
@@ -225,5 +227,37 @@ linea 3.2 "Formazione" { voce "W" € 500,00 }`;
         for (const document of services.shared.workspace.LangiumDocuments.all.filter(d => d.uri.path.includes('/language/rules/'))) {
             expect(document.diagnostics, document.uri.path).toEqual([]);
         }
+    });
+});
+
+describe('the real plans against mutated rule files', () => {
+    const dm74 = fs.readFileSync(path.join(rulesDir, 'dm74-2019.cpiplan'), 'utf8');
+    const vda = example('valle-d-aosta-2020.cpiplan').replace('regole "DM 74/2019"', 'regole "DM 74/2019" da "dm74.cpiplan"');
+
+    test("Valle d'Aosta on an unchanged copy of DM 74/2019 named with da: still clean", async () => {
+        const { diagnostics } = await checkFiles({ 'vda.cpiplan': vda, 'dm74.cpiplan': dm74 });
+        expect(diagnostics('vda.cpiplan')).toEqual([]);
+    });
+
+    test("Valle d'Aosta on a copy with the 3.1 cap written 1.5%: the rule file and the plan say so, no cap is dropped silently", async () => {
+        const { diagnostics } = await checkFiles({ 'vda.cpiplan': vda, 'dm74.cpiplan': dm74.replace('tetto 1,5%', 'tetto 1.5%') });
+        expect(codes(diagnostics('dm74.cpiplan'))).toEqual(['invalid-number']);
+        expect(codes(diagnostics('vda.cpiplan'))).toEqual(['cap-not-applicable', 'rule-set-invalid']);
+    });
+
+    test('Marche on a copy with a missing brace and a cap of 150%: two errors counted, the first named', async () => {
+        const marche = example('marche-2020.cpiplan').replace('regole "DM 74/2019"', 'regole "DM 74/2019" da "dm74.cpiplan"');
+        const broken = dm74.replace('tetto 5%', 'tetto 150%').replace(/\}\s*$/, '');
+        const { diagnostics } = await checkFiles({ 'marche.cpiplan': marche, 'dm74.cpiplan': broken });
+        const invalid = diagnostics('marche.cpiplan').find(d => d.code === 'rule-set-invalid');
+        expect(invalid?.message).toMatch(/^The rule set "DM 74\/2019" \(dm74\.cpiplan\) has 2 errors; the first, at line \d+: 150% is outside the range 0–100%\.$/);
+        expect(codes(diagnostics('marche.cpiplan'))).toEqual([
+            'cap-not-applicable', 'missing-declaration', 'missing-declaration', 'missing-declaration', 'over-allocated', 'rule-set-invalid', 'total-mismatch'
+        ]);
+    });
+
+    test('Puglia without its regole: missing-rule-set', async () => {
+        const text = example('puglia-2020.cpiplan').replace('    regole "Assistenza tecnica ANPAL Servizi"\n', '');
+        expect(codes((await check(text)).diagnostics)).toEqual(['missing-rule-set']);
     });
 });
