@@ -66,6 +66,11 @@ export class RuleSets {
         return files;
     }
 
+    /** The text of a loaded file, to tell copies from different rule sets. */
+    textOf(file: URI): string | undefined {
+        return this.services.shared.workspace.LangiumDocuments.getDocument(file)?.textDocument.getText();
+    }
+
     /** The names of every rule set in the workspace, distinct, shipped first. */
     names(): string[] {
         const all = this.services.shared.workspace.IndexManager.allElements('RuleSet').toArray();

@@ -156,6 +156,14 @@ describe('resolution', () => {
         expect(withCodes(diagnostics('plan.cpiplan'))).toContain('cap-exceeded');
     });
 
+    test('an identical copy of a rule set is not ambiguous', async () => {
+        const shipped = fs.readFileSync(path.join(rulesDir, 'dm74-2019.cpiplan'), 'utf8');
+        const { diagnostics } = await checkFiles({ 'plan.cpiplan': example('valle-d-aosta-2020.cpiplan'), 'copy.cpiplan': shipped });
+        expect(diagnostics('plan.cpiplan')).toEqual([]);
+        const changed = await checkFiles({ 'plan.cpiplan': example('valle-d-aosta-2020.cpiplan'), 'copy.cpiplan': shipped.replace('tetto 5%', 'tetto 4%') });
+        expect(codes(changed.diagnostics('plan.cpiplan'))).toEqual(['ambiguous-rule-set']);
+    });
+
     test("source kinds resolve in the plan's own rule set: a custom set reusing allegato_B applies its own caps", async () => {
         const { diagnostics, evaluation } = await checkFiles({
             'plan.cpiplan': planOnCustom('').replace('"DM 74/2019"', '"Mio"'),

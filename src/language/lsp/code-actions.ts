@@ -199,8 +199,9 @@ const planFixes: { readonly [C in PlanFixableCode]: Fix<C> } = {
             return [];
         }
         const at = last.range.end;
-        return context.data.ruleSets.map((name, index) => action(context, fixTitle('addRuleSet', context.locale, { name }),
-            [{ range: { start: at, end: at }, newText: `\n    regole "${escapeString(name)}"` }], index === 0));
+        // Several rule sets: the analyst chooses, none is preferred.
+        return context.data.ruleSets.map(name => action(context, fixTitle('addRuleSet', context.locale, { name }),
+            [{ range: { start: at, end: at }, newText: `\n    regole "${escapeString(name)}"` }], context.data.ruleSets.length === 1));
     },
 
     /** Gives a source its kind, one fix per kind of the rule set, the one whose title matches first. */

@@ -34,7 +34,10 @@ export function ruleFileMustBeLoaded(plan: Plan, ruleSets: RuleSets, reporter: I
     }
 }
 
-/** Without `da`, one rule set has the name the plan gives. */
+/**
+ * Without `da`, one rule set has the name the plan gives. Identical copies (the shipped file and
+ * the same file in a checkout of cpiplan) are one rule set.
+ */
 export function ruleSetNameMustBeUnambiguous(plan: Plan, ruleSets: RuleSets, reporter: IssueReporter): void {
     const name = plan.ruleSet?.$refText;
     if (name === undefined || plan.ruleFile !== undefined) {
@@ -42,7 +45,7 @@ export function ruleSetNameMustBeUnambiguous(plan: Plan, ruleSets: RuleSets, rep
     }
     const files = ruleSets.filesNamed(plan, name);
     const [chosen] = files;
-    if (chosen === undefined || files.length < 2) {
+    if (chosen === undefined || new Set(files.map(f => ruleSets.textOf(f))).size < 2) {
         return;
     }
     reporter.report('ambiguous-rule-set', {
