@@ -1,6 +1,8 @@
 /**
  * Loads `.cpiplan` files for the CLI: the files and folders named, the shipped rule sets, and
  * any rule set a plan names with `regole "…" da "file"`. Then builds them all with validation.
+ * A `da` file that is missing is not an input error: the plan naming it says so
+ * (`rule-file-missing`) and the other plans are checked as usual.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -49,7 +51,10 @@ export interface CheckedDocument {
     readonly diagnostics: Diagnostic[];
 }
 
-/** Parses, links and validates the files; returns them in the order given. */
+/**
+ * Parses, links and validates the files; returns them in the order given, then the rule files
+ * the plans name with `da` that were not given (their problems are the plans' problems too).
+ */
 export async function loadAndValidate(services: CpiplanServices, files: string[], rulesDir: string | undefined): Promise<CheckedDocument[]> {
     const documents = services.shared.workspace.LangiumDocuments;
     const fromFile = async (file: string): Promise<LangiumDocument> => {
@@ -78,17 +83,21 @@ export async function loadAndValidate(services: CpiplanServices, files: string[]
     for (const file of builtinRuleFiles(rulesDir)) {
         extra.push(await fromFile(file));
     }
-    // Rule sets named by path in a plan, relative to the plan.
+    // Rule sets named by path in a plan, relative to the plan; a missing one is the plan's diagnostic.
+    const named: LangiumDocument[] = [];
     for (const document of own) {
         const root = document.parseResult.value;
         if (isPlan(root) && root.ruleFile) {
             const file = path.resolve(path.dirname(document.uri.fsPath), root.ruleFile);
-            if (!fs.existsSync(file)) {
-                throw new InputError(l => cliText('noRuleFile', l, { path: file, plan: document.uri.fsPath }));
+            if (path.extname(file) !== '.cpiplan' || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+                continue;
             }
-            extra.push(await fromFile(file));
+            const ruleDocument = await fromFile(file);
+            if (!own.includes(ruleDocument) && !extra.includes(ruleDocument) && !named.includes(ruleDocument)) {
+                named.push(ruleDocument);
+            }
         }
     }
-    await services.shared.workspace.DocumentBuilder.build([...own, ...extra], { validation: true });
-    return own.map(document => ({ path: document.uri.fsPath, document, diagnostics: document.diagnostics ?? [] }));
+    await services.shared.workspace.DocumentBuilder.build([...own, ...extra, ...named], { validation: true });
+    return [...own, ...named].map(document => ({ path: document.uri.fsPath, document, diagnostics: document.diagnostics ?? [] }));
 }

@@ -10,7 +10,8 @@ import {
 import { CpiplanGeneratedModule, CpiplanGeneratedSharedModule } from './generated/module.js';
 import { LocaleSettings } from './i18n/locale.js';
 import { PlanEvaluator } from './model/plan-evaluator.js';
-import { CpiplanLinker, CpiplanScopeComputation } from './scoping.js';
+import { CpiplanLinker, CpiplanScopeComputation, CpiplanScopeProvider } from './scoping.js';
+import { RuleSets } from './rule-sets.js';
 import { CpiplanDocumentValidator } from './validation/document-validator.js';
 import { CpiplanValidator, registerValidationChecks } from './validation/validator.js';
 import { CpiplanCodeActionProvider } from './lsp/code-actions.js';
@@ -22,7 +23,7 @@ import { CpiplanInlayHintProvider } from './lsp/inlay-hints.js';
 import { CpiplanCompletionProvider } from './lsp/completion.js';
 import { CpiplanDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { CpiplanSemanticTokenProvider } from './lsp/semantic-tokens.js';
-import { CpiplanWorkspaceManager } from './workspace.js';
+import { CpiplanWorkspaceManager, loadRuleFilesNamedByPlans } from './workspace.js';
 
 /** The services cpiplan adds to Langium's. */
 export type CpiplanAddedServices = {
@@ -37,6 +38,10 @@ export type CpiplanAddedServices = {
     };
     validation: {
         CpiplanValidator: CpiplanValidator;
+    };
+    references: {
+        /** Which rule set a plan uses, and what is wrong in it. */
+        RuleSets: RuleSets;
     };
 };
 
@@ -58,6 +63,8 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
     },
     references: {
         ScopeComputation: services => new CpiplanScopeComputation(services),
+        ScopeProvider: services => new CpiplanScopeProvider(services),
+        RuleSets: services => new RuleSets(services),
         Linker: services => new CpiplanLinker(services)
     },
     lsp: {
@@ -93,7 +100,9 @@ export function createCpiplanServices(context: CpiplanContext): { shared: Langiu
     created.language = Cpiplan;
     shared.ServiceRegistry.register(Cpiplan);
     registerValidationChecks(Cpiplan);
-    if (!context.connection) {
+    if (context.connection) {
+        loadRuleFilesNamedByPlans(shared);
+    } else {
         // Outside a language server nobody sends the configuration; without this, settings-dependent code waits forever.
         void shared.workspace.ConfigurationProvider.initialized({});
     }

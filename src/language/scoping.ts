@@ -1,24 +1,25 @@
 /** Scoping and linking: what a name can refer to, and what is said when it refers to nothing. */
-import { DefaultLinker, DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
+import {
+    DefaultLinker, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, StreamScope, stream, type AstNode, type AstNodeDescription,
+    type LangiumDocument, type LinkingError, type ReferenceInfo, type Scope
+} from 'langium';
 import type { MultiMap } from 'langium';
 import type { CpiplanServices } from './cpiplan-module.js';
+import { isFundingSource, isPlan } from './generated/ast.js';
 import { issueMessage } from './i18n/issue-messages.js';
 
 /** Types a reference inside the same file may target. */
 const local = new Set(['FundingSource', 'Office', 'Profile', 'HiringPlan', 'SourceKind']);
 
 /**
- * Only referenceable things enter the scopes: rule sets (and their source kinds) globally,
- * sources, offices, profiles and hiring plans within their plan. Keeps indexing cheap on
- * large plans.
+ * Only referenceable things enter the scopes: rule sets globally; sources, offices, profiles
+ * and hiring plans within their plan; source kinds within their rule set. Keeps indexing cheap
+ * on large plans.
  */
 export class CpiplanScopeComputation extends DefaultScopeComputation {
     protected override addExportedSymbol(node: AstNode, exports: AstNodeDescription[], document: LangiumDocument): void {
         if (node.$type === 'RuleSet') {
             super.addExportedSymbol(node, exports, document);
-            for (const kind of (node as AstNode & { sourceKinds: AstNode[] }).sourceKinds) {
-                super.addExportedSymbol(kind, exports, document);
-            }
         }
     }
 
@@ -26,6 +27,33 @@ export class CpiplanScopeComputation extends DefaultScopeComputation {
         if (local.has(node.$type)) {
             super.addLocalSymbol(node, document, symbols);
         }
+    }
+}
+
+/**
+ * Resolution as the README states it: a plan's `regole` names a rule set in its `da` file when
+ * it has one, otherwise the rule sets of the workspace, the shipped one first; a source's
+ * `tipo` names a source kind of the plan's own rule set, never another one's.
+ */
+export class CpiplanScopeProvider extends DefaultScopeProvider {
+    private readonly services: CpiplanServices;
+
+    constructor(services: CpiplanServices) {
+        super(services);
+        this.services = services;
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        const container = context.container;
+        if (isFundingSource(container) && context.property === 'kind') {
+            const plan = container.$container;
+            const ruleSet = isPlan(plan) ? plan.ruleSet?.ref : undefined;
+            return ruleSet ? this.createScopeForNodes(ruleSet.sourceKinds) : EMPTY_SCOPE;
+        }
+        if (isPlan(container) && context.property === 'ruleSet') {
+            return new StreamScope(stream(this.services.references.RuleSets.candidates(container)));
+        }
+        return super.getScope(context);
     }
 }
 

@@ -4,7 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DefaultWorkspaceManager, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { DefaultWorkspaceManager, DocumentState, URI, UriUtils, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { isPlan } from './generated/ast.js';
 import type { WorkspaceFolder } from 'vscode-languageserver';
 
 /** The `.cpiplan` rule-set files shipped in a folder. */
@@ -33,7 +34,7 @@ export function findRulesDir(start: string): string | undefined {
 
 /** Loads the shipped rule sets alongside the workspace's own files. */
 export class CpiplanWorkspaceManager extends DefaultWorkspaceManager {
-    constructor(services: LangiumSharedCoreServices, private readonly rulesDir: string | undefined) {
+    constructor(services: LangiumSharedCoreServices, readonly rulesDir: string | undefined) {
         super(services);
     }
 
@@ -45,4 +46,33 @@ export class CpiplanWorkspaceManager extends DefaultWorkspaceManager {
             }
         }
     }
+}
+
+/**
+ * In a running server, loads the rule files plans name with `da` that lie outside the
+ * workspace folders (the ones inside are loaded with the workspace), then rebuilds: the plans
+ * naming them link to them instead of reporting `rule-file-missing`.
+ */
+export function loadRuleFilesNamedByPlans(shared: LangiumSharedCoreServices): void {
+    const requested = new Set<string>();
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async documents => {
+        const toLoad: URI[] = [];
+        for (const document of documents) {
+            const root = document.parseResult.value;
+            if (!isPlan(root) || root.ruleFile === undefined) {
+                continue;
+            }
+            const uri = UriUtils.resolvePath(UriUtils.dirname(document.uri), root.ruleFile);
+            if (!uri.path.endsWith('.cpiplan') || requested.has(uri.toString()) || shared.workspace.LangiumDocuments.hasDocument(uri)) {
+                continue;
+            }
+            requested.add(uri.toString());
+            if (await shared.workspace.FileSystemProvider.exists(uri)) {
+                toLoad.push(uri);
+            }
+        }
+        if (toLoad.length > 0) {
+            void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(toLoad, [], token));
+        }
+    });
 }

@@ -107,10 +107,34 @@ describe('cpiplan check', () => {
         expect(stdout).toContain('cap-exceeded: € 100,00 on line 3.1 exceeds the 1% cap of € 1,00 on B (excess € 99,00).');
     });
 
-    test('a missing or foreign rule-set file is a readable error with exit 2', () => {
+    test('a missing rule-set file is a diagnostic on the plan that names it; the other plans are still checked', () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-'));
-        fs.writeFileSync(path.join(dir, 'plan.cpiplan'), 'piano "X" regole "Mie" da "manca.cpiplan"\n');
-        expect(run(['check', path.join(dir, 'plan.cpiplan')])).toMatchObject({ status: 2, stderr: expect.stringContaining("no such rule-set file (named by 'regole … da'") });
+        fs.writeFileSync(path.join(dir, 'a.cpiplan'), 'piano "X" regole "Mie" da "manca.cpiplan"\n');
+        fs.copyFileSync(path.join(repoRoot, 'examples', 'marche-2020.cpiplan'), path.join(dir, 'b.cpiplan'));
+        const { status, stdout } = run(['check', dir], dir);
+        expect(status).toBe(1);
+        expect(stdout.trim().split('\n')).toEqual([
+            "a.cpiplan:1:27: error rule-file-missing: The rule file 'manca.cpiplan' does not exist or was not loaded: the plan cannot be checked against its rules.",
+            ...run(['check', 'b.cpiplan'], dir).stdout.trim().split('\n').slice(0, -1),
+            '2 files checked: 6 errors, 0 warnings.'
+        ]);
+    });
+
+    test("a broken rule-set file is reported in the file and on the plan's regole, exit 1", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-'));
+        fs.writeFileSync(path.join(dir, 'mie.cpiplan'), 'regole "Mie" {\n    fonte b "B"\n    linea 3.1 "Comunicazione" tetto 1.5% di b\n}\n');
+        fs.writeFileSync(path.join(dir, 'plan.cpiplan'), 'piano "X" regole "Mie" da "mie.cpiplan"\nfonte B "B" tipo b assegnato € 100,00\nlinea 3.1 "Comunicazione" { voce "Campagna" € 100,00 }\n');
+        const { status, stdout } = run(['check', 'plan.cpiplan'], dir);
+        expect(status).toBe(1);
+        const lines = stdout.trim().split('\n');
+        expect(lines).toContain("plan.cpiplan:1:18: error rule-set-invalid: The rule set \"Mie\" (mie.cpiplan) has an error; it is at line 3: '1.5' is not in the Italian format (dot for thousands, comma for decimals). Write '1,5%'.");
+        expect(lines).toContain("plan.cpiplan:3:7: error cap-not-applicable: The cap of line 3.1 in \"Mie\" ('1.5% di b') is not valid: the cap cannot be applied.");
+        expect(lines.some(l => l.startsWith('mie.cpiplan:3:37: error invalid-number: '))).toBe(true);
+        expect(lines.at(-1)).toBe('2 files checked: 3 errors, 0 warnings.');
+    });
+
+    test('a file that is not .cpiplan is a readable error with exit 2', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-'));
         fs.writeFileSync(path.join(dir, 'notes.txt'), 'x');
         expect(run(['check', path.join(dir, 'notes.txt')])).toMatchObject({ status: 2, stderr: expect.stringContaining('notes.txt: not a .cpiplan file') });
     });

@@ -44,7 +44,8 @@ describe('the installed cpiplan', () => {
     test('the tarball holds the CLI bundle, its XLSX writer, the rule sets and the docs, nothing else', () => {
         const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
         expect(listing).toEqual([
-            'package/LICENSE.md', 'package/README.md', 'package/bin/cpiplan.cjs', 'package/language/rules/dm74-2019.cpiplan',
+            'package/LICENSE.md', 'package/README.md', 'package/bin/cpiplan.cjs',
+            'package/language/rules/assistenza-tecnica-anpal-servizi.cpiplan', 'package/language/rules/dm74-2019.cpiplan',
             'package/out/cli.cjs', 'package/out/xlsx.cjs', 'package/package.json'
         ]);
     });

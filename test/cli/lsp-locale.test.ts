@@ -32,7 +32,7 @@ async function publishedMessage(env: Record<string, string>, locale?: string): P
                     } else if (message.id === 1) {
                         send({ method: 'initialized', params: {} });
                         send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///tmp/p.cpiplan', languageId: 'cpiplan', version: 1,
-                            text: 'piano "X"\nfonte B "B" tipo allegato_B assegnato € 10,00\nlinea "L" { voce "V" € 10,00 totale € 12,00 }\n' } } });
+                            text: 'piano "X" regole "Assistenza tecnica ANPAL Servizi"\nfonte B "B" assegnato € 10,00\nlinea "L" { voce "V" € 10,00 totale € 12,00 }\n' } } });
                     } else if (message.method === 'textDocument/publishDiagnostics' && message.params?.diagnostics?.length) {
                         resolve(message.params.diagnostics[0].message);
                     }

@@ -152,4 +152,21 @@ describe('cpiplan lsp --stdio', () => {
         expect(vscodeLike.lenses.find(l => l.command.title === 'Anteprima')?.command.command).toBe('cpiplan.openPreview');
         await vscodeLike.client.request('shutdown', null);
     });
+
+    test('loads a rule file a plan names with da outside the workspace', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-lsp-'));
+        fs.mkdirSync(path.join(dir, 'rules'));
+        fs.writeFileSync(path.join(dir, 'rules', 'mine.cpiplan'), 'regole "Mie" {\n    fonte b "B"\n    linea 3.1 "Comunicazione" tetto 1% di b\n}\n');
+        server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'lsp', '--stdio']);
+        const client = new LspClient(server);
+        await client.request('initialize', { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null });
+        client.notify('initialized', {});
+        const uri = `file://${path.join(dir, 'plan.cpiplan')}`;
+        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'cpiplan', version: 1,
+            text: 'piano "X" regole "Mie" da "rules/mine.cpiplan"\nfonte B "B" tipo b assegnato € 100,00\nlinea 3.1 "Comunicazione" { voce "V" € 100,00 }\n' } });
+        const published = await client.waitFor(n => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri
+            && n.params.diagnostics.some((d: { code: string }) => d.code === 'cap-exceeded'));
+        expect(published.params.diagnostics.map((d: { code: string }) => d.code)).toEqual(['cap-exceeded']);
+        await client.request('shutdown', null);
+    });
 });

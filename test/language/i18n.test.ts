@@ -79,6 +79,10 @@ const faults: { readonly [K in NumberFaultKind]: true } = {
 
 const samples: { readonly [C in IssueCode]: readonly IssueArguments[C][] } = {
     'cap-exceeded': [{ line: 'A1', source: 'A2', charged: 'A3', cap: 'A4', rate: 'A5', excess: 'A6' }],
+    'cap-not-applicable': [{ line: 'A1', cap: 'A2', ruleSet: 'A3' }],
+    'unknown-line-code': [{ code: 'A1', ruleSet: 'A2', suggestions: 'A3' }, { code: 'A1', ruleSet: 'A2', suggestions: '' }],
+    'line-title-mismatch': [{ line: 'A1', title: 'A2', official: 'A3', ruleSet: 'A4' }],
+    'missing-source-kind': [{ source: 'A1', ruleSet: 'A2', kinds: 'A3' }],
     'over-allocated': [{ source: 'A1', programmed: 'A2', assigned: 'A3', excess: 'A4' }],
     'under-allocated': [{ source: 'A1', programmed: 'A2', assigned: 'A3', remaining: 'A4' }],
     'total-mismatch': Object.values(subjects).flat().map(subject => ({ subject, declared: 'A1', computed: 'A2', difference: 'A3' })),
@@ -111,6 +115,10 @@ const samples: { readonly [C in IssueCode]: readonly IssueArguments[C][] } = {
     'duplicate-name': Object.keys(duplicateWords).map(what => ({ what: what as keyof typeof duplicateWords, name: 'A1' })),
     'invalid-number': (Object.keys(faults) as NumberFaultKind[]).flatMap(fault => [{ text: 'A1', fault }, { text: 'A1', fault, suggestion: 'A2' }]),
     'linking-error': [...Object.keys(referentWords), 'UnknownType'].map(referent => ({ referent, name: 'A1' })),
+    'missing-rule-set': [{ ruleSets: 'A1' }, { ruleSets: '' }],
+    'ambiguous-rule-set': [{ name: 'A1', files: 'A2', chosen: 'A3' }],
+    'rule-file-missing': [{ file: 'A1' }],
+    'rule-set-invalid': [{ name: 'A1', file: 'A2', count: 1, line: 3, first: 'A4' }, { name: 'A1', file: 'A2', count: 4, line: 3, first: 'A4.' }],
     'unknown-issue-code': [{ code: 'A1' }, { code: 'A1', suggestion: 'A2' }]
 };
 

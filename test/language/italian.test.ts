@@ -61,7 +61,19 @@ linea 3.3 "Osservatorio" {
     voce "Analisi" € 1,00
     dichiarazione nessun_compenso_osservatorio "Ai componenti non spetta alcun compenso."
 }`, 'it');
-    const byCode = new Map([...tables.diagnostics, ...checked.diagnostics, ...unreadable.diagnostics, ...rules.diagnostics].map(d => [d.code, d.message]));
+    // The rule set kept switched on: lines and sources it does not know, rule files missing, ambiguous or broken.
+    const lines = await check(`piano "Linee" regole "DM 74/2019"
+fonte B "Allegato B d.m. 74/2019"
+linea 3.7 "Altro" { }
+linea 3.1 "Comunicazione" { }`, 'it');
+    const missing = await check('piano "Manca" regole "DM 74/2019" da "nessuno.cpiplan"', 'it');
+    const ambiguous = await check('piano "Doppia" regole "DM 74/2019"', 'it', ['regole "DM 74/2019" { }']);
+    const broken = await check(`piano "Rotte" regole "Rotte"
+fonte B "B" tipo k assegnato € 1,00
+linea 3.1 "X" { }`, 'it', ['regole "Rotte" {\n    fonte k\n    linea 3.1 "X" tetto 150% di k\n}']);
+    // The later a plan, the more its message for a code counts: the checks below read the first plans' messages.
+    const byCode = new Map([...tables.diagnostics, ...lines.diagnostics, ...missing.diagnostics, ...ambiguous.diagnostics, ...broken.diagnostics,
+        ...checked.diagnostics, ...unreadable.diagnostics, ...rules.diagnostics].map(d => [d.code, d.message]));
     expect([...byCode.keys()].sort()).toEqual([...issueCodes].sort());
     expect(byCode.get('under-allocated')).toBe('Programmati € 40,00 su Allegato C a fronte di € 1.000,00 assegnati: € 960,00 non programmati.');
     expect(byCode.get('cap-exceeded')).toBe("La linea 3.3 imputa € 1.050,00 su Allegato B, oltre il tetto di € 20,00 (max 2% del totale assegnato): eccedenza € 1.030,00.");

@@ -277,7 +277,7 @@ linea 3.3 "Osservatorio" { voce "Analisi" € 30.000,00 }`), 'missing-declaratio
 });
 
 describe('cost-mismatch and cofinancing-mismatch', () => {
-    const profiles = `piano "Test"
+    const profiles = `piano "Test" regole "Assistenza tecnica ANPAL Servizi"
 profilo istruttore "Istruttore tecnico" categoria D costo € 55.820,00
 profilo assistente "Assistente" categoria C2 costo € 48.715,00
 `;
@@ -392,7 +392,7 @@ fonte B "B" assegnato € «541.004,184»`);
     });
 
     test('accepts every number of the real plans', async () => {
-        const checked = await check(`piano "Test"
+        const checked = await check(`piano "Test" regole "Assistenza tecnica ANPAL Servizi"
 cpi a "CPI A" residenti 78.001 iscritti 4157
 fonte B "B" assegnato 4.000.000,00 €`);
         expect(checked.diagnostics).toEqual([]);

@@ -83,11 +83,11 @@ describe('inlay hints and code lens', () => {
         const services = await testServices();
         const opened = await open(`piano "X" regole "DM 74/2019"
 fonte B "Allegato B" tipo allegato_B assegnato € 1.640.250,18
-linea 3.1 "Comunicazione" {
+linea 3.1 "Comunicazione coordinata sulle politiche attive del lavoro e sui servizi offerti" {
     voce "Campagna" € 24.600,00
     totale € 24.600,00
 }
-linea 3.4 "Sedi" {
+linea 3.4 "Adeguamento strumentale e infrastrutturale delle sedi dei CPI" {
     voce "Immobili" € 700.000,00
     totale € 780.000,00
 }`, 'it');

@@ -140,7 +140,7 @@ describe('quick fixes', () => {
     });
 
     test('duplicate-office-staff: writes the one CPI the staff table leaves out', async () => {
-        const text = `piano "Test"\ncpi a "A"\ncpi b "B"\nprofilo s "S" categoria C\npersonale al 01/01/2020 {\n    ufficio a { s C 1 }\n    ufficio a { s C 2 }\n}\n`;
+        const text = `piano "Test" regole "Assistenza tecnica ANPAL Servizi"\ncpi a "A"\ncpi b "B"\nprofilo s "S" categoria C\npersonale al 01/01/2020 {\n    ufficio a { s C 1 }\n    ufficio a { s C 2 }\n}\n`;
         const { actions, apply } = await fixesFor(text, 'duplicate-office-staff');
         expect(actions.map(a => a.title)).toEqual(["Write 'b'"]);
         const fixed = apply(actions[0]);

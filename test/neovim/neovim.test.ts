@@ -79,8 +79,8 @@ describe('Neovim with the README configuration', () => {
         }]);
         expect(result.hover).toContain('**Line 3.4** Sedi');
         expect(result.formatted).toEqual([
-            'piano "Prova"',
-            'fonte B "Allegato B" tipo allegato_B assegnato € 10.000,00',
+            'piano "Prova" regole "Assistenza tecnica ANPAL Servizi"',
+            'fonte B "Allegato B" assegnato € 10.000,00',
             'linea 3.4 "Sedi" {',
             '    voce "Arredi" € 10.000,00',
             '    totale        € 12.000,00',

@@ -159,6 +159,7 @@ export type CpiplanKeywordNames =
     | "ufficio"
     | "uscita"
     | "valutazione"
+    | "variante"
     | "voce"
     | "{"
     | "}"
@@ -920,6 +921,7 @@ export interface LineRule extends langium.AstNode {
     severity?: Severity;
     source?: langium.Reference<SourceKind>;
     title: string;
+    variants: Array<string>;
 }
 
 export const LineRule = {
@@ -928,7 +930,8 @@ export const LineRule = {
     code: 'code',
     severity: 'severity',
     source: 'source',
-    title: 'title'
+    title: 'title',
+    variants: 'variants'
 } as const;
 
 export function isLineRule(item: unknown): item is LineRule {
@@ -2747,6 +2750,10 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: LineRule.title
+                },
+                variants: {
+                    name: LineRule.variants,
+                    defaultValue: []
                 }
             },
             superTypes: []

@@ -89,10 +89,6 @@ or unreadable input.`
     noPlansInFolder: { it: '{path}: nessun file .cpiplan in questa cartella', en: '{path}: no .cpiplan files in this folder' },
     notCpiplanFile: { it: '{path}: non è un file .cpiplan', en: '{path}: not a .cpiplan file' },
     cannotRead: { it: '{path}: impossibile leggere ({reason})', en: '{path}: cannot read ({reason})' },
-    noRuleFile: {
-        it: "{path}: file di regole inesistente (indicato da 'regole … da' in {plan})",
-        en: "{path}: no such rule-set file (named by 'regole … da' in {plan})"
-    },
     notAPlan: { it: '{path}: non è un piano (contiene un insieme di regole)', en: '{path}: not a plan (it holds a rule set)' },
     xlsxNeedsOut: { it: 'xlsx è un formato binario: indicare --out FILE.xlsx', en: 'xlsx is a binary format: give --out FILE.xlsx' },
     alreadyExists: { it: '{path} esiste già: usare --force per sovrascriverlo', en: '{path} already exists: use --force to overwrite it' },

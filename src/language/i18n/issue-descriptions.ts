@@ -14,6 +14,22 @@ export const issueDescriptions: Record<IssueCode | SyntaxCode, Bilingual> = {
         it: "La parte di una linea a carico di una fonte supera il tetto che le regole fissano per quella linea e fonte.",
         en: "The part of a line charged to a source exceeds the rule set's cap for that line and source."
     },
+    'cap-not-applicable': {
+        it: 'Il tetto che le regole fissano per una linea non è leggibile o è fuori da 0–100%: non può essere applicato.',
+        en: "The rule set's cap for a line cannot be read or is outside 0–100%: it cannot be applied."
+    },
+    'unknown-line-code': {
+        it: 'Una linea ha un codice che le regole del piano non conoscono: nessun tetto le si applica.',
+        en: "A line has a code the plan's rule set does not know: no cap applies to it."
+    },
+    'line-title-mismatch': {
+        it: 'Una linea ufficiale ha un titolo diverso da quello delle regole (e dalle sue varianti ammesse).',
+        en: "An official line's title differs from the rule set's (and from its accepted variants)."
+    },
+    'missing-source-kind': {
+        it: 'Una fonte non indica il tipo, mentre le regole pongono tetti sui tipi di fonte.',
+        en: 'A source names no kind while the rule set sets caps on source kinds.'
+    },
     'over-allocated': {
         it: "Il programmato su una fonte supera l'assegnato.",
         en: 'The amount programmed on a source exceeds its assigned amount.'
@@ -105,6 +121,22 @@ export const issueDescriptions: Record<IssueCode | SyntaxCode, Bilingual> = {
     'linking-error': {
         it: 'Un nome non si riferisce a nulla (una fonte, un ufficio, un profilo, un insieme di regole…).',
         en: 'A name refers to nothing (a source, an office, a profile, a rule set…).'
+    },
+    'missing-rule-set': {
+        it: 'Il piano non indica le regole con cui va controllato.',
+        en: 'The plan names no rule set to be checked against.'
+    },
+    'ambiguous-rule-set': {
+        it: "Più insiemi di regole hanno il nome che il piano indica, e il piano non dice quale file usare con 'da'.",
+        en: "Several rule sets have the name the plan gives, and the plan does not say which file with 'da'."
+    },
+    'rule-file-missing': {
+        it: "Il file di regole indicato con 'da' non esiste o non è stato caricato.",
+        en: "The rule file named with 'da' does not exist or was not loaded."
+    },
+    'rule-set-invalid': {
+        it: 'Le regole usate dal piano contengono errori (sintassi, numeri, tetti fuori da 0–100%).',
+        en: 'The rule set the plan uses has errors (syntax, numbers, caps outside 0–100%).'
     },
     'parsing-error': {
         it: 'Il testo non segue la sintassi del linguaggio.',

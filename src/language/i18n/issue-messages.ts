@@ -32,6 +32,11 @@ export type NumberFaultKind = 'english-format' | 'too-many-decimals' | 'ambiguou
 /** The arguments each code's message takes; every figure arrives already formatted. */
 export interface IssueArguments {
     'cap-exceeded': { line: string; source: string; charged: string; cap: string; rate: string; excess: string };
+    /** `cap` is the cap as the rule file writes it. */
+    'cap-not-applicable': { line: string; cap: string; ruleSet: string };
+    'unknown-line-code': { code: string; ruleSet: string; suggestions: string };
+    'line-title-mismatch': { line: string; title: string; official: string; ruleSet: string };
+    'missing-source-kind': { source: string; ruleSet: string; kinds: string };
     'over-allocated': { source: string; programmed: string; assigned: string; excess: string };
     'under-allocated': { source: string; programmed: string; assigned: string; remaining: string };
     'total-mismatch': { subject: TotalSubject; declared: string; computed: string; difference: string };
@@ -59,6 +64,12 @@ export interface IssueArguments {
     'invalid-number': { text: string; fault: NumberFaultKind; suggestion?: string };
     /** `referent` is the AST type the reference points to (`FundingSource`, `RuleSet`…). */
     'linking-error': { referent: string; name: string };
+    'missing-rule-set': { ruleSets: string };
+    /** `chosen` is the file the plan is checked against meanwhile. */
+    'ambiguous-rule-set': { name: string; files: string; chosen: string };
+    'rule-file-missing': { file: string };
+    /** `first` is the first problem, already in words; `line` its line in the rule file. */
+    'rule-set-invalid': { name: string; file: string; count: number; line: number; first: string };
     /** `suggestion` is the nearest known code, written as in a rule file. */
     'unknown-issue-code': { code: string; suggestion?: string };
 }
@@ -197,6 +208,21 @@ const messages: { readonly [C in IssueCode]: IssueMessage<C> } = {
     'cap-exceeded': (a, l) => l === 'it'
         ? `La linea ${a.line} imputa ${a.charged} su ${a.source}, oltre il tetto di ${a.cap} (max ${a.rate} del totale assegnato): eccedenza ${a.excess}.`
         : `${a.charged} on line ${a.line} exceeds the ${a.rate} cap of ${a.cap} on ${a.source} (excess ${a.excess}).`,
+    'cap-not-applicable': (a, l) => l === 'it'
+        ? `Il tetto della linea ${a.line} nelle regole ${a.ruleSet} ('${a.cap}') non è valido: il tetto non può essere applicato.`
+        : `The cap of line ${a.line} in ${a.ruleSet} ('${a.cap}') is not valid: the cap cannot be applied.`,
+    'unknown-line-code': (a, l) => {
+        const hint = a.suggestions ? (l === 'it' ? ` Codici ufficiali non ancora usati: ${a.suggestions}.` : ` Official codes not yet used: ${a.suggestions}.`) : '';
+        return l === 'it'
+            ? `Le regole ${a.ruleSet} non hanno la linea ${a.code}: nessun tetto le si applica. Usare un codice ufficiale o togliere il codice (linea regionale aggiuntiva).${hint}`
+            : `${a.ruleSet} has no line ${a.code}: no cap applies to it. Use an official code, or drop the code (a regional extra line).${hint}`;
+    },
+    'line-title-mismatch': (a, l) => l === 'it'
+        ? `Il titolo della linea ${a.line} ("${a.title}") non è quello ufficiale delle regole ${a.ruleSet}: "${a.official}".`
+        : `The title of line ${a.line} ("${a.title}") is not the official one in ${a.ruleSet}: "${a.official}".`,
+    'missing-source-kind': (a, l) => l === 'it'
+        ? `La fonte ${a.source} non indica il tipo ('tipo'): le regole ${a.ruleSet} pongono tetti sui tipi di fonte (${a.kinds}) e nessuno si applicherebbe a questa fonte.`
+        : `The source ${a.source} has no kind ('tipo'): ${a.ruleSet} sets caps on source kinds (${a.kinds}) and none would apply to this source.`,
     'over-allocated': (a, l) => l === 'it'
         ? `Programmati ${a.programmed} su ${a.source}, oltre l'assegnato di ${a.assigned}: eccedenza ${a.excess}.`
         : `${a.programmed} programmed on ${a.source} exceeds the ${a.assigned} assigned (excess ${a.excess}).`,
@@ -289,6 +315,21 @@ const messages: { readonly [C in IssueCode]: IssueMessage<C> } = {
             ? `Non trovo ${words?.it ?? a.referent} '${a.name}': ${declaredWords(words?.gender ?? 'm', words?.plural ?? false)}.`
             : `Cannot find ${words?.en ?? a.referent} '${a.name}': declare it before using it.`;
     },
+    'missing-rule-set': (a, l) => {
+        const known = a.ruleSets ? (l === 'it' ? ` Regole disponibili: ${a.ruleSets}.` : ` Rule sets available: ${a.ruleSets}.`) : '';
+        return l === 'it'
+            ? `Il piano non indica le regole ('regole'): nessun tetto e nessuna dichiarazione richiesta verrebbero controllati.${known}`
+            : `The plan names no rule set ('regole'): no cap and no required declaration would be checked.${known}`;
+    },
+    'ambiguous-rule-set': (a, l) => l === 'it'
+        ? `Più insiemi di regole si chiamano ${a.name} (${a.files}): il piano è controllato con ${a.chosen}. Indicare il file con 'da'.`
+        : `Several rule sets are named ${a.name} (${a.files}): the plan is checked against ${a.chosen}. Name the file with 'da'.`,
+    'rule-file-missing': (a, l) => l === 'it'
+        ? `Il file di regole '${a.file}' non esiste o non è stato caricato: il piano non può essere controllato con le sue regole.`
+        : `The rule file '${a.file}' does not exist or was not loaded: the plan cannot be checked against its rules.`,
+    'rule-set-invalid': (a, l) => l === 'it'
+        ? `Le regole ${a.name} (${a.file}) contengono ${a.count === 1 ? 'un errore' : `${a.count} errori`}; ${a.count === 1 ? 'è' : 'il primo,'} alla riga ${a.line}: ${a.first.replace(/\.?$/, '.')}`
+        : `The rule set ${a.name} (${a.file}) has ${a.count === 1 ? 'an error' : `${a.count} errors`}; ${a.count === 1 ? 'it is' : 'the first,'} at line ${a.line}: ${a.first.replace(/\.?$/, '.')}`,
     'unknown-issue-code': (a, l) => {
         const hint = a.suggestion ? (l === 'it' ? ` Forse si intende '${a.suggestion}'.` : ` Did you mean '${a.suggestion}'?`) : '';
         return l === 'it'

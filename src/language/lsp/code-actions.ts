@@ -3,11 +3,11 @@
  * edits. They take their figures from the diagnostic's data or the plan's evaluation, never
  * adding anything up themselves. Plus a source action that fixes every declared total at once.
  */
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { CpiplanServices } from '../cpiplan-module.js';
-import { isPlan, type InterventionLine, type Item, type Plan, type Profile, type Section } from '../generated/ast.js';
+import { isPlan, type FundingSource, type InterventionLine, type Item, type Plan, type Profile, type Section } from '../generated/ast.js';
 import type { PlanEvaluation } from '../model/figures.js';
 import { formatMoney } from '../model/numbers.js';
 import type { Locale } from '../i18n/locale.js';
@@ -16,11 +16,12 @@ import { codeInData, issueData, type IssueCode, type IssueData } from '../valida
 
 /** The codes whose fix reads only the diagnostic: offered in plans and in rule files. */
 export const textFixableCodes = [
-    'total-mismatch', 'invalid-number', 'unknown-issue-code', 'incomplete-declaration', 'duplicate-office-staff'
+    'total-mismatch', 'invalid-number', 'unknown-issue-code', 'incomplete-declaration', 'duplicate-office-staff',
+    'unknown-line-code', 'line-title-mismatch', 'ambiguous-rule-set'
 ] as const satisfies readonly IssueCode[];
 /** The codes whose fix reads the plan or its evaluation. */
 export const planFixableCodes = [
-    'split-mismatch', 'cap-exceeded', 'missing-declaration', 'linking-error', 'missing-unit-cost'
+    'split-mismatch', 'cap-exceeded', 'missing-declaration', 'linking-error', 'missing-unit-cost', 'missing-rule-set', 'missing-source-kind'
 ] as const satisfies readonly IssueCode[];
 /** Every code that has a quick fix. */
 export const fixableCodes = [...textFixableCodes, ...planFixableCodes] as const;
@@ -110,7 +111,31 @@ const textFixes: { readonly [C in TextFixableCode]: TextFix<C> } = {
     /** Writes the nearest known code in a severity rule. */
     'unknown-issue-code': context => context.data.suggestion === undefined ? [] : [action(context,
         fixTitle('writeCode', context.locale, { code: context.data.suggestion }),
-        [{ range: context.diagnostic.range, newText: context.data.suggestion }])]
+        [{ range: context.diagnostic.range, newText: context.data.suggestion }])],
+
+    /** Writes an unused official code (nearest first), or drops the code to make a regional extra line. */
+    'unknown-line-code': context => {
+        const { range } = context.diagnostic;
+        const text = context.document.textDocument.getText();
+        const end = context.document.textDocument.offsetAt(range.end);
+        const spaces = /^\s*/.exec(text.slice(end))?.[0].length ?? 0;
+        return [
+            ...context.data.suggestions.map((code, index) => action(context, fixTitle('useLineCode', context.locale, { code }),
+                [{ range, newText: code }], index === 0)),
+            action(context, fixTitle('makeExtraLine', context.locale),
+                [{ range: { start: range.start, end: context.document.textDocument.positionAt(end + spaces) }, newText: '' }],
+                context.data.suggestions.length === 0)
+        ];
+    },
+
+    /** Writes the rule set's official title of the line. */
+    'line-title-mismatch': context => [action(context, fixTitle('useOfficialTitle', context.locale),
+        [{ range: context.diagnostic.range, newText: `"${escapeString(context.data.title)}"` }])],
+
+    /** Names the file of the rule set with `da`, one fix per workspace file. */
+    'ambiguous-rule-set': context => context.data.files.map((file, index) => action(context,
+        fixTitle('addRuleFile', context.locale, { file }),
+        [{ range: { start: context.diagnostic.range.end, end: context.diagnostic.range.end }, newText: ` da "${escapeString(file)}"` }], index === 0))
 };
 
 /** Fixes that read the plan or its evaluation. */
@@ -184,6 +209,33 @@ const planFixes: { readonly [C in PlanFixableCode]: Fix<C> } = {
         }
         return [action(context, fixTitle('setUnitCost', context.locale, { value: unitCost }),
             [{ range: { start: end, end }, newText: ` costo ${unitCost}` }])];
+    },
+
+    /** Names a rule set after the plan's header, one fix per rule set known in the workspace. */
+    'missing-rule-set': context => {
+        const header = context.plan.$cstNode;
+        const last = header && ['periodEnd', 'title', 'region']
+            .map(property => GrammarUtils.findNodeForProperty(header, property))
+            .find(node => node !== undefined);
+        if (!last) {
+            return [];
+        }
+        const at = last.range.end;
+        // Several rule sets: the analyst chooses, none is preferred.
+        return context.data.ruleSets.map(name => action(context, fixTitle('addRuleSet', context.locale, { name }),
+            [{ range: { start: at, end: at }, newText: `\n    regole "${escapeString(name)}"` }], context.data.ruleSets.length === 1));
+    },
+
+    /** Gives a source its kind, one fix per kind of the rule set, the one whose title matches first. */
+    'missing-source-kind': context => {
+        const source = nodeAt<FundingSource>(context, 'FundingSource');
+        const anchor = source?.$cstNode && (GrammarUtils.findNodeForProperty(source.$cstNode, 'title') ?? GrammarUtils.findNodeForProperty(source.$cstNode, 'name'));
+        if (!anchor) {
+            return [];
+        }
+        const at = anchor.range.end;
+        return context.data.kinds.map((kind, index) => action(context, fixTitle('addSourceKind', context.locale, { kind }),
+            [{ range: { start: at, end: at }, newText: ` tipo ${kind}` }], index === 0));
     },
 
     /** Declares a source, office or profile that is referred to but missing. */

@@ -6,6 +6,7 @@
 import type { DeclarationRule, LineRule, RuleSet, Severity, SourceKind } from '../generated/ast.js';
 import type { Decimal } from './numbers.js';
 import { decimal } from './reader.js';
+import { capInRange } from './rule-set-problems.js';
 
 export interface LineCap {
     readonly rule: LineRule;
@@ -21,6 +22,10 @@ export interface RuleBook {
     capOf(code: string | undefined): LineCap | undefined;
     /** The line rules whose cap is a share of the given kind of source. */
     capsOn(kind: SourceKind): readonly LineRule[];
+    /** The rule of a line whose cap is written but cannot be applied (unreadable, outside 0–100%, of an unknown kind). */
+    unusableCapOf(code: string | undefined): LineRule | undefined;
+    /** Whether some line has a cap on a kind of source: then every source must say its kind. */
+    readonly capsOnKinds: boolean;
     /** The declarations the rule set requires, in its order. */
     readonly requiredDeclarations: readonly DeclarationRule[];
     /**
@@ -45,15 +50,18 @@ export function readRuleBook(ruleSet: RuleSet | undefined): RuleBook {
     const lines = new Map<string, LineRule>();
     const capOfLine = new Map<LineRule, LineCap>();
     const caps = new Map<SourceKind, LineRule[]>();
+    const unusable = new Set<LineRule>();
     for (const rule of ruleSet?.lines ?? []) {
         if (!lines.has(rule.code)) {
             lines.set(rule.code, rule);
         }
         const kind = rule.source?.ref;
         const rate = decimal(rule.cap);
-        if (rate && kind) {
+        if (rate && kind && capInRange(rule)) {
             capOfLine.set(rule, { rule, rate, kind });
             caps.set(kind, [...caps.get(kind) ?? [], rule]);
+        } else if (rule.cap || rule.source) {
+            unusable.add(rule);
         }
     }
     const severities = new Map<string, Severity>();
@@ -80,6 +88,11 @@ export function readRuleBook(ruleSet: RuleSet | undefined): RuleBook {
             return rule && capOfLine.get(rule);
         },
         capsOn: kind => caps.get(kind) ?? [],
+        unusableCapOf: code => {
+            const rule = code === undefined ? undefined : lines.get(code);
+            return rule && unusable.has(rule) ? rule : undefined;
+        },
+        capsOnKinds: caps.size > 0 || unusable.size > 0,
         requiredDeclarations: ruleSet?.declarations ?? [],
         severityOf: code => severities.get(code),
         categoryOf: name => categories.get(name) ?? name

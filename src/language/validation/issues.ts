@@ -15,6 +15,10 @@ export type IssueSeverity = 'error' | 'warning' | 'info';
 
 const severities: { readonly [C in IssueCode]: IssueSeverity } = {
     'cap-exceeded': 'error',
+    'cap-not-applicable': 'error',
+    'unknown-line-code': 'error',
+    'line-title-mismatch': 'warning',
+    'missing-source-kind': 'error',
     'over-allocated': 'error',
     'under-allocated': 'warning',
     'total-mismatch': 'error',
@@ -37,6 +41,10 @@ const severities: { readonly [C in IssueCode]: IssueSeverity } = {
     'duplicate-hiring-period': 'error',
     'invalid-number': 'error',
     'linking-error': 'error',
+    'missing-rule-set': 'error',
+    'ambiguous-rule-set': 'error',
+    'rule-file-missing': 'error',
+    'rule-set-invalid': 'error',
     'unknown-issue-code': 'warning'
 };
 
@@ -66,6 +74,13 @@ export type DeclarationPlace =
  */
 export interface IssuePayloads {
     'cap-exceeded': { readonly cap: string; readonly charged: string; readonly source: string };
+    'cap-not-applicable': undefined;
+    /** `suggestions`: the official codes the plan does not use yet, nearest first; the fixes write one, or drop the code. */
+    'unknown-line-code': { readonly suggestions: readonly string[] };
+    /** `title`: the rule set's official title of the line. */
+    'line-title-mismatch': { readonly title: string };
+    /** `kinds`: the rule set's source kinds, the one whose title matches the source's first. */
+    'missing-source-kind': { readonly kinds: readonly string[] };
     'over-allocated': { readonly programmed: string; readonly assigned: string };
     'under-allocated': { readonly programmed: string; readonly assigned: string };
     'total-mismatch': { readonly unit: 'money' | 'count'; readonly computed: string; readonly replacement: string };
@@ -96,6 +111,12 @@ export interface IssuePayloads {
     'invalid-number': { readonly kind: NumberKind; readonly replacement?: string };
     /** Filled by Langium's document validator. */
     'linking-error': { readonly containerType: string; readonly property: string; readonly refText: string };
+    /** `ruleSets`: the names of the rule sets known in the workspace, one fix each. */
+    'missing-rule-set': { readonly ruleSets: readonly string[] };
+    /** `files`: paths, relative to the plan, of the same-named rule sets a `da` can name (shipped ones excluded). */
+    'ambiguous-rule-set': { readonly files: readonly string[] };
+    'rule-file-missing': undefined;
+    'rule-set-invalid': undefined;
     /** `suggestion` is the nearest known code, written as in a rule file. */
     'unknown-issue-code': { readonly suggestion?: string };
 }

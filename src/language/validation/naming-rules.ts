@@ -48,7 +48,7 @@ export function ruleSetNamesMustBeUnique(ruleSet: RuleSet, reporter: IssueReport
 }
 
 /** Edit distance between two texts (insertions, deletions, substitutions). */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
     let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
         const current = [i];

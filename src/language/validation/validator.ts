@@ -21,12 +21,20 @@ import {
 } from './consistency-rules.js';
 import { fundingSharesMustCoverCost, personnelCostMustBeHeadsTimesUnitCost } from './staffing-rules.js';
 import { cumulativeValuesMustNotDecrease, percentageMustBeWithinRange } from './indicator-rules.js';
+import {
+    capMustBeApplicable, lineCodeMustBeOfficial, lineTitleShouldBeOfficial, planMustNameRuleSet, ruleFileMustBeLoaded, ruleSetMustBeValid,
+    ruleSetNameMustBeUnambiguous, sourceMustNameItsKind
+} from './rule-set-rules.js';
 import { codeMustBeWellFormed, numberMustBeItalian, planNamesMustBeUnique, ruleSetNamesMustBeUnique, severityRuleMustNameKnownCode } from './naming-rules.js';
 
 /** The rules that read a plan's figures, in the order their diagnostics are reported. */
 const planRules: ReadonlyArray<(evaluation: PlanEvaluation, reporter: IssueReporter) => void> = [
     sourceMustNotBeOverAllocated,
     sourceShouldBeFullyProgrammed,
+    sourceMustNameItsKind,
+    lineCodeMustBeOfficial,
+    lineTitleShouldBeOfficial,
+    capMustBeApplicable,
     lineChargeMustNotExceedCap,
     itemPartsMustMatchAmount,
     itemMustNameItsSource,
@@ -57,6 +65,11 @@ export class CpiplanValidator {
         const evaluation = this.services.model.PlanEvaluator.evaluate(plan);
         const reporter = this.reporter(accept, evaluation.rules);
         planNamesMustBeUnique(plan, reporter);
+        const ruleSets = this.services.references.RuleSets;
+        planMustNameRuleSet(plan, ruleSets, reporter);
+        ruleFileMustBeLoaded(plan, ruleSets, reporter);
+        ruleSetNameMustBeUnambiguous(plan, ruleSets, reporter);
+        ruleSetMustBeValid(plan, ruleSets, reporter);
         for (const rule of planRules) {
             rule(evaluation, reporter);
         }
