@@ -244,7 +244,7 @@ export function statisticsTables(evaluation: PlanEvaluation): Table[] {
         ];
         const out = new RowCollector();
         const allItems: number[] = [];
-        const numbers = (values: readonly (number | undefined)[], total: number) =>
+        const numbers = (values: readonly (number | undefined)[], total: number | undefined) =>
             [...headers.map((_, i) => count(values[i])), ...(withTotal ? [count(total)] : [])];
         for (const block of statistics.blocks) {
             if (block.title !== undefined) {

@@ -74,7 +74,8 @@ const subjects: { readonly [K in TotalSubject['of']]: Extract<TotalSubject, { of
     'statistics-grand': [{ of: 'statistics-grand' }, { of: 'statistics-grand', group: 'G1' }]
 };
 const faults: { readonly [K in NumberFaultKind]: true } = {
-    'english-format': true, 'too-many-decimals': true, 'ambiguous': true, 'bad-grouping': true, 'decimals-in-count': true
+    'english-format': true, 'too-many-decimals': true, 'ambiguous': true, 'bad-grouping': true, 'decimals-in-count': true,
+    'space-grouping': true, 'leading-zero': true, 'leading-comma': true, 'currency-word': true, 'negative-amount': true, 'too-long': true
 };
 
 const samples: { readonly [C in IssueCode]: readonly IssueArguments[C][] } = {

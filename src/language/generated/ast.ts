@@ -12,7 +12,7 @@ export const CpiplanTerminals = {
     SL_COMMENT: /\/\/[^\n\r]*/,
     DATE: /\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}(?!\d)/,
     ACT_NUMBER: /\d+\/\d+/,
-    NUMBER: /\d[\d.,]*\d|\d/,
+    NUMBER: /\d[\d.,\u00A0\u202F]*\d|\d/,
     ID: /[_a-zA-ZÀ-ÖØ-öø-ÿ][\w_À-ÖØ-öø-ÿ]*/,
     STRING: /"(\\.|[^"\\])*"|'(\\.|[^'\\])*'/,
 };
@@ -24,6 +24,7 @@ export type CpiplanKeywordNames =
     | ","
     | "-"
     | "="
+    | "EUR"
     | "al"
     | "almeno"
     | "ambito"
@@ -48,6 +49,7 @@ export type CpiplanKeywordNames =
     | "dichiarazione"
     | "e"
     | "errore"
+    | "euro"
     | "fonte"
     | "gravità"
     | "gruppo"
@@ -267,6 +269,12 @@ export const Count = {
 
 export function isCount(item: unknown): item is Count {
     return reflection.isInstance(item, Count.$type);
+}
+
+export type Currency = 'EUR' | 'euro' | '€';
+
+export function isCurrency(item: unknown): item is Currency {
+    return item === '€' || item === 'EUR' || item === 'euro';
 }
 
 export interface Declaration extends langium.AstNode {
@@ -550,11 +558,17 @@ export function isMeasure(item: unknown): item is Measure {
 export interface Money extends langium.AstNode {
     readonly $container: Charge | CostRow | DeclaredTotal | FundingShare | FundingSource | Item | PersonnelCost | Profile;
     readonly $type: 'Money';
+    currency: Currency;
+    leadingComma: boolean;
+    negative: boolean;
     value: string;
 }
 
 export const Money = {
     $type: 'Money',
+    currency: 'currency',
+    leadingComma: 'leadingComma',
+    negative: 'negative',
     value: 'value'
 } as const;
 
@@ -1474,6 +1488,17 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
         Money: {
             name: Money.$type,
             properties: {
+                currency: {
+                    name: Money.currency
+                },
+                leadingComma: {
+                    name: Money.leadingComma,
+                    defaultValue: false
+                },
+                negative: {
+                    name: Money.negative,
+                    defaultValue: false
+                },
                 value: {
                     name: Money.value
                 }

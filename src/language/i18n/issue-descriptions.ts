@@ -59,8 +59,8 @@ export const issueDescriptions: Record<IssueCode | SyntaxCode, Bilingual> = {
         en: 'Two elements of the same kind share a name.'
     },
     'invalid-number': {
-        it: 'Un numero non è nel formato italiano, è ambiguo o ha troppi decimali.',
-        en: 'A number is not in the Italian format, is ambiguous or has too many decimals.'
+        it: 'Un numero non è nel formato italiano (migliaia con spazi, EUR, zeri iniziali…), è ambiguo, ha troppi decimali o troppe cifre, o è un importo negativo.',
+        en: 'A number is not in the Italian format (thousands with spaces, EUR, leading zeros…), is ambiguous, has too many decimals or digits, or is a negative amount.'
     },
     'unknown-issue-code': {
         it: 'Una regola di gravità in un file di regole nomina un codice che cpiplan non segnala.',
