@@ -69,7 +69,8 @@ export function financeTable(evaluation: PlanEvaluation): Table | undefined {
         const label = line.line.code ? `Totale Linea ${line.line.code}` : `Totale ${line.line.title}`;
         lineTotals.push(out.add({
             role: 'subtotal',
-            cells: [text(label), money(line.total), ...sources.map(s => money(line.bySource.get(s.source) ?? 0n)), empty],
+            cells: [text(label), money(line.totalComplete ? line.total : undefined),
+                ...sources.map(s => money(line.sourcesComplete ? line.bySource.get(s.source) ?? 0n : undefined)), empty],
             sumOf: plus(items),
             declared: declaredOf(evaluation, line.line.totals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount]))
         }));
@@ -77,7 +78,8 @@ export function financeTable(evaluation: PlanEvaluation): Table | undefined {
     const planTotals = elementsOf(evaluation.plan, 'DeclaredTotal');
     out.add({
         role: 'total',
-        cells: [text('Totale generale'), money(evaluation.grandTotal), ...sources.map(s => money(s.programmed)), empty],
+        cells: [text('Totale generale'), money(evaluation.grandTotalComplete ? evaluation.grandTotal : undefined),
+            ...sources.map(s => money(s.complete ? s.programmed : undefined)), empty],
         sumOf: plus(lineTotals),
         declared: declaredOf(evaluation, planTotals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount]))
     });

@@ -45,6 +45,10 @@ export interface IssueArguments {
     'milestones-decreasing': { value: string; period: string; previous: string; previousPeriod: string };
     'duplicate-name': { what: DuplicateKind; name: string };
     'invalid-number': { text: string; fault: NumberFaultKind; suggestion?: string };
+    /** `year` for a year of the plan's period, which must be four digits. */
+    'invalid-date': { text: string; year?: boolean };
+    /** `start` and `end` as written: two dates, or two years of a plan's period. */
+    'period-reversed': { start: string; end: string };
     /** `referent` is the AST type the reference points to (`FundingSource`, `RuleSet`…). */
     'linking-error': { referent: string; name: string };
     /** `suggestion` is the nearest known code, written as in a rule file. */
@@ -240,6 +244,12 @@ const messages: { readonly [C in IssueCode]: IssueMessage<C> } = {
         ? `Esiste già ${duplicateWords[a.what].it} '${a.name}'.`
         : `There is already ${duplicateWords[a.what].en} '${a.name}'.`,
     'invalid-number': numberFaultWords,
+    'invalid-date': (a, l) => a.year
+        ? (l === 'it' ? `${a.text} non è un anno (quattro cifre).` : `${a.text} is not a year (four digits).`)
+        : (l === 'it' ? `${a.text} non è una data del calendario.` : `${a.text} is not a date of the calendar.`),
+    'period-reversed': (a, l) => l === 'it'
+        ? `Il periodo finisce (${a.end}) prima di cominciare (${a.start}).`
+        : `The period ends (${a.end}) before it starts (${a.start}).`,
     'linking-error': (a, l) => {
         const words = isReferent(a.referent) ? referentWords[a.referent] : undefined;
         return l === 'it'

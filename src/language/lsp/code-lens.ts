@@ -25,7 +25,7 @@ export class CpiplanCodeLensProvider implements CodeLensProvider {
             : `${errors} ${word('errors', locale)}, ${warnings} ${word('warnings', locale)}`;
         const top = { start: root.$cstNode.range.start, end: root.$cstNode.range.start };
         const lenses: CodeLens[] = [
-            { range: top, command: { title: `${word('grandTotal', locale)} ${formatMoney(evaluation.grandTotal)} · ${state}`, command: '' } },
+            { range: top, command: { title: `${word('grandTotal', locale)} ${evaluation.grandTotalComplete ? formatMoney(evaluation.grandTotal) : '—'} · ${state}`, command: '' } },
             { range: top, command: { title: word('generateTables', locale), command: clientCommands.generateTables, arguments: [document.uri.toString()] } },
             { range: top, command: { title: word('openPreview', locale), command: clientCommands.openPreview, arguments: [document.uri.toString()] } }
         ];
@@ -35,7 +35,7 @@ export class CpiplanCodeLensProvider implements CodeLensProvider {
                 continue;
             }
             const caps = line.caps.map(c => `${c.usage ? formatPercentage(c.usage) : '—'} ${word('ofCap', locale)}`);
-            lenses.push({ range: { start, end: start }, command: { title: [formatMoney(line.total), ...caps].join(' · '), command: '' } });
+            lenses.push({ range: { start, end: start }, command: { title: [line.totalComplete ? formatMoney(line.total) : '—', ...caps].join(' · '), command: '' } });
         }
         return lenses;
     }

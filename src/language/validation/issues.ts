@@ -27,6 +27,8 @@ const severities: { readonly [C in IssueCode]: IssueSeverity } = {
     'milestones-decreasing': 'warning',
     'duplicate-name': 'error',
     'invalid-number': 'error',
+    'invalid-date': 'error',
+    'period-reversed': 'error',
     'linking-error': 'error',
     'unknown-issue-code': 'warning'
 };
@@ -73,6 +75,8 @@ export interface IssuePayloads {
     'duplicate-name': undefined;
     /** `replacement` is the canonical rewrite, without currency sign or percent, when there is one. */
     'invalid-number': { readonly kind: NumberKind; readonly replacement?: string };
+    'invalid-date': undefined;
+    'period-reversed': undefined;
     /** Filled by Langium's document validator. */
     'linking-error': { readonly containerType: string; readonly property: string; readonly refText: string };
     /** `suggestion` is the nearest known code, written as in a rule file. */

@@ -17,6 +17,7 @@ import { declaredTotalMustMatchComputed } from './total-rules.js';
 import { requiredDeclarationMustBePresent } from './declaration-rules.js';
 import { fundingSharesMustCoverCost, personnelCostMustBeHeadsTimesUnitCost } from './staffing-rules.js';
 import { cumulativeValuesMustNotDecrease, percentageMustBeWithinRange } from './indicator-rules.js';
+import { dateMustExist, periodMustNotEndBeforeStart, planPeriodMustBeYearsInOrder, type DatedNode } from './date-rules.js';
 import { codeMustBeWellFormed, numberMustBeItalian, planNamesMustBeUnique, ruleSetNamesMustBeUnique, severityRuleMustNameKnownCode } from './naming-rules.js';
 
 /** The rules that read a plan's figures, in the order their diagnostics are reported. */
@@ -44,6 +45,7 @@ export class CpiplanValidator {
         const evaluation = this.services.model.PlanEvaluator.evaluate(plan);
         const reporter = this.reporter(accept, evaluation.rules);
         planNamesMustBeUnique(plan, reporter);
+        planPeriodMustBeYearsInOrder(plan, reporter);
         for (const rule of planRules) {
             rule(evaluation, reporter);
         }
@@ -65,6 +67,14 @@ export class CpiplanValidator {
         }
     }
 
+    checkDates(node: DatedNode, accept: ValidationAcceptor): void {
+        const reporter = this.reporter(accept);
+        dateMustExist(node, reporter);
+        if (node.$type === 'CategorySummary' || node.$type === 'Movements') {
+            periodMustNotEndBeforeStart(node, reporter);
+        }
+    }
+
     checkCode(node: InterventionLine | LineRule | Section, accept: ValidationAcceptor): void {
         codeMustBeWellFormed(node, this.reporter(accept));
     }
@@ -82,7 +92,11 @@ export function registerValidationChecks(services: CpiplanServices): void {
         Measure: [validator.checkNumber, validator.checkPercentage],
         InterventionLine: validator.checkCode,
         LineRule: validator.checkCode,
-        Section: validator.checkCode
+        Section: validator.checkCode,
+        Act: validator.checkDates,
+        StaffTable: validator.checkDates,
+        CategorySummary: validator.checkDates,
+        Movements: validator.checkDates
     };
     services.validation.ValidationRegistry.register(checks, validator);
 }
