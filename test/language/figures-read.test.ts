@@ -13,8 +13,8 @@ import { formatMoneyFigure } from '../../src/language/model/numbers.js';
 import { check, example, header, withCode, type Checked } from '../helpers.js';
 
 /** The text after the quick fix of one diagnostic: its replacement over its range. */
-function fixed(checked: Checked, diagnostic: Diagnostic): string {
-    const replacement = (diagnostic.data as { replacement?: string } | undefined)?.replacement;
+function fixed(checked: Checked, diagnostic: Diagnostic, rewrite?: string): string {
+    const replacement = rewrite ?? (diagnostic.data as { replacement?: string } | undefined)?.replacement;
     if (replacement === undefined) {
         throw new Error(`No rewrite for: ${diagnostic.message}`);
     }
@@ -65,6 +65,18 @@ describe('amounts as plans paste them', () => {
         expect(await messages('€ 01.000,00')).toEqual(["'01.000,00' starts with a needless zero. Write '€ 1.000,00'."]);
         expect(await messages('€ 0,500')).toEqual(["'0,500' has more than two decimals: an amount is in euro and cents. Write '€ 0,50'."]);
         expect(await messages('€ -5,00')).toEqual(["'€ -5,00' is a negative amount: the amounts of a plan are never negative."]);
+    });
+
+    test('an ambiguous amount offers both readings, and says so', async () => {
+        const checked = await check(plan('€ «1,500»'));
+        const found = withCode(checked, 'invalid-number');
+        expect(found.map(d => d.range)).toEqual(checked.marked);
+        expect(found[0].message).toBe("'1,500' is ambiguous: the comma is the decimal mark, but it looks like a thousands separator. Write '€ 1.500,00' or '€ 1,50'.");
+        expect(found[0].data).toMatchObject({ replacement: '1.500,00', alternative: '1,50' });
+        expect(itemAmount(await check(fixed(checked, found[0], '1,50')))).toBe(150n);
+        const cents = withCode(await check(plan('€ 1,505')), 'invalid-number')[0];
+        expect(cents.data).toMatchObject({ replacement: '1.505,00' });
+        expect((cents.data as { alternative?: string }).alternative).toBeUndefined();
     });
 
     test('a negative amount is refused, never shown without its sign, and offers no rewrite that would change it', async () => {
@@ -206,20 +218,24 @@ describe('property: the figure shown is the one the text means', () => {
             expect(faults).toHaveLength(1);
             expect(shown).toBeUndefined();
             expect(markdown).not.toMatch(/\| Immobili \| €/);
-            const replacement = (faults[0].data as { replacement?: string }).replacement;
+            const data = faults[0].data as { replacement?: string; alternative?: string };
             if (cents < 0n) {
-                expect(replacement).toBeUndefined();
+                expect(data.replacement).toBeUndefined();
                 return;
             }
-            // `1,500` is 1.500 or 1,50: the one fault where the text does not say which; its rewrite is one of the two.
-            const ambiguous = faults[0].message.includes('ambiguous');
-            if (replacement === undefined) {
-                return;
+            // `1,500` is 1.500 or 1,50: the one fault where the text does not say which; both rewrites are offered.
+            const rewrites = [data.replacement, data.alternative].filter((r): r is string => r !== undefined);
+            const readBack: (bigint | undefined)[] = [];
+            for (const rewrite of rewrites) {
+                const after = await check(fixed(checked, faults[0], rewrite));
+                expect(withCode(after, 'invalid-number')).toEqual([]);
+                readBack.push(itemAmount(after));
             }
-            const after = await check(fixed(checked, faults[0]));
-            expect(withCode(after, 'invalid-number')).toEqual([]);
-            if (!ambiguous) {
-                expect(itemAmount(after)).toBe(cents);
+            if (rewrites.length > 0) {
+                expect(readBack).toContain(cents);
+            }
+            if (data.alternative === undefined) {
+                expect(readBack.every(amount => amount === cents)).toBe(true);
             }
         }), { numRuns: 300 });
     }, 120_000);

@@ -93,7 +93,10 @@ const samples: { readonly [C in IssueCode]: readonly IssueArguments[C][] } = {
     'percentage-out-of-range': [{ value: 'A1' }],
     'milestones-decreasing': [{ value: 'A1', period: 'A2', previous: 'A3', previousPeriod: 'A4' }],
     'duplicate-name': Object.keys(duplicateWords).map(what => ({ what: what as keyof typeof duplicateWords, name: 'A1' })),
-    'invalid-number': (Object.keys(faults) as NumberFaultKind[]).flatMap(fault => [{ text: 'A1', fault }, { text: 'A1', fault, suggestion: 'A2' }]),
+    'invalid-number': [
+        ...(Object.keys(faults) as NumberFaultKind[]).flatMap(fault => [{ text: 'A1', fault }, { text: 'A1', fault, suggestion: 'A2' }]),
+        { text: 'A1', fault: 'ambiguous', suggestion: 'A2', alternative: 'A3' }
+    ],
     'invalid-date': [{ text: 'A1' }, { text: 'A1', year: true }],
     'period-reversed': [{ start: 'A1', end: 'A2' }],
     'linking-error': [...Object.keys(referentWords), 'UnknownType'].map(referent => ({ referent, name: 'A1' })),

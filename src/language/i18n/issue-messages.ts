@@ -44,7 +44,8 @@ export interface IssueArguments {
     'percentage-out-of-range': { value: string };
     'milestones-decreasing': { value: string; period: string; previous: string; previousPeriod: string };
     'duplicate-name': { what: DuplicateKind; name: string };
-    'invalid-number': { text: string; fault: NumberFaultKind; suggestion?: string };
+    /** `alternative`: the other reading of an ambiguous amount. */
+    'invalid-number': { text: string; fault: NumberFaultKind; suggestion?: string; alternative?: string };
     /** `year` for a year of the plan's period, which must be four digits. */
     'invalid-date': { text: string; year?: boolean };
     /** `start` and `end` as written: two dates, or two years of a plan's period. */
@@ -153,10 +154,14 @@ function numberFaultWords(args: IssueArguments['invalid-number'], locale: Locale
             return it
                 ? `'${args.text}' ha più di due decimali: un importo è in euro e centesimi.${hint}`
                 : `'${args.text}' has more than two decimals: an amount is in euro and cents.${hint}`;
-        case 'ambiguous':
+        case 'ambiguous': {
+            const either = args.suggestion && args.alternative
+                ? (it ? ` Scrivere '${args.suggestion}' oppure '${args.alternative}'.` : ` Write '${args.suggestion}' or '${args.alternative}'.`)
+                : hint;
             return it
-                ? `'${args.text}' è ambiguo: la virgola è il separatore decimale, ma sembra separare le migliaia.${hint}`
-                : `'${args.text}' is ambiguous: the comma is the decimal mark, but it looks like a thousands separator.${hint}`;
+                ? `'${args.text}' è ambiguo: la virgola è il separatore decimale, ma sembra separare le migliaia.${either}`
+                : `'${args.text}' is ambiguous: the comma is the decimal mark, but it looks like a thousands separator.${either}`;
+        }
         case 'bad-grouping':
             return it
                 ? `'${args.text}' non è un numero ben formato: le migliaia vanno separate con il punto a gruppi di tre cifre.`

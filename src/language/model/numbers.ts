@@ -47,14 +47,14 @@ const ENGLISH_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const DOT_DECIMAL = /^\d+\.\d+$/;
 
 /** The canonical form of a misread number: as messages show it (`€ 1.500,00`) and as it replaces the text (`1.500,00`). */
-interface Suggestion {
+export interface Suggestion {
     readonly text: string;
     readonly replacement: string;
 }
 
 type Diagnosis =
     | { readonly ok: true; readonly value: Decimal }
-    | { readonly ok: false; readonly fault: NumberFault; readonly suggestion?: Suggestion };
+    | { readonly ok: false; readonly fault: NumberFault; readonly suggestion?: Suggestion; readonly alternative?: Suggestion };
 
 const moneySuggestion = (cents: bigint): Suggestion => ({ text: formatMoney(cents), replacement: formatMoneyFigure(cents) });
 const countSuggestion = (value: bigint): Suggestion => ({ text: formatInteger(value), replacement: formatInteger(value) });
@@ -72,6 +72,15 @@ export function readNumber(text: string, kind: NumberKind, negative = false): Nu
 export function suggestedReplacement(text: string, kind: NumberKind, negative = false): string | undefined {
     const diagnosis = diagnose(text, kind, negative);
     return diagnosis.ok ? undefined : diagnosis.suggestion?.replacement;
+}
+
+/**
+ * The other rewrite of an ambiguous amount: `1,500` is € 1.500,00 (the suggestion) or, the third
+ * decimal being a zero, € 1,50. The text cannot say which, so neither is preferred.
+ */
+export function alternativeReading(text: string, kind: NumberKind, negative = false): Suggestion | undefined {
+    const diagnosis = diagnose(text, kind, negative);
+    return diagnosis.ok ? undefined : diagnosis.alternative;
 }
 
 function diagnose(text: string, kind: NumberKind, negative: boolean): Diagnosis {
@@ -145,7 +154,8 @@ function diagnoseCompact(text: string, kind: NumberKind, negative: boolean): Dia
     if (kind === 'money' && fraction.length > 2) {
         // `1,500` may be 1.500 written with the wrong mark; `0,500` cannot (no thousands start with 0).
         if (fraction.length === 3 && !integerPart.includes('.') && plainInteger !== '0') {
-            return { ok: false, fault: 'ambiguous', suggestion: moneySuggestion(BigInt(plainInteger + fraction) * 100n) };
+            const alternative = fraction.endsWith('0') ? moneySuggestion(BigInt(plainInteger + fraction.slice(0, 2)) * (negative ? -1n : 1n)) : undefined;
+            return { ok: false, fault: 'ambiguous', suggestion: moneySuggestion(BigInt(plainInteger + fraction) * 100n), alternative };
         }
         // Zeros beyond the cents change nothing: `€ 541.004,180` is € 541.004,18.
         const cents = fraction.replace(/0+$/, '');

@@ -5,7 +5,7 @@
  */
 import type { AstNode } from 'langium';
 import type { Count, Measure, Money, Percentage } from '../generated/ast.js';
-import { formatMoney, readNumber, suggestedReplacement, toCents, type Decimal, type NumberKind, type NumberReading } from './numbers.js';
+import { alternativeReading, formatMoney, readNumber, suggestedReplacement, toCents, type Decimal, type NumberKind, type NumberReading, type Suggestion } from './numbers.js';
 
 /** A number node of the AST. */
 export type NumberNode = Money | Percentage | Measure | Count;
@@ -18,6 +18,8 @@ export type NumberNode = Money | Percentage | Measure | Count;
 interface Read {
     readonly reading: NumberReading;
     readonly replacement?: string;
+    /** The other reading of an ambiguous number (`€ 1,50` for `€ 1,500`): as messages show it, and its rewrite. */
+    readonly alternative?: Suggestion;
     readonly wholeNode: boolean;
 }
 
@@ -40,6 +42,11 @@ function isNegative(node: NumberNode): boolean {
 /** What replaces a misread number's text when its suggestion is taken: `1.500,00` for `€ 1,500.00`. */
 export function replacementOf(node: NumberNode): string | undefined {
     return read(node).replacement;
+}
+
+/** The second rewrite of an ambiguous number, when it has two readings: `1,50` for `€ 1,500` (the first is `1.500,00`). */
+export function alternativeOf(node: NumberNode): Suggestion | undefined {
+    return read(node).alternative;
 }
 
 /** Whether a misread number is reported, and rewritten, as the whole amount rather than its figure. */
@@ -85,10 +92,11 @@ function readMoney(node: Money, value: string): Read {
     const text = node.leadingComma ? `0,${value}` : value;
     const figure = readNumber(text, 'money');
     if (!node.leadingComma && node.currency === '€') {
-        return { reading: figure, replacement: suggestedReplacement(text, 'money'), wholeNode: false };
+        return { reading: figure, replacement: suggestedReplacement(text, 'money'), alternative: alternativeReading(text, 'money'), wholeNode: false };
     }
     if (!figure.ok) {
-        return { reading: figure, replacement: figure.suggestion, wholeNode: true };
+        const alternative = alternativeReading(text, 'money');
+        return { reading: figure, replacement: figure.suggestion, alternative: alternative && { text: alternative.text, replacement: alternative.text }, wholeNode: true };
     }
     const canonical = formatMoney(toCents(figure.value));
     return {

@@ -73,8 +73,12 @@ export interface IssuePayloads {
     'percentage-out-of-range': undefined;
     'milestones-decreasing': undefined;
     'duplicate-name': undefined;
-    /** `replacement` is the canonical rewrite, without currency sign or percent, when there is one. */
-    'invalid-number': { readonly kind: NumberKind; readonly replacement?: string };
+    /**
+     * `replacement` is the canonical rewrite, without currency sign or percent, when there is one
+     * (with `€` when the diagnostic covers the whole amount: `EUR 1.000,00` → `€ 1.000,00`);
+     * `alternative` is the other reading of an ambiguous amount (`1,500`: `1.500,00` or `1,50`).
+     */
+    'invalid-number': { readonly kind: NumberKind; readonly replacement?: string; readonly alternative?: string };
     'invalid-date': undefined;
     'period-reversed': undefined;
     /** Filled by Langium's document validator. */

@@ -3,7 +3,7 @@ import type { AstNode } from 'langium';
 import type { Plan, RuleSet, InterventionLine, LineRule, Section } from '../generated/ast.js';
 import type { NumberNode } from '../model/reader.js';
 import { elementsOf } from '../model/elements.js';
-import { faultCoversNode, kindOf, reading, replacementOf } from '../model/reader.js';
+import { alternativeOf, faultCoversNode, kindOf, reading, replacementOf } from '../model/reader.js';
 import { readNumber } from '../model/numbers.js';
 import type { DuplicateKind } from '../i18n/issue-messages.js';
 import { issueCodes, type IssueCode } from './issues.js';
@@ -83,8 +83,10 @@ export function numberMustBeItalian(node: NumberNode, reporter: IssueReporter): 
     if (!read.ok && node.value !== undefined) {
         const whole = faultCoversNode(node);
         const text = whole ? node.$cstNode?.text ?? node.value : node.value;
-        reporter.report('invalid-number', { text, fault: read.fault, suggestion: read.suggestion },
-            whole ? { node } : { node, property: 'value' }, { data: { kind: kindOf(node), replacement: replacementOf(node) } });
+        const alternative = alternativeOf(node);
+        reporter.report('invalid-number', { text, fault: read.fault, suggestion: read.suggestion, alternative: alternative?.text },
+            whole ? { node } : { node, property: 'value' },
+            { data: { kind: kindOf(node), replacement: replacementOf(node), alternative: alternative?.replacement } });
     }
 }
 
