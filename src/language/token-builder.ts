@@ -1,11 +1,12 @@
 /**
  * The lexer's one departure from the grammar's terminals: a figure written with spaces between
- * its thousands (`€ 1 000,00`, `1 000,00 €`, as PDFs paste them) is one NUMBER token when it
- * stands next to a currency sign or word, so it is read (and reported) as the figure it is,
- * never as `1` followed by a stray `000,00`.
+ * its thousands (`€ 1 000,00`, as PDFs paste it) is one NUMBER token after a currency sign or
+ * word, so it is read (and reported) as the figure it is, never as `1` followed by a stray `000,00`.
  *
- * Plain spaces join groups only next to `€`, `EUR` or `euro`: elsewhere a space separates
- * figures (the cells of a statistics row, `4.857 4.430`). No-break spaces (U+00A0, U+202F) are
+ * Plain spaces join groups only after `€`, `EUR` or `euro`, or after a keyword followed by one
+ * figure alone (`residenti 78 001`, `iscritti`, `obiettivo`, `almeno`, `base`): elsewhere a space
+ * separates figures (the cells of a statistics row, `4.857 4.430`; a summary row, `B 68 60`),
+ * and before a currency too: `istruttore 10 558,00 €` is 10 heads at € 558,00. No-break spaces (U+00A0, U+202F) are
  * part of a number anywhere, as the NUMBER terminal says. The reading layer then reports a
  * spaced figure as `invalid-number` with its canonical rewrite.
  */
@@ -17,10 +18,19 @@ import type { TokenType } from 'chevrotain';
 const SPACED = /\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?:[.,][\d.,]*\d)?(?![\d.,])/y;
 /** Blanks that may stand between a currency and its figure on one line. */
 const BLANK = /[ \t\u00A0\u202F]/;
-const CURRENCY_AFTER = /[ \t\u00A0\u202F]*(?:€|(?:EUR|euro)(?![\p{L}\p{N}_]))/uy;
 
-/** Whether the text just before `offset` is a currency (`€`, `EUR`, `euro`), maybe followed by `-` or `,`. */
+/** Keywords followed by one figure alone, never by a second one. */
+const SINGLE_FIGURE = /[^\p{L}\p{N}_](?:residenti|iscritti|obiettivo|almeno|base)[ \t\u00A0\u202F]*-?[ \t\u00A0\u202F]*$/u;
+
+/**
+ * Whether the text just before `offset` is a currency (`€`, `EUR`, `euro`), maybe followed by
+ * `-` or `,`, or a keyword that takes one figure alone.
+ */
 function afterCurrency(text: string, offset: number): boolean {
+    const start = Math.max(0, offset - 24);
+    if (SINGLE_FIGURE.test((start === 0 ? ' ' : '') + text.slice(start, offset))) {
+        return true;
+    }
     let i = offset - 1;
     while (i >= 0 && BLANK.test(text[i])) {
         i--;
@@ -54,11 +64,8 @@ export class CpiplanTokenBuilder extends DefaultTokenBuilder {
                 exec: (text: string, offset: number): RegExpExecArray | null => {
                     SPACED.lastIndex = offset;
                     const spaced = SPACED.exec(text);
-                    if (spaced) {
-                        CURRENCY_AFTER.lastIndex = offset + spaced[0].length;
-                        if (afterCurrency(text, offset) || CURRENCY_AFTER.test(text)) {
-                            return spaced;
-                        }
+                    if (spaced && afterCurrency(text, offset)) {
+                        return spaced;
                     }
                     plain.lastIndex = offset;
                     return plain.exec(text);

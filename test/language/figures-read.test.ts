@@ -36,7 +36,8 @@ describe('amounts as plans paste them', () => {
         ['€ «1\u00A0000,00»', 'no-break space', 100000n, '1.000,00'],
         ['€ «1\u202F000,00»', 'narrow no-break space', 100000n, '1.000,00'],
         ['€ «12 345 678,90»', 'spaces', 1234567890n, '12.345.678,90'],
-        ['«1 000,00» €', 'space, euro after', 100000n, '1.000,00'],
+        ['«1\u00A0000,00» €', 'no-break space, euro after', 100000n, '1.000,00'],
+        ['«EUR 1 000,00»', 'EUR and a space', 100000n, '€ 1.000,00'],
         ['«€ ,50»', 'leading comma', 50n, '€ 0,50'],
         ['«EUR 1.000,00»', 'EUR', 100000n, '€ 1.000,00'],
         ['«1.000,00 euro»', 'euro', 100000n, '€ 1.000,00'],
@@ -113,11 +114,27 @@ statistica "T" colonne "F", "M" {
         expect(withCode(noBreak, 'total-mismatch')).toEqual([]);
     });
 
-    test('a heads count next to an amount is not swallowed by a spaced amount', async () => {
+    test('a plain space joins groups after a keyword that takes one figure alone', async () => {
         const checked = await check(`piano "Test"
-profilo p "Istruttore" categoria D costo € 10,00
-costo personale 2020 { p 2 € 20,00 totale € 20,00 }`);
+cpi a "CPI A" residenti «78 001» iscritti «4 157»
+ambito x "X" { indicatore "I" base «1 200» obiettivo almeno «3 000» }`);
+        const found = withCode(checked, 'invalid-number');
+        expect(found.map(d => d.range)).toEqual(checked.marked);
+        expect(found.map(d => (d.data as { replacement?: string }).replacement)).toEqual(['78.001', '4.157', '1.200', '3.000']);
+        expect(checked.diagnostics.filter(d => d.code === 'parsing-error')).toEqual([]);
+    });
+
+    test('a heads count next to an amount is not swallowed by a spaced amount, with the euro before or after', async () => {
+        const checked = await check(`piano "Test"
+profilo p "Istruttore" categoria D costo € 558,00
+costo personale 2020 { p 10 € 5.580,00 totale € 5.580,00 }
+costo personale 2021 { p 10 5.580,00 € totale 5.580,00 € }`);
         expect(checked.diagnostics).toEqual([]);
+        const trailing = await check(`piano "Test"
+profilo p "Istruttore" categoria D costo € 558,00
+costo personale 2020 { p 10 558,00 € totale € 558,00 }`);
+        expect(trailing.diagnostics.map(d => d.message)).toEqual(['10 × Istruttore at € 558,00 is € 5.580,00, but the declared cost is € 558,00 (difference -€ 5.022,00).']);
+        expect(trailing.evaluation().personnelCosts[0]?.rows[0]?.heads).toBe(10);
     });
 });
 
@@ -195,7 +212,7 @@ const written: fc.Arbitrary<Written> = fc.record({
         case 'three-decimals': return { text: `${sign}${groupsWith(euros, '.')},${decimals}0`, cents };
         case 'EUR': return { text: `EUR ${groupsWith(euros, '.')},${decimals}`, cents };
         case 'euro': return { text: `${groupsWith(euros, '.')},${decimals} euro`, cents };
-        case 'after': return { text: `${groupsWith(euros, ' ')},${decimals} €`, cents };
+        case 'after': return { text: `${groupsWith(euros, '\u00A0')},${decimals} €`, cents };
         case 'leading-comma': return { text: `${sign},${decimals}`, cents: cents % 100n };
         case 'no-decimals': return { text: `${sign}${groupsWith(euros, '.')}`, cents: cents - cents % 100n };
     }

@@ -123,7 +123,8 @@ describe('quick fixes', () => {
             ['1.000,00 euro', 'Write € 1.000,00', '€ 1.000,00'],
             ['€ ,50', 'Write € 0,50', '€ 0,50'],
             ['€ 1\u00A0000,00', 'Write 1.000,00', '€ 1.000,00'],
-            ['1 000,00 €', 'Write 1.000,00', '1.000,00 €']
+            ['1\u00A0000,00 €', 'Write 1.000,00', '1.000,00 €'],
+            ['EUR 1 000,00', 'Write € 1.000,00', '€ 1.000,00']
         ];
         for (const [written, title, rewritten] of cases) {
             const text = `piano "X"\nfonte B "B"\nlinea 3.4 "Sedi" { voce "Immobili" ${written} su B }\n`;
