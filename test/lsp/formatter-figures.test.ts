@@ -1,4 +1,4 @@
-/** The formatter never changes a figure the reader reports: spaced thousands, EUR, euro, signs and commas stay as written. */
+/** The formatter and completion never change or propose a figure the reader reports: spaced thousands, EUR, euro, signs and commas stay as written. */
 import { expect, test } from 'vitest';
 import { formatText, layoutOf } from '../../src/language/lsp/formatter.js';
 import { testServices } from '../helpers.js';
@@ -18,4 +18,21 @@ test('amounts pasted with spaces, EUR or euro keep their text through formatting
         expect(squeeze(formatted)).toContain(squeeze(amount));
     }
     expect(await format(formatted)).toBe(formatted);
+});
+
+test('completion never proposes EUR or euro for an amount', async () => {
+    const services = await testServices();
+    const { open } = await import('./helpers.js');
+    const text = 'piano "X"\nlinea 3.4 "Sedi" {\n    voce "Immobili" ';
+    const opened = await open(text);
+    try {
+        const list = await services.lsp.CompletionProvider?.getCompletion(opened.document, {
+            textDocument: { uri: opened.document.uri.toString() }, position: opened.document.textDocument.positionAt(text.length)
+        });
+        const labels = list?.items.map(i => i.label) ?? [];
+        expect(labels).not.toContain('EUR');
+        expect(labels).not.toContain('euro');
+    } finally {
+        await opened.close();
+    }
 });
