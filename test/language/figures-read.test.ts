@@ -10,7 +10,9 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { buildTables } from '../../src/generator/build-tables.js';
 import { renderMarkdown } from '../../src/generator/render.js';
 import { formatMoneyFigure } from '../../src/language/model/numbers.js';
-import { check, example, header, withCode, type Checked } from '../helpers.js';
+import type { Hover, MarkupContent } from 'vscode-languageserver';
+import { check, example, header, testServices, withCode, type Checked } from '../helpers.js';
+import { open } from '../lsp/helpers.js';
 
 /** The text after the quick fix of one diagnostic: its replacement over its range. */
 function fixed(checked: Checked, diagnostic: Diagnostic, rewrite?: string): string {
@@ -25,6 +27,21 @@ function fixed(checked: Checked, diagnostic: Diagnostic, rewrite?: string): stri
 const plan = (amount: string) => `${header}linea 3.4 "Sedi" {
     voce "Immobili" ${amount} su B
 }`;
+
+/** The hover over the item's title, as the editor shows it. */
+async function itemHover(text: string): Promise<string | undefined> {
+    const services = await testServices();
+    const opened = await open(text, 'en');
+    try {
+        const at = opened.document.textDocument.positionAt(text.indexOf('"Immobili"') + 2);
+        const result = await services.lsp.HoverProvider?.getHoverContent(opened.document, {
+            textDocument: { uri: opened.document.uri.toString() }, position: at
+        }) as Hover | undefined;
+        return (result?.contents as MarkupContent | undefined)?.value;
+    } finally {
+        await opened.close();
+    }
+}
 
 /** The item's amount as the evaluation holds it (what tables, hovers and hints show). */
 const itemAmount = (checked: Checked) => checked.evaluation().lines[0]?.items[0]?.amount;
@@ -227,13 +244,16 @@ describe('property: the figure shown is the one the text means', () => {
             const faults = withCode(checked, 'invalid-number');
             const shown = itemAmount(checked);
             const markdown = renderMarkdown(buildTables(checked.evaluation(), ['finance']));
+            const hovered = await itemHover(checked.text);
             if (faults.length === 0) {
                 expect(shown).toBe(cents);
                 expect(markdown).toContain(`€ ${formatMoneyFigure(cents)} |`);
+                expect(hovered).toContain(`**€ ${formatMoneyFigure(cents)}**`);
                 return;
             }
             expect(faults).toHaveLength(1);
             expect(shown).toBeUndefined();
+            expect(hovered).toBeUndefined();
             expect(markdown).not.toMatch(/\| Immobili \| €/);
             const data = faults[0].data as { replacement?: string; alternative?: string };
             if (cents < 0n) {
