@@ -60,8 +60,8 @@ movimenti dal 31/12/2019 al 31/12/2019 { }`);
         const plan = example('marche-2020.cpiplan');
         const date = /personale al (\d{2}\/\d{2}\/\d{4})/.exec(plan)?.[1];
         expect(date).toBeDefined();
-        const checked = await check(plan.replace(`personale al ${date}`, `personale al «31/02/2020»`));
-        expect(withCode(checked, 'invalid-date').map(d => d.range)).toEqual(checked.marked);
+        const checked = await check(plan.replace(`personale al ${date}`, 'personale al 31/02/2020'));
+        expect(withCode(checked, 'invalid-date').map(d => checked.document.textDocument.getText(d.range))).toEqual(['31/02/2020']);
     });
 });
 
@@ -80,14 +80,17 @@ riepilogo al 31/12/2020 e al «24/11/2020» { }`);
     });
 
     test('fires on mutated copies of the real plans', async () => {
+        // The examples may hold « » in their texts: the expected ranges are read from the diagnostics' text, not marked.
+        const textAt = (checked: Awaited<ReturnType<typeof check>>, code: string) => withCode(checked, code)
+            .map(d => checked.document.textDocument.getText(d.range));
         const marche = example('marche-2020.cpiplan');
         const summary = /riepilogo al (\S+) e al (\S+)/.exec(marche);
         expect(summary).not.toBeNull();
         const [whole, from, to] = summary ?? ['', '', ''];
-        const swapped = await check(marche.replace(whole, `riepilogo al ${to} e al «${from}»`));
-        expect(withCode(swapped, 'period-reversed').map(d => d.range)).toEqual(swapped.marked);
-        const vda = await check(example('valle-d-aosta-2020.cpiplan').replace('periodo 2019-2021', 'periodo 2021-«2019»'));
-        expect(withCode(vda, 'period-reversed').map(d => d.range)).toEqual(vda.marked);
+        const swapped = await check(marche.replace(whole, `riepilogo al ${to} e al ${from}`), 'en');
+        expect(textAt(swapped, 'period-reversed')).toEqual([from]);
+        const vda = await check(example('valle-d-aosta-2020.cpiplan').replace('periodo 2019-2021', 'periodo 2021-2019'), 'en');
+        expect(withCode(vda, 'period-reversed').map(d => [d.range.start.line, vda.document.textDocument.getText(d.range)])).toEqual([[6, '2019']]);
     });
 
     test('an invalid date gives its own diagnostic, not a reversed period as well', async () => {

@@ -193,9 +193,10 @@ describe('a statistics table with only its total row', () => {
         const table = checked.evaluation().statistics.find(s => s.table.title.includes('per genere'));
         expect(table?.columnTotals).toEqual([3933, 3526]);
         expect(table?.grand).toBe(7459);
-        const mutated = await check(example('valle-d-aosta-2020.cpiplan').replace('totale 3.933 3.526 = 7.459', 'totale 3.933 3.526 = «7.460»'));
+        // The example may hold « » in its texts: the range is checked by its text, not marked.
+        const mutated = await check(example('valle-d-aosta-2020.cpiplan').replace('totale 3.933 3.526 = 7.459', 'totale 3.933 3.526 = 7.460'));
         const found = withCode(mutated, 'total-mismatch');
-        expect(found.map(d => d.range)).toEqual(mutated.marked);
+        expect(found.map(d => mutated.document.textDocument.getText(d.range))).toEqual(['7.460']);
         expect(found[0].message).toBe('Declared total of the whole table is 7.460, but its parts add up to 7.459 (difference 1).');
     });
 });
