@@ -69,7 +69,8 @@ export function financeTable(evaluation: PlanEvaluation): Table | undefined {
         const label = line.line.code ? `Totale Linea ${line.line.code}` : `Totale ${line.line.title}`;
         lineTotals.push(out.add({
             role: 'subtotal',
-            cells: [text(label), money(line.total), ...sources.map(s => money(line.bySource.get(s.source) ?? 0n)), empty],
+            cells: [text(label), money(line.totalComplete ? line.total : undefined),
+                ...sources.map(s => money(line.sourcesComplete ? line.bySource.get(s.source) ?? 0n : undefined)), empty],
             sumOf: plus(items),
             declared: declaredOf(evaluation, line.line.totals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount]))
         }));
@@ -80,7 +81,8 @@ export function financeTable(evaluation: PlanEvaluation): Table | undefined {
         ? [[2 + i, money(s.assigned)] as [number, CellValue]] : []);
     out.add({
         role: 'total',
-        cells: [text('Totale generale'), money(evaluation.grandTotal), ...sources.map(s => money(s.programmed)), empty],
+        cells: [text('Totale generale'), money(evaluation.grandTotalComplete ? evaluation.grandTotal : undefined),
+            ...sources.map(s => money(s.complete ? s.programmed : undefined)), empty],
         sumOf: plus(lineTotals),
         declared: declaredOf(evaluation, planTotals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount])),
         exceeds: over.length > 0 ? new Map(over) : undefined
@@ -248,7 +250,7 @@ export function statisticsTables(evaluation: PlanEvaluation): Table[] {
         ];
         const out = new RowCollector();
         const allItems: number[] = [];
-        const numbers = (values: readonly (number | undefined)[], total: number) =>
+        const numbers = (values: readonly (number | undefined)[], total: number | undefined) =>
             [...headers.map((_, i) => count(values[i])), ...(withTotal ? [count(total)] : [])];
         for (const block of statistics.blocks) {
             if (block.title !== undefined) {

@@ -24,6 +24,7 @@ import { CpiplanCompletionProvider } from './lsp/completion.js';
 import { CpiplanDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { CpiplanSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { CpiplanWorkspaceManager, loadRuleFilesNamedByPlans } from './workspace.js';
+import { CpiplanTokenBuilder } from './token-builder.js';
 
 /** The services cpiplan adds to Langium's. */
 export type CpiplanAddedServices = {
@@ -60,6 +61,9 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
     validation: {
         CpiplanValidator: services => new CpiplanValidator(services),
         DocumentValidator: services => new CpiplanDocumentValidator(services)
+    },
+    parser: {
+        TokenBuilder: () => new CpiplanTokenBuilder()
     },
     references: {
         ScopeComputation: services => new CpiplanScopeComputation(services),

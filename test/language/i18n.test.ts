@@ -74,7 +74,8 @@ const subjects: { readonly [K in TotalSubject['of']]: Extract<TotalSubject, { of
     'statistics-grand': [{ of: 'statistics-grand' }, { of: 'statistics-grand', group: 'G1' }]
 };
 const faults: { readonly [K in NumberFaultKind]: true } = {
-    'english-format': true, 'too-many-decimals': true, 'ambiguous': true, 'bad-grouping': true, 'decimals-in-count': true
+    'english-format': true, 'too-many-decimals': true, 'ambiguous': true, 'bad-grouping': true, 'decimals-in-count': true,
+    'space-grouping': true, 'leading-zero': true, 'leading-comma': true, 'currency-word': true, 'negative-amount': true, 'too-long': true
 };
 
 const samples: { readonly [C in IssueCode]: readonly IssueArguments[C][] } = {
@@ -113,7 +114,12 @@ const samples: { readonly [C in IssueCode]: readonly IssueArguments[C][] } = {
     'percentage-out-of-range': [{ value: 'A1' }],
     'milestones-decreasing': [{ value: 'A1', period: 'A2', previous: 'A3', previousPeriod: 'A4' }],
     'duplicate-name': Object.keys(duplicateWords).map(what => ({ what: what as keyof typeof duplicateWords, name: 'A1' })),
-    'invalid-number': (Object.keys(faults) as NumberFaultKind[]).flatMap(fault => [{ text: 'A1', fault }, { text: 'A1', fault, suggestion: 'A2' }]),
+    'invalid-number': [
+        ...(Object.keys(faults) as NumberFaultKind[]).flatMap(fault => [{ text: 'A1', fault }, { text: 'A1', fault, suggestion: 'A2' }]),
+        { text: 'A1', fault: 'ambiguous', suggestion: 'A2', alternative: 'A3' }
+    ],
+    'invalid-date': [{ text: 'A1' }, { text: 'A1', year: true }],
+    'period-reversed': [{ start: 'A1', end: 'A2' }],
     'linking-error': [...Object.keys(referentWords), 'UnknownType'].map(referent => ({ referent, name: 'A1' })),
     'missing-rule-set': [{ ruleSets: 'A1' }, { ruleSets: '' }],
     'ambiguous-rule-set': [{ name: 'A1', files: 'A2', chosen: 'A3' }],

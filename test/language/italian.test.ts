@@ -17,7 +17,8 @@ profilo p "Istruttore" categoria D costo € 10,00
 costo personale 2020 { p 2 € 30,00 quota Stato € 10,00 }
 ambito a "A" { indicatore "I" obiettivo 120% cumulativo { anno I 50% anno II 40% } }`, 'it');
     // Unreadable parts make sums incomplete (no cascade of mismatches), so they get a plan of their own.
-    const unreadable = await check(`piano "Illeggibile"
+    const unreadable = await check(`piano "Illeggibile" periodo 2021-2019
+atto DGR 1/2020 del 31/02/2020
 fonte B "Allegato B"
 fonte C "Allegato C"
 linea 3.4 "Sedi" {
@@ -100,6 +101,8 @@ linea 3.1 "X" { }`, 'it', ['regole "Rotte" {\n    fonte k\n    linea 3.1 "X" tet
     expect(byCode.get('milestones-decreasing')).toBe("Il valore cumulativo 40% dell'anno II è inferiore a 50% dell'anno I.");
     expect(byCode.get('duplicate-name')).toBe("Esiste già una fonte 'C'.");
     expect(byCode.get('invalid-number')).toBe("'1.5' non è nel formato italiano (punto per le migliaia, virgola per i decimali). Scrivere '€ 1,50'.");
+    expect(byCode.get('invalid-date')).toBe('31/02/2020 non è una data del calendario.');
+    expect(byCode.get('period-reversed')).toBe('Il periodo finisce (2019) prima di cominciare (2021).');
     expect(byCode.get('linking-error')).toBe("Non trovo la fonte 'Z': non è dichiarata.");
     expect(byCode.get('unknown-issue-code')).toBe("'under_alocated' non è un codice di segnalazione di cpiplan: la regola non ha effetto. Forse si intende 'under_allocated'.");
 });

@@ -117,6 +117,32 @@ describe('quick fixes', () => {
         await expectFixed(text, fixed, 'invalid-number');
     });
 
+    test('invalid-number: rewrites a whole amount written with EUR, euro or a leading comma, and a spaced figure, keeping its value', async () => {
+        const cases: [string, string, string][] = [
+            ['EUR 1.000,00', 'Write € 1.000,00', '€ 1.000,00'],
+            ['1.000,00 euro', 'Write € 1.000,00', '€ 1.000,00'],
+            ['€ ,50', 'Write € 0,50', '€ 0,50'],
+            ['€ 1\u00A0000,00', 'Write 1.000,00', '€ 1.000,00'],
+            ['1\u00A0000,00 €', 'Write 1.000,00', '1.000,00 €'],
+            ['EUR 1 000,00', 'Write € 1.000,00', '€ 1.000,00']
+        ];
+        for (const [written, title, rewritten] of cases) {
+            const text = `piano "X" regole "Assistenza tecnica ANPAL Servizi"\nfonte B "B"\nlinea 3.4 "Sedi" { voce "Immobili" ${written} su B }\n`;
+            const { actions, apply } = await fixesFor(text, 'invalid-number');
+            expect(actions.map(a => a.title)).toEqual([title]);
+            const fixed = apply(actions[0]);
+            expect(fixed).toContain(`voce "Immobili" ${rewritten} su B`);
+            expect((await check(fixed)).diagnostics).toEqual([]);
+        }
+    });
+
+    test('invalid-number: an ambiguous amount gets both rewrites, neither preferred', async () => {
+        const text = `piano "X"\nfonte B "B"\nlinea 3.4 "Sedi" { voce "Immobili" € 1,500 su B }\n`;
+        const { actions, apply } = await fixesFor(text, 'invalid-number');
+        expect(actions.map(a => [a.title, a.isPreferred])).toEqual([['Write 1.500,00', false], ['Write 1,50', false]]);
+        expect(apply(actions[1])).toContain('voce "Immobili" € 1,50 su B');
+    });
+
     test('unknown-issue-code: writes the nearest known code in the rule file', async () => {
         const text = `regole "Refusi" {\n    gravità under_alocated errore\n}\n`;
         const { actions, apply } = await fixesFor(text, 'unknown-issue-code', 'it');

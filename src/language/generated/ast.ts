@@ -13,7 +13,7 @@ export const CpiplanTerminals = {
     PROTOCOL: /\d+(\/\d+)*\/[A-Za-z][A-Za-z0-9]*(\/[A-Za-z0-9]+)*/,
     DATE: /\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}(?!\d)/,
     ACT_NUMBER: /\d+\/\d+/,
-    NUMBER: /\d[\d.,]*\d|\d/,
+    NUMBER: /\d[\d.,\u00A0\u202F]*\d|\d/,
     ID: /[_a-zA-ZÀ-ÖØ-öø-ÿ][\w_À-ÖØ-öø-ÿ]*/,
     STRING: /"(\\.|[^"\\])*"|'(\\.|[^'\\])*'/,
 };
@@ -27,6 +27,7 @@ export type CpiplanKeywordNames =
     | ","
     | "-"
     | "="
+    | "EUR"
     | "accesso"
     | "affidamenti"
     | "agosto"
@@ -73,6 +74,7 @@ export type CpiplanKeywordNames =
     | "elenco"
     | "entro"
     | "errore"
+    | "euro"
     | "fabbisogno"
     | "fase"
     | "febbraio"
@@ -466,6 +468,12 @@ export const Count = {
 
 export function isCount(item: unknown): item is Count {
     return reflection.isInstance(item, Count.$type);
+}
+
+export type Currency = 'EUR' | 'euro' | '€';
+
+export function isCurrency(item: unknown): item is Currency {
+    return item === '€' || item === 'EUR' || item === 'euro';
 }
 
 export interface Declaration extends langium.AstNode {
@@ -1017,11 +1025,17 @@ export function isMilestone(item: unknown): item is Milestone {
 export interface Money extends langium.AstNode {
     readonly $container: Charge | CostRow | DeclaredTotal | Fact | FundingShare | FundingSource | GroupedItem | Item | ItemGroup | Move | PersonnelCost | Profile;
     readonly $type: 'Money';
+    currency: Currency;
+    leadingComma: boolean;
+    negative: boolean;
     value: string;
 }
 
 export const Money = {
     $type: 'Money',
+    currency: 'currency',
+    leadingComma: 'leadingComma',
+    negative: 'negative',
     value: 'value'
 } as const;
 
@@ -1445,7 +1459,7 @@ export function isProse(item: unknown): item is Prose {
 export type Protocol = string;
 
 export function isProtocol(item: unknown): item is Protocol {
-    return (typeof item === 'string' && (/\d+(\/\d+)*\/[A-Za-z][A-Za-z0-9]*(\/[A-Za-z0-9]+)*/.test(item) || /\d+\/\d+/.test(item) || /\d[\d.,]*\d|\d/.test(item)));
+    return (typeof item === 'string' && (/\d+(\/\d+)*\/[A-Za-z][A-Za-z0-9]*(\/[A-Za-z0-9]+)*/.test(item) || /\d+\/\d+/.test(item) || /\d[\d.,\u00A0\u202F]*\d|\d/.test(item)));
 }
 
 export interface Reprogramming extends langium.AstNode {
@@ -2825,6 +2839,17 @@ export class CpiplanAstReflection extends langium.AbstractAstReflection {
         Money: {
             name: Money.$type,
             properties: {
+                currency: {
+                    name: Money.currency
+                },
+                leadingComma: {
+                    name: Money.leadingComma,
+                    defaultValue: false
+                },
+                negative: {
+                    name: Money.negative,
+                    defaultValue: false
+                },
                 value: {
                     name: Money.value
                 }

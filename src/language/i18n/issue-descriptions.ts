@@ -111,8 +111,16 @@ export const issueDescriptions: Record<IssueCode | SyntaxCode, Bilingual> = {
         en: 'A period is given twice in the same hiring plan.'
     },
     'invalid-number': {
-        it: 'Un numero non è nel formato italiano, è ambiguo o ha troppi decimali.',
-        en: 'A number is not in the Italian format, is ambiguous or has too many decimals.'
+        it: 'Un numero non è nel formato italiano (migliaia con spazi, EUR, zeri iniziali…), è ambiguo, ha troppi decimali o troppe cifre, o è un importo negativo.',
+        en: 'A number is not in the Italian format (thousands with spaces, EUR, leading zeros…), is ambiguous, has too many decimals or digits, or is a negative amount.'
+    },
+    'invalid-date': {
+        it: 'Una data non esiste nel calendario (31/02/2020, 32/13/2020) o un anno del periodo non è di quattro cifre.',
+        en: 'A date does not exist in the calendar (31/02/2020, 32/13/2020) or a year of the period is not four digits.'
+    },
+    'period-reversed': {
+        it: 'Un periodo (del piano, di un riepilogo, di movimenti) finisce prima di cominciare.',
+        en: 'A period (of the plan, a summary, movements) ends before it starts.'
     },
     'unknown-issue-code': {
         it: 'Una regola di gravità in un file di regole nomina un codice che cpiplan non segnala.',

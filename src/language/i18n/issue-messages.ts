@@ -27,7 +27,8 @@ export type TotalSubject =
     | { readonly of: 'statistics-grand'; readonly group?: string };
 
 /** Why a number cannot be read; the number reader's faults must fit this list. */
-export type NumberFaultKind = 'english-format' | 'too-many-decimals' | 'ambiguous' | 'bad-grouping' | 'decimals-in-count';
+export type NumberFaultKind = 'english-format' | 'too-many-decimals' | 'ambiguous' | 'bad-grouping' | 'decimals-in-count'
+    | 'space-grouping' | 'leading-zero' | 'leading-comma' | 'currency-word' | 'negative-amount' | 'too-long';
 
 /** The arguments each code's message takes; every figure arrives already formatted. */
 export interface IssueArguments {
@@ -61,7 +62,12 @@ export interface IssueArguments {
     /** `missing` names the CPI the table leaves out, when there are any. */
     'duplicate-office-staff': { office: string; table: string; missing: readonly string[] };
     'duplicate-hiring-period': { period: string; hiring: string };
-    'invalid-number': { text: string; fault: NumberFaultKind; suggestion?: string };
+    /** `alternative`: the other reading of an ambiguous amount. */
+    'invalid-number': { text: string; fault: NumberFaultKind; suggestion?: string; alternative?: string };
+    /** `year` for a year of the plan's period, which must be four digits. */
+    'invalid-date': { text: string; year?: boolean };
+    /** `start` and `end` as written: two dates, or two years of a plan's period. */
+    'period-reversed': { start: string; end: string };
     /** `referent` is the AST type the reference points to (`FundingSource`, `RuleSet`…). */
     'linking-error': { referent: string; name: string };
     'missing-rule-set': { ruleSets: string };
@@ -155,6 +161,11 @@ export function subjectWords(subject: TotalSubject, locale: Locale): string {
     }
 }
 
+/** A long text cut for a message: its first 20 characters and an ellipsis. */
+function shorten(text: string): string {
+    return text.length > 24 ? `${text.slice(0, 20)}…` : text;
+}
+
 function numberFaultWords(args: IssueArguments['invalid-number'], locale: Locale): string {
     const it = locale === 'it';
     const hint = args.suggestion ? (it ? ` Scrivere '${args.suggestion}'.` : ` Write '${args.suggestion}'.`) : '';
@@ -165,12 +176,16 @@ function numberFaultWords(args: IssueArguments['invalid-number'], locale: Locale
                 : `'${args.text}' is not in the Italian format (dot for thousands, comma for decimals).${hint}`;
         case 'too-many-decimals':
             return it
-                ? `'${args.text}' ha più di due decimali: un importo è in euro e centesimi.`
-                : `'${args.text}' has more than two decimals: an amount is in euro and cents.`;
-        case 'ambiguous':
+                ? `'${args.text}' ha più di due decimali: un importo è in euro e centesimi.${hint}`
+                : `'${args.text}' has more than two decimals: an amount is in euro and cents.${hint}`;
+        case 'ambiguous': {
+            const either = args.suggestion && args.alternative
+                ? (it ? ` Scrivere '${args.suggestion}' oppure '${args.alternative}'.` : ` Write '${args.suggestion}' or '${args.alternative}'.`)
+                : hint;
             return it
-                ? `'${args.text}' è ambiguo: la virgola è il separatore decimale, ma sembra separare le migliaia.${hint}`
-                : `'${args.text}' is ambiguous: the comma is the decimal mark, but it looks like a thousands separator.${hint}`;
+                ? `'${args.text}' è ambiguo: la virgola è il separatore decimale, ma sembra separare le migliaia.${either}`
+                : `'${args.text}' is ambiguous: the comma is the decimal mark, but it looks like a thousands separator.${either}`;
+        }
         case 'bad-grouping':
             return it
                 ? `'${args.text}' non è un numero ben formato: le migliaia vanno separate con il punto a gruppi di tre cifre.`
@@ -179,6 +194,30 @@ function numberFaultWords(args: IssueArguments['invalid-number'], locale: Locale
             return it
                 ? `'${args.text}' deve essere un numero intero.`
                 : `'${args.text}' must be a whole number.`;
+        case 'space-grouping':
+            return it
+                ? `'${args.text}' separa le migliaia con spazi: le migliaia vanno separate con il punto.${hint}`
+                : `'${args.text}' separates thousands with spaces: thousands are separated with dots.${hint}`;
+        case 'leading-zero':
+            return it
+                ? `'${args.text}' comincia con uno zero superfluo.${hint}`
+                : `'${args.text}' starts with a needless zero.${hint}`;
+        case 'leading-comma':
+            return it
+                ? `'${args.text}' non ha cifre prima della virgola.${hint}`
+                : `'${args.text}' has no digit before the comma.${hint}`;
+        case 'currency-word':
+            return it
+                ? `'${args.text}': gli importi si scrivono con il simbolo €.${hint}`
+                : `'${args.text}': amounts are written with the € sign.${hint}`;
+        case 'negative-amount':
+            return it
+                ? `'${args.text}' è un importo negativo: gli importi di un piano non sono mai negativi.`
+                : `'${args.text}' is a negative amount: the amounts of a plan are never negative.`;
+        case 'too-long':
+            return it
+                ? `'${shorten(args.text)}' ha più di 13 cifre: non è una cifra plausibile per un piano.`
+                : `'${shorten(args.text)}' has more than 13 digits: not a plausible figure for a plan.`;
     }
 }
 
@@ -309,6 +348,12 @@ const messages: { readonly [C in IssueCode]: IssueMessage<C> } = {
         ? `Il periodo ${a.period} compare due volte nel piano di assunzioni «${a.hiring}».`
         : `The period ${a.period} is given twice in the hiring plan «${a.hiring}».`,
     'invalid-number': numberFaultWords,
+    'invalid-date': (a, l) => a.year
+        ? (l === 'it' ? `${a.text} non è un anno (quattro cifre).` : `${a.text} is not a year (four digits).`)
+        : (l === 'it' ? `${a.text} non è una data del calendario.` : `${a.text} is not a date of the calendar.`),
+    'period-reversed': (a, l) => l === 'it'
+        ? `Il periodo finisce (${a.end}) prima di cominciare (${a.start}).`
+        : `The period ends (${a.end}) before it starts (${a.start}).`,
     'linking-error': (a, l) => {
         const words = isReferent(a.referent) ? referentWords[a.referent] : undefined;
         return l === 'it'

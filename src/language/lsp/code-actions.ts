@@ -94,10 +94,12 @@ const textFixes: { readonly [C in TextFixableCode]: TextFix<C> } = {
     'total-mismatch': context => [action(context, fixTitle('setDeclaredTotal', context.locale, { value: context.data.replacement }),
         [{ range: context.diagnostic.range, newText: context.data.replacement }])],
 
-    /** Rewrites a number in the canonical Italian format. */
-    'invalid-number': context => context.data.replacement === undefined ? [] : [action(context,
-        fixTitle('writeNumber', context.locale, { value: context.data.replacement }),
-        [{ range: context.diagnostic.range, newText: context.data.replacement }])],
+    /** Rewrites a number in the canonical Italian format; an ambiguous one both ways, neither preferred. */
+    'invalid-number': context => {
+        const rewrites = [context.data.replacement, context.data.alternative].filter((r): r is string => r !== undefined);
+        return rewrites.map(rewrite => action(context, fixTitle('writeNumber', context.locale, { value: rewrite }),
+            [{ range: context.diagnostic.range, newText: rewrite }], context.data.alternative === undefined));
+    },
 
     /** Writes the rule set's standard wording in place of an incomplete declaration's text. */
     'incomplete-declaration': context => [action(context, fixTitle('useStandardWording', context.locale, { key: context.data.key }),

@@ -28,7 +28,7 @@ export class CpiplanCodeLensProvider implements CodeLensProvider {
         const own = this.services.client.Features.ownCommands;
         const uri = document.uri.toString();
         const lenses: CodeLens[] = [
-            { range: top, command: { title: `${word('grandTotal', locale)} ${formatMoney(evaluation.grandTotal)} · ${state}`, command: '' } },
+            { range: top, command: { title: `${word('grandTotal', locale)} ${evaluation.grandTotalComplete ? formatMoney(evaluation.grandTotal) : '—'} · ${state}`, command: '' } },
             { range: top, command: { title: word('generateTables', locale), command: own ? clientCommands.generateTables : serverCommands.writeTables, arguments: [uri] } },
             { range: top, command: { title: word('openPreview', locale), command: own ? clientCommands.openPreview : serverCommands.writePreview, arguments: [uri] } }
         ];
@@ -38,7 +38,7 @@ export class CpiplanCodeLensProvider implements CodeLensProvider {
                 continue;
             }
             const caps = line.caps.map(c => `${c.usage ? formatPercentage(c.usage) : '—'} ${word('ofCap', locale)}`);
-            lenses.push({ range: { start, end: start }, command: { title: [formatMoney(line.total), ...caps].join(' · '), command: '' } });
+            lenses.push({ range: { start, end: start }, command: { title: [line.totalComplete ? formatMoney(line.total) : '—', ...caps].join(' · '), command: '' } });
         }
         return lenses;
     }

@@ -89,4 +89,11 @@ export class CpiplanCompletionProvider extends DefaultCompletionProvider {
         }
         return findNextFeatures([parsed.elementStack.map(feature => ({ feature }))], leftover);
     }
+
+    /** `EUR` and `euro` are in the grammar only to be reported (invalid-number): never proposed. */
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        return !readOnlyToReport.has(keyword.value) && super.filterKeyword(context, keyword);
+    }
 }
+
+const readOnlyToReport = new Set(['EUR', 'euro']);

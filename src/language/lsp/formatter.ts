@@ -55,12 +55,17 @@ function amountIndex(tokens: IToken[]): number | undefined {
     return undefined;
 }
 
+const currencies = new Set(['€', 'EUR', 'euro']);
+
 function join(tokens: IToken[], layout: TokenLayout): string {
     let text = '';
     tokens.forEach((token, i) => {
         const previous = tokens[i - 1];
         const cell = layout.isEmptyCell(token) || (previous !== undefined && layout.isEmptyCell(previous));
-        const glued = i === 0 || token.image === ',' || token.image === '%' || token.image === ')' || previous?.image === '('
+        // `€ ,50` (reported as invalid-number) keeps its comma on the figure, so the rewrite's range stays one amount.
+        const leadingComma = (t: IToken | undefined, before: IToken | undefined) => t?.image === ',' && before !== undefined && currencies.has(before.image);
+        const glued = i === 0 || (token.image === ',' && !leadingComma(token, previous)) || token.image === '%' || token.image === ')' || previous?.image === '('
+            || leadingComma(previous, tokens[i - 2])
             || (!cell && (previous?.image === '-' || (token.image === '-' && previous?.tokenType.name === 'NUMBER')));
         text += (glued ? '' : ' ') + token.image;
     });

@@ -70,7 +70,7 @@ export class CpiplanHoverProvider implements HoverProvider {
         }
         const heading = line.code ? `**${word('line', locale)} ${line.code}** ${line.title ?? ''}` : `**${line.title ?? ''}**`;
         const out = [heading, '',
-            `${word('total', locale)}: **${formatMoney(figures.total)}** (${pct(figures.shareOfPlan)} ${word('ofPlan', locale)})`];
+            `${word('total', locale)}: **${figures.totalComplete ? formatMoney(figures.total) : '—'}** (${pct(figures.shareOfPlan)} ${word('ofPlan', locale)})`];
         if (figures.bySource.size > 0) {
             out.push('', `${word('bySource', locale)}:`);
             for (const [source, amount] of figures.bySource) {
@@ -108,7 +108,7 @@ export class CpiplanHoverProvider implements HoverProvider {
         if (figures.assigned !== undefined) {
             out.push(`${word('assigned', locale)}: ${formatMoney(figures.assigned)}`);
         }
-        out.push(`${word('programmed', locale)}: ${formatMoney(figures.programmed)}`);
+        out.push(`${word('programmed', locale)}: ${figures.complete ? formatMoney(figures.programmed) : '—'}`);
         if (figures.remaining !== undefined) {
             out.push(figures.remaining >= 0n
                 ? `${word('remaining', locale)}: ${formatMoney(figures.remaining)}`

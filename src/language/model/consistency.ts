@@ -260,10 +260,11 @@ function officesAgainstStatistics(statistics: readonly StatisticsFigures[]): Off
             const office = row.row.office?.ref;
             const inOffice = count(measure === 'iscritti' ? office?.registered : office?.residents);
             const readable = row.cells.every((cell, i) => cell !== undefined || row.row.cells[i]?.empty);
-            if (!office || inOffice === undefined || !readable || row.total === inOffice) {
+            const inStatistics = row.total;
+            if (!office || inOffice === undefined || !readable || inStatistics === undefined || inStatistics === inOffice) {
                 return [];
             }
-            return [{ office, measure, table: table.table, row: row.row, inOffice, inStatistics: row.total }];
+            return [{ office, measure, table: table.table, row: row.row, inOffice, inStatistics }];
         });
     });
 }

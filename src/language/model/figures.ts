@@ -194,7 +194,8 @@ export interface StatisticsRowFigures {
     readonly label: string;
     /** One value per cell; undefined for an empty (`-`) or unreadable cell. */
     readonly cells: readonly (number | undefined)[];
-    readonly total: number;
+    /** The sum of the cells; undefined when a cell is unreadable (a partial sum is no figure of the text). */
+    readonly total?: number;
 }
 
 export interface StatisticsBlockFigures {
@@ -202,16 +203,23 @@ export interface StatisticsBlockFigures {
     readonly group?: StatisticsGroup;
     readonly title?: string;
     readonly rows: readonly StatisticsRowFigures[];
-    readonly columnTotals: readonly number[];
-    readonly grand: number;
+    /**
+     * Per column, the sum of the rows; when the block has no rows but declares its totals (Valle
+     * d'Aosta's job seekers by gender: `totale 3.933 3.526 = 7.459`), the declared column totals.
+     * Undefined where a figure is unreadable.
+     */
+    readonly columnTotals: readonly (number | undefined)[];
+    /** The sum of the column totals, undefined when one is unreadable. */
+    readonly grand?: number;
 }
 
 export interface StatisticsFigures {
     readonly table: StatisticsTable;
     /** The groups, then the rows outside any group as a block without title. */
     readonly blocks: readonly StatisticsBlockFigures[];
-    readonly columnTotals: readonly number[];
-    readonly grand: number;
+    /** As a block's: the sums of every row, or the declared totals of a table that gives only those. */
+    readonly columnTotals: readonly (number | undefined)[];
+    readonly grand?: number;
 }
 
 export interface StaffTableFigures {

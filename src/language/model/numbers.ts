@@ -20,25 +20,41 @@ export type NumberFault =
     | 'too-many-decimals'   // € 541.004,184
     | 'ambiguous'           // 1,500 as a count or amount: 1.500 or 1,5?
     | 'bad-grouping'        // 1.64.250
-    | 'decimals-in-count';  // 12,5 people
+    | 'decimals-in-count'   // 12,5 people
+    | 'space-grouping'      // € 1 000,00 (space, no-break or narrow no-break space for thousands, as PDFs paste)
+    | 'leading-zero'        // € 01.000,00
+    | 'leading-comma'       // € ,50
+    | 'currency-word'       // EUR 1.000,00, 1.000,00 euro
+    | 'negative-amount'     // € -5,00
+    | 'too-long';           // a number of more than 12 digits before or after the comma
 
 export type NumberReading =
     | { readonly ok: true; readonly value: Decimal }
     | { readonly ok: false; readonly fault: NumberFault; readonly suggestion?: string };
 
 const ITALIAN_INTEGER = /^(\d{1,3}(\.\d{3})+|\d+)$/;
+/** Digits grouped by threes with spaces (plain, no-break U+00A0 or narrow no-break U+202F), then anything after a decimal mark. */
+const SPACE_GROUPED = /^\d{1,3}([ \u00A0\u202F]\d{3})+([.,]\d*)?$/;
+const SPACES = /[ \u00A0\u202F]/g;
+const HAS_SPACE = /[ \u00A0\u202F]/;
+/**
+ * The most significant digits a number may have, in all: up to € 99.999.999.999,99 or a count
+ * of 9.999.999.999.999. Anything longer is not a figure of a regional plan; refusing it keeps every
+ * count exact as a JavaScript number (a sum of fewer than 900 such counts stays below 2^53).
+ */
+export const MAX_DIGITS = 13;
 const ENGLISH_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const DOT_DECIMAL = /^\d+\.\d+$/;
 
 /** The canonical form of a misread number: as messages show it (`€ 1.500,00`) and as it replaces the text (`1.500,00`). */
-interface Suggestion {
+export interface Suggestion {
     readonly text: string;
     readonly replacement: string;
 }
 
 type Diagnosis =
     | { readonly ok: true; readonly value: Decimal }
-    | { readonly ok: false; readonly fault: NumberFault; readonly suggestion?: Suggestion };
+    | { readonly ok: false; readonly fault: NumberFault; readonly suggestion?: Suggestion; readonly alternative?: Suggestion };
 
 const moneySuggestion = (cents: bigint): Suggestion => ({ text: formatMoney(cents), replacement: formatMoneyFigure(cents) });
 const countSuggestion = (value: bigint): Suggestion => ({ text: formatInteger(value), replacement: formatInteger(value) });
@@ -58,12 +74,56 @@ export function suggestedReplacement(text: string, kind: NumberKind, negative = 
     return diagnosis.ok ? undefined : diagnosis.suggestion?.replacement;
 }
 
+/**
+ * The other rewrite of an ambiguous amount: `1,500` is € 1.500,00 (the suggestion) or, the third
+ * decimal being a zero, € 1,50. The text cannot say which, so neither is preferred.
+ */
+export function alternativeReading(text: string, kind: NumberKind, negative = false): Suggestion | undefined {
+    const diagnosis = diagnose(text, kind, negative);
+    return diagnosis.ok ? undefined : diagnosis.alternative;
+}
+
 function diagnose(text: string, kind: NumberKind, negative: boolean): Diagnosis {
     if (kind === 'code') {
         return /^\d+(\.\d+)*$/.test(text)
             ? { ok: true, value: { units: 0n, scale: 0 } }
             : { ok: false, fault: 'bad-grouping' };
     }
+    if (text.replace(/\D/g, '').replace(/^0+/, '').length > MAX_DIGITS) {
+        return { ok: false, fault: 'too-long' };
+    }
+    if (HAS_SPACE.test(text)) {
+        return spacedFault(text, kind, negative);
+    }
+    return diagnoseCompact(text, kind, negative);
+}
+
+/**
+ * A number grouped with spaces: never read, because a space also separates the cells of a
+ * statistics row; reported with the canonical rewrite when the groups are threes.
+ */
+function spacedFault(text: string, kind: NumberKind, negative: boolean): Diagnosis {
+    if (!SPACE_GROUPED.test(text)) {
+        return { ok: false, fault: 'bad-grouping' };
+    }
+    const compact = diagnoseCompact(text.replace(SPACES, ''), kind, negative);
+    if (compact.ok) {
+        return { ok: false, fault: 'space-grouping', suggestion: suggestionFor(compact.value, kind) };
+    }
+    return compact;
+}
+
+/** The canonical writing of a value read right, for the suggestion of a fault that is only a matter of form. */
+function suggestionFor(value: Decimal, kind: NumberKind): Suggestion | undefined {
+    switch (kind) {
+        case 'money': return value.scale <= 2 ? moneySuggestion(toCents(value)) : undefined;
+        case 'percentage': return { text: formatPercentage(value), replacement: formatDecimal(value) };
+        case 'count': return value.scale === 0 ? countSuggestion(value.units) : undefined;
+        case 'code': return undefined;
+    }
+}
+
+function diagnoseCompact(text: string, kind: NumberKind, negative: boolean): Diagnosis {
     const commaCount = text.split(',').length - 1;
     if (commaCount > 1 || (commaCount === 1 && text.indexOf('.') > text.indexOf(','))) {
         return englishFault(text, kind, negative);
@@ -76,16 +136,32 @@ function diagnose(text: string, kind: NumberKind, negative: boolean): Diagnosis 
         return { ok: false, fault: 'bad-grouping' };
     }
     const plainInteger = integerPart.replace(/\./g, '');
+    if (/^0+\./.test(integerPart)) {
+        // `0.500`: not a thousand (no group of thousands is 0), perhaps 0,5 with the English mark.
+        return { ok: false, fault: 'bad-grouping' };
+    }
+    if (/^0\d/.test(plainInteger)) {
+        const rest = diagnoseCompact(formatInteger(BigInt(plainInteger)) + (commaCount === 1 ? `,${fraction}` : ''), kind, negative);
+        return rest.ok
+            ? { ok: false, fault: 'leading-zero', suggestion: suggestionFor(rest.value, kind) }
+            : rest;
+    }
     if (kind === 'count' && commaCount === 1) {
-        return fraction.length === 3 && !integerPart.includes('.')
+        return fraction.length === 3 && !integerPart.includes('.') && plainInteger !== '0'
             ? { ok: false, fault: 'ambiguous', suggestion: countSuggestion(BigInt(plainInteger + fraction)) }
             : { ok: false, fault: 'decimals-in-count' };
     }
     if (kind === 'money' && fraction.length > 2) {
-        if (fraction.length === 3 && !integerPart.includes('.')) {
-            return { ok: false, fault: 'ambiguous', suggestion: moneySuggestion(BigInt(plainInteger + fraction) * 100n) };
+        // `1,500` may be 1.500 written with the wrong mark; `0,500` cannot (no thousands start with 0).
+        if (fraction.length === 3 && !integerPart.includes('.') && plainInteger !== '0') {
+            const alternative = fraction.endsWith('0') ? moneySuggestion(BigInt(plainInteger + fraction.slice(0, 2)) * (negative ? -1n : 1n)) : undefined;
+            return { ok: false, fault: 'ambiguous', suggestion: moneySuggestion(BigInt(plainInteger + fraction) * 100n), alternative };
         }
-        return { ok: false, fault: 'too-many-decimals' };
+        // Zeros beyond the cents change nothing: `€ 541.004,180` is € 541.004,18.
+        const cents = fraction.replace(/0+$/, '');
+        return cents.length <= 2
+            ? { ok: false, fault: 'too-many-decimals', suggestion: moneySuggestion(BigInt(plainInteger + cents.padEnd(2, '0')) * (negative ? -1n : 1n)) }
+            : { ok: false, fault: 'too-many-decimals' };
     }
     if (commaCount === 1 && fraction.length === 0) {
         return { ok: false, fault: 'bad-grouping' };

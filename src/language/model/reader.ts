@@ -5,12 +5,25 @@
  */
 import type { AstNode } from 'langium';
 import type { Count, Measure, Money, Percentage } from '../generated/ast.js';
-import { readNumber, suggestedReplacement, toCents, type Decimal, type NumberKind, type NumberReading } from './numbers.js';
+import { alternativeReading, formatMoney, readNumber, suggestedReplacement, toCents, type Decimal, type NumberKind, type NumberReading, type Suggestion } from './numbers.js';
 
 /** A number node of the AST. */
 export type NumberNode = Money | Percentage | Measure | Count;
 
-const readings = new WeakMap<AstNode, NumberReading>();
+/**
+ * A node's reading, and what its quick fix writes: over the figure alone (`1.500,00` for the
+ * `1,500.00` of `€ 1,500.00`), or over the whole amount when the fault is outside the figure
+ * (`€ 1.000,00` for `EUR 1.000,00`, `€ 0,50` for `€ ,50`).
+ */
+interface Read {
+    readonly reading: NumberReading;
+    readonly replacement?: string;
+    /** The other reading of an ambiguous number (`€ 1,50` for `€ 1,500`): as messages show it, and its rewrite. */
+    readonly alternative?: Suggestion;
+    readonly wholeNode: boolean;
+}
+
+const reads = new WeakMap<AstNode, Read>();
 
 /** The kind of number a node holds, which decides the formats it accepts. */
 export function kindOf(node: NumberNode): NumberKind {
@@ -28,19 +41,69 @@ function isNegative(node: NumberNode): boolean {
 
 /** What replaces a misread number's text when its suggestion is taken: `1.500,00` for `€ 1,500.00`. */
 export function replacementOf(node: NumberNode): string | undefined {
-    return node.value === undefined ? undefined : suggestedReplacement(node.value, kindOf(node), isNegative(node));
+    return read(node).replacement;
+}
+
+/** The second rewrite of an ambiguous number, when it has two readings: `1,50` for `€ 1,500` (the first is `1.500,00`). */
+export function alternativeOf(node: NumberNode): Suggestion | undefined {
+    return read(node).alternative;
+}
+
+/** Whether a misread number is reported, and rewritten, as the whole amount rather than its figure. */
+export function faultCoversNode(node: NumberNode): boolean {
+    return read(node).wholeNode;
 }
 
 /** The reading of a number node (cached). */
 export function reading(node: NumberNode): NumberReading {
-    let result = readings.get(node);
+    return read(node).reading;
+}
+
+function read(node: NumberNode): Read {
+    let result = reads.get(node);
     if (!result) {
-        result = node.value === undefined
-            ? { ok: false, fault: 'bad-grouping' }
-            : readNumber(node.value, kindOf(node), isNegative(node));
-        readings.set(node, result);
+        result = readOnce(node);
+        reads.set(node, result);
     }
     return result;
+}
+
+function readOnce(node: NumberNode): Read {
+    if (node.value === undefined) {
+        return { reading: { ok: false, fault: 'bad-grouping' }, wholeNode: false };
+    }
+    if (node.$type === 'Money') {
+        return readMoney(node, node.value);
+    }
+    const kind = kindOf(node);
+    const negative = isNegative(node);
+    return { reading: readNumber(node.value, kind, negative), replacement: suggestedReplacement(node.value, kind, negative), wholeNode: false };
+}
+
+/**
+ * An amount: a negative one is refused (no amount of a plan is negative, and no rewrite keeps
+ * its value); `EUR`, `euro` and a figure starting with its comma are reported with the whole
+ * amount rewritten as `€ …`.
+ */
+function readMoney(node: Money, value: string): Read {
+    if (node.negative) {
+        return { reading: { ok: false, fault: 'negative-amount' }, wholeNode: true };
+    }
+    const text = node.leadingComma ? `0,${value}` : value;
+    const figure = readNumber(text, 'money');
+    if (!node.leadingComma && node.currency === '€') {
+        return { reading: figure, replacement: suggestedReplacement(text, 'money'), alternative: alternativeReading(text, 'money'), wholeNode: false };
+    }
+    if (!figure.ok) {
+        const alternative = alternativeReading(text, 'money');
+        return { reading: figure, replacement: figure.suggestion, alternative: alternative && { text: alternative.text, replacement: alternative.text }, wholeNode: true };
+    }
+    const canonical = formatMoney(toCents(figure.value));
+    return {
+        reading: { ok: false, fault: node.leadingComma ? 'leading-comma' : 'currency-word', suggestion: canonical },
+        replacement: canonical,
+        wholeNode: true
+    };
 }
 
 /** The amount in cents, or undefined when the node is missing or unreadable. */

@@ -18,6 +18,11 @@ function rowLabel(row: StatisticsRow): string {
     return row.office?.ref?.title ?? row.office?.$refText ?? row.label ?? '';
 }
 
+/** A sum as a figure to show: undefined when a part is unreadable. */
+function figureOf(sum: Sum): number | undefined {
+    return sum.complete ? Number(sum.value) : undefined;
+}
+
 function evaluateTable(table: StatisticsTable, checks: Check[]): StatisticsFigures {
     const rowFigures = (rows: StatisticsRow[]): StatisticsRowFigures[] => rows.map(row => {
         const sum = new Sum();
@@ -29,7 +34,7 @@ function evaluateTable(table: StatisticsTable, checks: Check[]): StatisticsFigur
             return value;
         });
         checks.push(...countCheck(row.total, sum, { of: 'statistics-row', row: rowLabel(row) }));
-        return { row, label: rowLabel(row), cells, total: Number(sum.value) };
+        return { row, label: rowLabel(row), cells, total: figureOf(sum) };
     });
     /** Column totals and grand total of some rows, checked against what the document declares. */
     const block = (rows: StatisticsRow[], figures: StatisticsRowFigures[], declared: StatisticsTotal | undefined, node?: StatisticsGroup): StatisticsBlockFigures => {
@@ -43,24 +48,25 @@ function evaluateTable(table: StatisticsTable, checks: Check[]): StatisticsFigur
                 }
             });
         }
+        if (declared && rows.length === 0) {
+            // Only totals are given: they are the figures, and the grand total must be the sum of the column totals.
+            const columns = declared.columns.map(column => count(column));
+            const declaredColumns = new Sum();
+            columns.forEach(column => declaredColumns.add(column));
+            checks.push(...countCheck(declared.grand, declaredColumns, { of: 'statistics-grand', group }));
+            return { group: node, title: group, rows: figures, columnTotals: columns, grand: figureOf(declaredColumns) };
+        }
         const grand = new Sum();
         for (const sum of sums) {
             grand.add(sum.complete ? sum.value : undefined);
         }
-        if (declared && rows.length === 0) {
-            // Only totals are given: the grand total must be the sum of the column totals.
-            const declaredColumns = new Sum();
-            for (const column of declared.columns) {
-                declaredColumns.add(count(column));
-            }
-            checks.push(...countCheck(declared.grand, declaredColumns, { of: 'statistics-grand', group }));
-        } else if (declared) {
+        if (declared) {
             declared.columns.forEach((column, i) => {
                 checks.push(...countCheck(column, sums[i] ?? new Sum(), { of: 'statistics-column', column: table.columns[i] ?? String(i + 1), group }));
             });
             checks.push(...countCheck(declared.grand, grand, { of: 'statistics-grand', group }));
         }
-        return { group: node, title: group, rows: figures, columnTotals: sums.map(sum => Number(sum.value)), grand: Number(grand.value) };
+        return { group: node, title: group, rows: figures, columnTotals: sums.map(figureOf), grand: figureOf(grand) };
     };
     const blocks = table.groups.map(group => block(group.rows, rowFigures(group.rows), group.total, group));
     const loose = rowFigures(table.rows);

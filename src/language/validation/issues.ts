@@ -40,6 +40,8 @@ const severities: { readonly [C in IssueCode]: IssueSeverity } = {
     'duplicate-office-staff': 'error',
     'duplicate-hiring-period': 'error',
     'invalid-number': 'error',
+    'invalid-date': 'error',
+    'period-reversed': 'error',
     'linking-error': 'error',
     'missing-rule-set': 'error',
     'ambiguous-rule-set': 'error',
@@ -107,8 +109,14 @@ export interface IssuePayloads {
     /** `replacement` is the name of the one CPI the table leaves out, when exactly one is. */
     'duplicate-office-staff': { readonly replacement?: string };
     'duplicate-hiring-period': undefined;
-    /** `replacement` is the canonical rewrite, without currency sign or percent, when there is one. */
-    'invalid-number': { readonly kind: NumberKind; readonly replacement?: string };
+    /**
+     * `replacement` is the canonical rewrite, without currency sign or percent, when there is one
+     * (with `€` when the diagnostic covers the whole amount: `EUR 1.000,00` → `€ 1.000,00`);
+     * `alternative` is the other reading of an ambiguous amount (`1,500`: `1.500,00` or `1,50`).
+     */
+    'invalid-number': { readonly kind: NumberKind; readonly replacement?: string; readonly alternative?: string };
+    'invalid-date': undefined;
+    'period-reversed': undefined;
     /** Filled by Langium's document validator. */
     'linking-error': { readonly containerType: string; readonly property: string; readonly refText: string };
     /** `ruleSets`: the names of the rule sets known in the workspace, one fix each. */

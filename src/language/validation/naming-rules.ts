@@ -3,7 +3,7 @@ import type { AstNode } from 'langium';
 import type { Plan, RuleSet, InterventionLine, LineRule, Section } from '../generated/ast.js';
 import type { NumberNode } from '../model/reader.js';
 import { elementsOf } from '../model/elements.js';
-import { kindOf, reading, replacementOf } from '../model/reader.js';
+import { alternativeOf, faultCoversNode, kindOf, reading, replacementOf } from '../model/reader.js';
 import { readNumber } from '../model/numbers.js';
 import type { DuplicateKind } from '../i18n/issue-messages.js';
 import { isIssueCode, issueCodes, type IssueCode } from './issues.js';
@@ -81,8 +81,12 @@ export function severityRuleMustNameKnownCode(ruleSet: RuleSet, reporter: IssueR
 export function numberMustBeItalian(node: NumberNode, reporter: IssueReporter): void {
     const read = reading(node);
     if (!read.ok && node.value !== undefined) {
-        reporter.report('invalid-number', { text: node.value, fault: read.fault, suggestion: read.suggestion },
-            { node, property: 'value' }, { data: { kind: kindOf(node), replacement: replacementOf(node) } });
+        const whole = faultCoversNode(node);
+        const text = whole ? node.$cstNode?.text ?? node.value : node.value;
+        const alternative = alternativeOf(node);
+        reporter.report('invalid-number', { text, fault: read.fault, suggestion: read.suggestion, alternative: alternative?.text },
+            whole ? { node } : { node, property: 'value' },
+            { data: { kind: kindOf(node), replacement: replacementOf(node), alternative: alternative?.replacement } });
     }
 }
 

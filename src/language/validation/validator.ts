@@ -25,6 +25,7 @@ import {
     capMustBeApplicable, lineCodeMustBeOfficial, lineTitleShouldBeOfficial, planMustNameRuleSet, ruleFileMustBeLoaded, ruleSetMustBeValid,
     ruleSetNameMustBeUnambiguous, sourceMustNameItsKind
 } from './rule-set-rules.js';
+import { dateMustExist, periodMustNotEndBeforeStart, planPeriodMustBeYearsInOrder, type DatedNode } from './date-rules.js';
 import { codeMustBeWellFormed, numberMustBeItalian, planNamesMustBeUnique, ruleSetNamesMustBeUnique, severityRuleMustNameKnownCode } from './naming-rules.js';
 
 /** The rules that read a plan's figures, in the order their diagnostics are reported. */
@@ -70,6 +71,7 @@ export class CpiplanValidator {
         ruleFileMustBeLoaded(plan, ruleSets, reporter);
         ruleSetNameMustBeUnambiguous(plan, ruleSets, reporter);
         ruleSetMustBeValid(plan, ruleSets, reporter);
+        planPeriodMustBeYearsInOrder(plan, reporter);
         for (const rule of planRules) {
             rule(evaluation, reporter);
         }
@@ -91,6 +93,14 @@ export class CpiplanValidator {
         }
     }
 
+    checkDates(node: DatedNode, accept: ValidationAcceptor): void {
+        const reporter = this.reporter(accept);
+        dateMustExist(node, reporter);
+        if (node.$type === 'CategorySummary' || node.$type === 'Movements') {
+            periodMustNotEndBeforeStart(node, reporter);
+        }
+    }
+
     checkCode(node: InterventionLine | LineRule | Section, accept: ValidationAcceptor): void {
         codeMustBeWellFormed(node, this.reporter(accept));
     }
@@ -108,7 +118,11 @@ export function registerValidationChecks(services: CpiplanServices): void {
         Measure: [validator.checkNumber, validator.checkPercentage],
         InterventionLine: validator.checkCode,
         LineRule: validator.checkCode,
-        Section: validator.checkCode
+        Section: validator.checkCode,
+        Act: validator.checkDates,
+        StaffTable: validator.checkDates,
+        CategorySummary: validator.checkDates,
+        Movements: validator.checkDates
     };
     services.validation.ValidationRegistry.register(checks, validator);
 }
