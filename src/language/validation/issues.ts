@@ -8,7 +8,7 @@ import type { NumberKind } from '../model/numbers.js';
 
 export type { Locale } from '../i18n/locale.js';
 export { toLocale } from '../i18n/locale.js';
-export type { DuplicateKind, IssueArguments, IssueCode } from '../i18n/issue-messages.js';
+export type { DuplicateKind, ReferenceKind, IssueArguments, IssueCode } from '../i18n/issue-messages.js';
 export { issueMessage } from '../i18n/issue-messages.js';
 
 export type IssueSeverity = 'error' | 'warning' | 'info';
@@ -21,6 +21,13 @@ const severities: { readonly [C in IssueCode]: IssueSeverity } = {
     'split-mismatch': 'error',
     'unassigned-item': 'error',
     'missing-declaration': 'error',
+    'missing-section': 'warning',
+    'unanswered-request': 'error',
+    'unknown-reference': 'error',
+    'reprogramming-unbalanced': 'error',
+    'move-exceeds-available': 'error',
+    'reprogrammed-over-allocated': 'error',
+    'reprogrammed-cap-exceeded': 'error',
     'cost-mismatch': 'error',
     'cofinancing-mismatch': 'error',
     'percentage-out-of-range': 'error',
@@ -66,6 +73,13 @@ export interface IssuePayloads {
     'unassigned-item': undefined;
     /** `text` is the rule set's standard wording, when it gives one. */
     'missing-declaration': { readonly key: string; readonly text?: string; readonly place: DeclarationPlace };
+    'missing-section': { readonly section: string };
+    'unanswered-request': undefined;
+    'unknown-reference': undefined;
+    'reprogramming-unbalanced': { readonly leaving: string; readonly arriving: string };
+    'move-exceeds-available': { readonly available: string };
+    'reprogrammed-over-allocated': { readonly after: string; readonly assigned: string };
+    'reprogrammed-cap-exceeded': { readonly after: string; readonly cap: string };
     'cost-mismatch': { readonly expected: string; readonly replacement: string };
     'cofinancing-mismatch': { readonly cost: string; readonly shares: string };
     'percentage-out-of-range': undefined;

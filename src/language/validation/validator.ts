@@ -15,6 +15,10 @@ import {
 } from './finance-rules.js';
 import { declaredTotalMustMatchComputed } from './total-rules.js';
 import { requiredDeclarationMustBePresent } from './declaration-rules.js';
+import {
+    capMustHoldAfterMoves, moveMustNotExceedAvailable, movesMustBalance, referenceMustNameWhatThePlanHas, requestMustHaveAnswer,
+    requiredSectionMustBePresent, sourceMustHoldAfterMoves
+} from './outline-rules.js';
 import { fundingSharesMustCoverCost, personnelCostMustBeHeadsTimesUnitCost } from './staffing-rules.js';
 import { cumulativeValuesMustNotDecrease, percentageMustBeWithinRange } from './indicator-rules.js';
 import { codeMustBeWellFormed, numberMustBeItalian, planNamesMustBeUnique, ruleSetNamesMustBeUnique, severityRuleMustNameKnownCode } from './naming-rules.js';
@@ -28,6 +32,13 @@ const planRules: ReadonlyArray<(evaluation: PlanEvaluation, reporter: IssueRepor
     itemMustNameItsSource,
     declaredTotalMustMatchComputed,
     requiredDeclarationMustBePresent,
+    requiredSectionMustBePresent,
+    requestMustHaveAnswer,
+    referenceMustNameWhatThePlanHas,
+    movesMustBalance,
+    moveMustNotExceedAvailable,
+    sourceMustHoldAfterMoves,
+    capMustHoldAfterMoves,
     personnelCostMustBeHeadsTimesUnitCost,
     fundingSharesMustCoverCost,
     cumulativeValuesMustNotDecrease
