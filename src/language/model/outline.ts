@@ -12,12 +12,13 @@
  */
 import type { AstNode } from 'langium';
 import type {
-    Answer, Endpoint, FundingSource, Milestone, Move, Objectives, Plan, Reprogramming, Request, Section, SectionRule
+    ActRef, Answer, Endpoint, FundingSource, Indicator, Milestone, Move, Objectives, Period, Plan, Reprogramming, Request, Result, Section, SectionRule
 } from '../generated/ast.js';
 import type { ReferenceKind } from '../i18n/issue-messages.js';
 import { elementsOf } from './elements.js';
 import type { CapFigures, FinanceFigures, ItemFigures, LineFigures, SourceFigures } from './figures.js';
-import { money } from './reader.js';
+import { formatMeasure } from './numbers.js';
+import { decimal, money } from './reader.js';
 import type { RuleBook } from './rule-book.js';
 
 /** A section the rule set requires, and the plan's section of that code if it has one. */
@@ -94,6 +95,8 @@ export interface Reprogrammed {
 
 export interface ReprogrammedLine extends Reprogrammed {
     readonly line: LineFigures;
+    /** after − before. */
+    readonly change: bigint;
     readonly bySource: ReadonlyMap<FundingSource, Reprogrammed>;
 }
 
@@ -310,7 +313,8 @@ function evaluateMoves(
             after: cells?.get(s.source) ?? 0n,
             lastMove: lastMoveOfCell.get(`${line.label}|${s.source.name}`)
         }]));
-        return { line, before: line.total, after: total(cells), lastMove: lastMoveOfLine.get(line), bySource };
+        const after = total(cells);
+        return { line, before: line.total, after, change: after - line.total, lastMove: lastMoveOfLine.get(line), bySource };
     });
     const sources = finance.sources.map((source): ReprogrammedSource => ({
         source, before: source.programmed, after: programmed.get(source.source) ?? source.programmed, lastMove: lastMoveOfSource.get(source.source)
@@ -321,4 +325,33 @@ function evaluateMoves(
         return { cap, before: cap.charged, after: cell?.after ?? cap.charged, lastMove: cell?.lastMove };
     });
     return { figures, after: { lines, sources, caps, complete: sourcesExact } };
+}
+
+/** A period as the plans write it: `da marzo 2020`, `nel triennio 2020-2022`, `dal 01/03/2020 al 31/12/2020`. */
+export function periodLabel(period: Period | undefined): string {
+    if (!period) {
+        return '';
+    }
+    if (period.fromDate !== undefined) {
+        return `dal ${period.fromDate}${period.toDate !== undefined ? ` al ${period.toDate}` : ''}`;
+    }
+    if (period.span !== undefined) {
+        return [period.preposition, period.span, `${period.from ?? ''}-${period.to ?? ''}`].filter(w => w !== undefined).join(' ');
+    }
+    return [period.preposition, period.part, period.month, period.year].filter(w => w !== undefined).join(' ');
+}
+
+/** An act as cited: `PD 1234/2021 del 01/06/2021`, `nota prot. n. 46104/DPLF del 06/11/2020`. */
+export function actLabel(act: ActRef | undefined): string {
+    if (!act) {
+        return '';
+    }
+    return [act.kind, act.number, act.protocol !== undefined ? `prot. n. ${act.protocol}` : undefined, act.date !== undefined ? `del ${act.date}` : undefined]
+        .filter(w => w !== undefined).join(' ');
+}
+
+/** A target as the plan states it, read once here: `almeno 3.000`, `100%`; empty when there is none or it is unreadable. */
+export function targetLabel(node: Result | Indicator): string {
+    const value = decimal(node.target);
+    return value === undefined ? '' : `${node.atLeast ? 'almeno ' : ''}${formatMeasure(value, node.target?.percent)}`;
 }
