@@ -14,6 +14,7 @@ import { formatInteger, formatMeasure, formatMoney, formatPercentage, type Decim
 import { money as readMoney } from '../model/reader.js';
 import type { Locale } from '../i18n/locale.js';
 import { word } from '../i18n/words.js';
+import { outlineHover } from './outline-hover.js';
 
 const pct = (value: Decimal | undefined) => value ? formatPercentage(value) : '—';
 
@@ -59,6 +60,12 @@ export class CpiplanHoverProvider implements HoverProvider {
                 case 'Profile': return this.profile(node as Profile, evaluation, locale);
                 case 'Indicator': return this.indicator(node as Indicator, evaluation, locale);
                 case 'Plan': return undefined;
+                default: {
+                    const outline = outlineHover(node, evaluation, locale);
+                    if (outline) {
+                        return outline;
+                    }
+                }
             }
         }
         return undefined;
