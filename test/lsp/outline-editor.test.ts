@@ -102,3 +102,59 @@ describe('outline and folding', () => {
         }
     });
 });
+
+describe('semantic tokens, navigation and completion on the outline', () => {
+    const staffed = `${header}cpi aosta "CPI di Aosta"
+profilo istruttore "Istruttore" categoria D
+assunzioni "Fabbisogno" { anno 2020 D istruttore 1 }
+linea 3.1 "Comunicazione" { voce "Piano" € 20.000,00 su B }
+sezione 1 "Contesto" {
+    comuni di aosta { "Aosta" }
+    fabbisogno di aosta { D istruttore 1 "funzionario" }
+    cronoprogramma { fase "Assunzioni" da marzo 2020 assunzioni "Fabbisogno" }
+}
+riprogrammazione { sposta € 1,00 dalla linea 3.1 su B alla linea 3.1 su C }
+`;
+
+    test('section codes, line codes, offices, profiles, hiring plans and sources the outline names are highlighted', async () => {
+        const services = await testServices();
+        const opened = await open(staffed);
+        close = opened.close;
+        const uri = opened.document.uri.toString();
+        const tokens = await services.lsp.SemanticTokenProvider!.semanticHighlight(opened.document, { textDocument: { uri } });
+        const lines = opened.document.textDocument.getText().split('\n');
+        // Decode the relative (line, start, length) triples into the highlighted words.
+        const words: string[] = [];
+        let line = 0;
+        let start = 0;
+        for (let i = 0; i < tokens.data.length; i += 5) {
+            line += tokens.data[i];
+            start = tokens.data[i] === 0 ? start + tokens.data[i + 1] : tokens.data[i + 1];
+            words.push(lines[line].slice(start, start + tokens.data[i + 2]));
+        }
+        expect(words).toEqual(expect.arrayContaining(['1', 'aosta', 'istruttore', '"Fabbisogno"', 'B', 'C']));
+        expect(words.filter(w => w === '3.1')).toHaveLength(3);
+        expect(words.filter(w => w === 'aosta')).toHaveLength(3);
+    });
+
+    test('go to definition from a milestone to its hiring plan, and rename an office the outline names', async () => {
+        const services = await testServices();
+        const opened = await open(staffed);
+        close = opened.close;
+        const uri = opened.document.uri.toString();
+        const definition = await services.lsp.DefinitionProvider!.getDefinition(opened.document, { textDocument: { uri }, position: positionOf(opened.document, 'assunzioni "Fabbisogno" }', 13) });
+        expect(definition![0].targetSelectionRange.start).toEqual(positionOf(opened.document, 'assunzioni "Fabbisogno" {', 11));
+        const rename = await services.lsp.RenameProvider!.rename(opened.document, { textDocument: { uri }, position: positionOf(opened.document, 'cpi aosta', 4), newName: 'aosta_centro' });
+        expect(rename!.changes![uri]).toHaveLength(3);
+    });
+
+    test('completion offers the offices after `comuni di`', async () => {
+        const services = await testServices();
+        const opened = await open(`${header}cpi aosta "CPI di Aosta"\ncpi verres "CPI di Verrès"\ncomuni di `);
+        close = opened.close;
+        const list = await services.lsp.CompletionProvider!.getCompletion(opened.document, {
+            textDocument: { uri: opened.document.uri.toString() }, position: positionOf(opened.document, 'comuni di ', 10)
+        });
+        expect(list!.items.map(i => i.label)).toEqual(expect.arrayContaining(['aosta', 'verres']));
+    });
+});
