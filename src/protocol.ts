@@ -5,8 +5,11 @@
  */
 
 /** Which tables `cpiplan tables --table` and the client's picker select. */
-export type TableGroup = 'finance' | 'staff' | 'hires' | 'costs' | 'stats' | 'indicators';
-export const tableGroups: readonly TableGroup[] = ['finance', 'staff', 'hires', 'costs', 'stats', 'indicators'];
+export type TableGroup = 'finance' | 'staff' | 'hires' | 'costs' | 'stats' | 'indicators'
+    | 'objectives' | 'timeline' | 'governance' | 'systems' | 'reprogramming';
+export const tableGroups: readonly TableGroup[] = [
+    'finance', 'staff', 'hires', 'costs', 'stats', 'indicators', 'objectives', 'timeline', 'governance', 'systems', 'reprogramming'
+];
 export type TableSelection = TableGroup | 'all';
 export const tableSelections: readonly TableSelection[] = ['all', ...tableGroups];
 

@@ -12,6 +12,7 @@ import {
     count, empty, money, percent, text, type CapChart, type CellValue, type PlanTables, type Table, type TableColumn, type TableRow
 } from './table-model.js';
 import { tableGroups, type TableGroup } from '../protocol.js';
+import { governanceTable, objectivesTable, reprogrammingTables, systemsTable, timelineTable } from './outline-tables.js';
 
 /** Collects rows and remembers their indices for subtotal formulas. */
 class RowCollector {
@@ -320,7 +321,12 @@ export function buildTables(evaluation: PlanEvaluation, groups: readonly TableGr
         hires: () => hiringTables(evaluation),
         costs: () => costTables(evaluation),
         stats: () => statisticsTables(evaluation),
-        indicators: () => [indicatorTable(evaluation)]
+        indicators: () => [indicatorTable(evaluation)],
+        objectives: () => [objectivesTable(evaluation)],
+        timeline: () => [timelineTable(evaluation)],
+        governance: () => [governanceTable(evaluation)],
+        systems: () => [systemsTable(evaluation)],
+        reprogramming: () => reprogrammingTables(evaluation)
     };
     return {
         // `piano` with its name still to type parses with no region.

@@ -24,10 +24,10 @@ describe('cpiplan check', () => {
         const { status, stdout } = run(['check', 'examples/marche-2020.cpiplan']);
         expect(status).toBe(1);
         const lines = stdout.trim().split('\n');
-        expect(lines).toHaveLength(6);
+        expect(lines).toHaveLength(8);
         expect(lines[0]).toMatch(/^examples\/marche-2020\.cpiplan:6:7: error missing-declaration: /);
         expect(lines).toContain('examples/marche-2020.cpiplan:444:7: error over-allocated: € 15.525.104,60 programmed on Allegato B d.m. 74/2019 exceeds the € 13.525.104,60 assigned (excess € 2.000.000,00).');
-        expect(lines.at(-1)).toBe('1 file checked: 5 errors, 0 warnings.');
+        expect(lines.at(-1)).toBe('1 file checked: 5 errors, 2 warnings.');
     });
 
     test('exit 0 on a clean plan, and on a folder of clean plans', () => {
@@ -44,7 +44,7 @@ describe('cpiplan check', () => {
         expect(report.files.map((f: { path: string }) => f.path)).toEqual([
             'examples/marche-2020.cpiplan', 'examples/puglia-2020.cpiplan', 'examples/valle-d-aosta-2020.cpiplan'
         ]);
-        expect(report.summary).toEqual({ errors: 5, warnings: 0 });
+        expect(report.summary).toEqual({ errors: 5, warnings: 2 });
         const over = report.files[0].diagnostics.find((d: { code: string }) => d.code === 'over-allocated');
         expect(over).toEqual({
             severity: 'error',
@@ -57,7 +57,7 @@ describe('cpiplan check', () => {
     test('--locale it speaks Italian', () => {
         const { stdout } = run(['check', 'examples/marche-2020.cpiplan', '--locale', 'it']);
         expect(stdout).toContain('Programmati € 15.525.104,60 su Allegato B d.m. 74/2019, oltre l\'assegnato di € 13.525.104,60: eccedenza € 2.000.000,00.');
-        expect(stdout.trim().split('\n').at(-1)).toBe('1 file controllato: 5 errori, 0 avvisi.');
+        expect(stdout.trim().split('\n').at(-1)).toBe('1 file controllato: 5 errori, 2 avvisi.');
         expect(stdout).toContain('examples/marche-2020.cpiplan:444:7: errore over-allocated: ');
         expect(stdout).not.toMatch(/: error /);
     });
@@ -116,7 +116,7 @@ describe('cpiplan check', () => {
         expect(stdout.trim().split('\n')).toEqual([
             "a.cpiplan:1:27: error rule-file-missing: The rule file 'manca.cpiplan' does not exist or was not loaded: the plan cannot be checked against its rules.",
             ...run(['check', 'b.cpiplan'], dir).stdout.trim().split('\n').slice(0, -1),
-            '2 files checked: 6 errors, 0 warnings.'
+            '2 files checked: 6 errors, 2 warnings.'
         ]);
     });
 

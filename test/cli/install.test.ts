@@ -69,7 +69,7 @@ describe('the installed cpiplan', () => {
         expect(status).toBe(1);
         // missing-declaration and the cap figures exist only when the rule set is found.
         expect(stdout).toMatch(/^marche\.cpiplan:6:7: error missing-declaration: .*required by DM 74\/2019/m);
-        expect(stdout.trim().split('\n').at(-1)).toBe('1 file checked: 5 errors, 0 warnings.');
+        expect(stdout.trim().split('\n').at(-1)).toBe('1 file checked: 5 errors, 2 warnings.');
         fs.copyFileSync(path.join(repoRoot, 'examples', 'valle-d-aosta-2020.cpiplan'), path.join(work, 'aosta.cpiplan'));
         expect(cpiplan(['check', 'aosta.cpiplan'], work)).toMatchObject({ status: 0, stdout: '1 file checked: 0 errors, 0 warnings.\n' });
     });

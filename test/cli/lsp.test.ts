@@ -95,7 +95,7 @@ describe('cpiplan lsp --stdio', () => {
         });
         const published = await client.waitFor(n => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
         const codes = published.params.diagnostics.map((d: { code: string }) => d.code).sort();
-        expect(codes).toEqual(['missing-declaration', 'missing-declaration', 'missing-declaration', 'over-allocated', 'total-mismatch']);
+        expect(codes).toEqual(['missing-declaration', 'missing-declaration', 'missing-declaration', 'missing-section', 'missing-section', 'over-allocated', 'total-mismatch']);
         const over = published.params.diagnostics.find((d: { code: string }) => d.code === 'over-allocated');
         expect(over.message).toBe("Programmati € 15.525.104,60 su Allegato B d.m. 74/2019, oltre l'assegnato di € 13.525.104,60: eccedenza € 2.000.000,00.");
 

@@ -50,7 +50,7 @@ describe('cpiplan check --format sarif', () => {
             region: r.locations?.[0]?.physicalLocation?.region
         }));
         expect(results).toEqual(expected);
-        expect(results).toHaveLength(5);
+        expect(results).toHaveLength(7);
         expect(results).toContainEqual(expect.objectContaining({
             ruleId: 'over-allocated', level: 'error', uri: 'examples/marche-2020.cpiplan',
             region: { startLine: 444, startColumn: 7, endLine: 444, endColumn: 8 }

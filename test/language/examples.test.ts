@@ -6,7 +6,7 @@ import { formatMoney } from '../../src/language/model/numbers.js';
 describe('Marche 2020', () => {
     test('over-allocated on Allegato B, the grand total, three missing declarations, and nothing else', async () => {
         const checked = await check(example('marche-2020.cpiplan'));
-        const summary = checked.diagnostics.map(d => `${d.code} ${d.range.start.line + 1}`).sort();
+        const summary = checked.diagnostics.filter(d => d.severity === 1).map(d => `${d.code} ${d.range.start.line + 1}`).sort();
         expect(summary).toEqual([
             'missing-declaration 460',
             'missing-declaration 481',
@@ -20,6 +20,16 @@ describe('Marche 2020', () => {
         expect(total.message).toContain('€ 13.525.104,60, but its parts add up to € 15.525.104,60');
         expect(checked.diagnostics.filter(d => d.code === 'missing-declaration').map(d => (d.data as { key: string }).key).sort())
             .toEqual(['coerenza_standard_nazionali', 'governance_lep', 'nessun_compenso_osservatorio']);
+    });
+
+    test('sections 4 and 5 are missing: two warnings on the region, not errors', async () => {
+        const checked = await check(example('marche-2020.cpiplan'));
+        const warnings = checked.diagnostics.filter(d => d.severity !== 1);
+        expect(warnings.map(d => [d.code, d.severity, d.range.start.line + 1, (d.data as { section: string }).section])).toEqual([
+            ['missing-section', 2, 6, '4'],
+            ['missing-section', 2, 6, '5']
+        ]);
+        expect(warnings[0].message).toBe('Section 4 "Il modello di governance del piano di rafforzamento", required by DM 74/2019, is missing.');
     });
 
     test('caps are respected, with the headroom the cap notes imply', async () => {

@@ -11,7 +11,7 @@ import { clientMessages } from '../../src/language/i18n/client-messages.js';
 import { fixTitles } from '../../src/language/i18n/fix-titles.js';
 import { issueDescriptions } from '../../src/language/i18n/issue-descriptions.js';
 import {
-    duplicateWords, issueMessage, referentWords, type IssueArguments, type IssueCode, type NumberFaultKind, type TotalSubject
+    duplicateWords, issueMessage, referenceWords, referentWords, type ReferenceKind, type IssueArguments, type IssueCode, type NumberFaultKind, type TotalSubject
 } from '../../src/language/i18n/issue-messages.js';
 import type { Bilingual } from '../../src/language/i18n/locale.js';
 import { placeholdersOf, type Templates } from '../../src/language/i18n/template.js';
@@ -22,7 +22,7 @@ import { repoRoot } from '../helpers.js';
 /** Texts that are the same word in both languages. */
 const sameInBoth = new Set<string>([]);
 
-const templateCatalogues: Record<string, Templates> = { cliMessages, clientMessages, fixTitles, words, duplicateWords, referentWords, issueDescriptions };
+const templateCatalogues: Record<string, Templates> = { cliMessages, clientMessages, fixTitles, words, duplicateWords, referentWords, referenceWords, issueDescriptions };
 
 describe('template catalogues', () => {
     for (const [name, catalogue] of Object.entries(templateCatalogues)) {
@@ -60,6 +60,7 @@ describe('template catalogues', () => {
 const subjects: { readonly [K in TotalSubject['of']]: Extract<TotalSubject, { of: K }>[] } = {
     'line': [{ of: 'line', line: 'L1' }],
     'line-source': [{ of: 'line-source', line: 'L1', source: 'S1' }],
+    'item-group': [{ of: 'item-group', line: 'L1', group: 'G1' }],
     'plan': [{ of: 'plan' }],
     'plan-source': [{ of: 'plan-source', source: 'S1' }],
     'office-staff': [{ of: 'office-staff', office: 'O1' }, { of: 'office-staff', office: 'O1', category: 'K1' }],
@@ -109,6 +110,13 @@ const samples: { readonly [C in IssueCode]: readonly IssueArguments[C][] } = {
     'missing-unit-cost': [{ profile: 'A1' }],
     'duplicate-office-staff': [{ office: 'A1', table: 'A2', missing: ['A3', 'A4'] }, { office: 'A1', table: '', missing: [] }],
     'duplicate-hiring-period': [{ period: 'A1', hiring: 'A2' }],
+    'missing-section': [{ section: 'A1', title: 'A2', ruleSet: 'A3' }],
+    'unanswered-request': [{ request: 'A1' }],
+    'unknown-reference': (Object.keys(referenceWords) as ReferenceKind[]).flatMap(what => [{ what, name: 'A1' }, { what, name: 'A1', line: 'A2' }]),
+    'reprogramming-unbalanced': [{ leaving: 'A1', arriving: 'A2', difference: 'A3' }],
+    'move-exceeds-available': [{ amount: 'A1', from: 'A2', available: 'A3' }],
+    'reprogrammed-over-allocated': [{ source: 'A1', before: 'A2', after: 'A3', assigned: 'A4', excess: 'A5' }],
+    'reprogrammed-cap-exceeded': [{ line: 'A1', source: 'A2', before: 'A3', after: 'A4', cap: 'A5', rate: 'A6', excess: 'A7' }],
     'cost-mismatch': [{ heads: 'A1', profile: 'A2', unitCost: 'A3', expected: 'A4', declared: 'A5', difference: 'A6' }],
     'cofinancing-mismatch': [{ shares: 'A1', sum: 'A2', cost: 'A3', difference: 'A4' }],
     'percentage-out-of-range': [{ value: 'A1' }],

@@ -15,7 +15,14 @@ linea 3.3 "Osservatorio" {
 }
 profilo p "Istruttore" categoria D costo € 10,00
 costo personale 2020 { p 2 € 30,00 quota Stato € 10,00 }
-ambito a "A" { indicatore "I" obiettivo 120% cumulativo { anno I 50% anno II 40% } }`, 'it');
+ambito a "A" { indicatore "I" obiettivo 120% cumulativo { anno I 50% anno II 40% } }
+sezione 1 { valutazione { richiesta 1 "Governance" richiesta 2 "Sistemi" risposta linea 3.5 } }`, 'it');
+    // Moves get a framework of their own, with one source so that every move's source is known.
+    const moves = await check(`piano "Spostamenti" regole "DM 74/2019"
+fonte B "Allegato B" tipo allegato_B assegnato € 1.000,00
+linea 3.1 "Comunicazione" { voce "Piano" € 10,00 su B }
+linea 3.4 "Sedi" { voce "Immobili" € 990,00 su B }
+riprogrammazione "R" { sposta € 20,00 dalla linea 3.4 alla linea 3.1 sposta € 2.000,00 dalla linea 3.4 alla linea 3.1 sposta € 10,00 dalla fonte B alla linea 3.4 }`, 'it');
     // Unreadable parts make sums incomplete (no cascade of mismatches), so they get a plan of their own.
     const unreadable = await check(`piano "Illeggibile" periodo 2021-2019
 atto DGR 1/2020 del 31/02/2020
@@ -74,7 +81,7 @@ fonte B "B" tipo k assegnato € 1,00
 linea 3.1 "X" { }`, 'it', ['regole "Rotte" {\n    fonte k\n    linea 3.1 "X" tetto 150% di k\n}']);
     // The later a plan, the more its message for a code counts: the checks below read the first plans' messages.
     const byCode = new Map([...tables.diagnostics, ...lines.diagnostics, ...missing.diagnostics, ...ambiguous.diagnostics, ...broken.diagnostics,
-        ...checked.diagnostics, ...unreadable.diagnostics, ...rules.diagnostics].map(d => [d.code, d.message]));
+        ...checked.diagnostics, ...unreadable.diagnostics, ...rules.diagnostics, ...moves.diagnostics].map(d => [d.code, d.message]));
     expect([...byCode.keys()].sort()).toEqual([...issueCodes].sort());
     expect(byCode.get('under-allocated')).toBe('Programmati € 40,00 su Allegato C a fronte di € 1.000,00 assegnati: € 960,00 non programmati.');
     expect(byCode.get('cap-exceeded')).toBe("La linea 3.3 imputa € 1.050,00 su Allegato B, oltre il tetto di € 20,00 (max 2% del totale assegnato): eccedenza € 1.030,00.");
@@ -95,6 +102,13 @@ linea 3.1 "X" { }`, 'it', ['regole "Rotte" {\n    fonte k\n    linea 3.1 "X" tet
     expect(byCode.get('duplicate-hiring-period')).toBe('Il periodo 2020 compare due volte nel piano di assunzioni «Piano».');
     expect(byCode.get('hires-cost-mismatch')).toBe('Il costo del personale 2020 conta 4 unità di Istruttore, ma le assunzioni di Istruttore fino al 2020 sono 3.');
     expect(byCode.get('missing-unit-cost')).toBe("Il profilo Assistente non ha un costo unitario, quindi il suo costo non si può verificare: aggiungere 'costo' al profilo.");
+    expect(byCode.get('missing-section')).toBe('Manca la sezione 5 "Riprogrammazione delle risorse", obbligatoria per le regole DM 74/2019.');
+    expect(byCode.get('unanswered-request')).toBe("La richiesta 1 della valutazione non ha risposta: indicare con 'risposta' la linea, la sezione o la dichiarazione che la soddisfa.");
+    expect(byCode.get('unknown-reference')).toBe('Il piano non ha la linea 3.5.');
+    expect(byCode.get('reprogramming-unbalanced')).toBe('Le linee cedono € 2.020,00 e ricevono € 2.030,00: la riprogrammazione non è in pareggio (differenza € 10,00).');
+    expect(byCode.get('move-exceeds-available')).toBe('Lo spostamento di € 10,00 supera quanto disponibile in fonte B: € 0,00.');
+    expect(byCode.get('reprogrammed-over-allocated')).toBe("Dopo la riprogrammazione su Allegato B sono programmati € 1.010,00 (prima € 1.000,00), oltre l'assegnato di € 1.000,00: eccedenza € 10,00.");
+    expect(byCode.get('reprogrammed-cap-exceeded')).toBe('Dopo la riprogrammazione la linea 3.1 imputa € 2.030,00 su Allegato B (prima € 10,00), oltre il tetto di € 15,00 (max 1,5%): eccedenza € 2.015,00.');
     expect(byCode.get('cost-mismatch')).toBe('2 × Istruttore a € 10,00 fanno € 20,00, ma il costo dichiarato è € 30,00 (differenza € 10,00).');
     expect(byCode.get('cofinancing-mismatch')).toBe('Le quote di finanziamento (Stato € 10,00) sommano € 10,00, non il costo di € 30,00 che finanziano (differenza -€ 20,00).');
     expect(byCode.get('percentage-out-of-range')).toBe("120% è fuori dall'intervallo 0–100%.");

@@ -260,7 +260,8 @@ describe('the real plans against mutated rule files', () => {
         const invalid = diagnostics('marche.cpiplan').find(d => d.code === 'rule-set-invalid');
         expect(invalid?.message).toMatch(/^The rule set "DM 74\/2019" \(dm74\.cpiplan\) has 2 errors; the first, at line \d+: 150% is outside the range 0–100%\.$/);
         expect(codes(diagnostics('marche.cpiplan'))).toEqual([
-            'cap-not-applicable', 'missing-declaration', 'missing-declaration', 'missing-declaration', 'over-allocated', 'rule-set-invalid', 'total-mismatch'
+            'cap-not-applicable', 'missing-declaration', 'missing-declaration', 'missing-declaration', 'missing-section', 'missing-section',
+            'over-allocated', 'rule-set-invalid', 'total-mismatch'
         ]);
     });
 

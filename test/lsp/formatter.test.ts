@@ -24,6 +24,15 @@ describe('formatter', () => {
         expect(await format(rules)).toBe(rules);
     });
 
+    test('a list point written with `-` keeps its bullet apart from its text, as `•` does', async () => {
+        const formatted = await format(`piano "X"
+sezione 1 { elenco { - "servizi amministrativi;" { -   "DID" } • "orientamento" } }`);
+        expect(formatted).toContain('- "servizi amministrativi;"');
+        expect(formatted).toContain('- "DID"');
+        expect(formatted).not.toMatch(/-"/);
+        expect(await format(formatted)).toBe(formatted);
+    });
+
     test('indents blocks, normalizes spaces and aligns amounts on the decimal comma', async () => {
         expect(await format(`piano   "X"  periodo 2019-2021
 linea 3.4 "Sedi" {

@@ -47,13 +47,13 @@ describe('rule-set quick fixes', () => {
         expect(await expectFixed(text, fixed, 'missing-rule-set')).toEqual([]);
     });
 
-    test('missing-rule-set on Marche: DM 74/2019 brings back its five errors and nothing else', async () => {
+    test('missing-rule-set on Marche: DM 74/2019 brings back its five errors and its two warnings, nothing else', async () => {
         const text = example('marche-2020.cpiplan').replace('    regole "DM 74/2019"\n', '');
         const { actions, apply } = await fixesFor(text, 'missing-rule-set');
         const fixed = apply(actions[1]);
         const after = await check(fixed);
         expect(after.diagnostics.map(d => d.code).sort()).toEqual([
-            'missing-declaration', 'missing-declaration', 'missing-declaration', 'over-allocated', 'total-mismatch'
+            'missing-declaration', 'missing-declaration', 'missing-declaration', 'missing-section', 'missing-section', 'over-allocated', 'total-mismatch'
         ]);
     });
 

@@ -58,6 +58,34 @@ export const issueDescriptions: Record<IssueCode | SyntaxCode, Bilingual> = {
         it: 'Il testo di una dichiarazione richiesta è vuoto o non dice quanto le regole chiedono (frasi, con alternative).',
         en: 'The text of a required declaration is empty or leaves out what the rule set requires (phrases, with alternatives).'
     },
+    'missing-section': {
+        it: "Manca una sezione che le regole dichiarano obbligatoria (`sezione 4 \"…\" obbligatoria`).",
+        en: 'A section the rule set marks as required (`sezione 4 "…" obbligatoria`) is missing.'
+    },
+    'unanswered-request': {
+        it: 'Una richiesta della valutazione del Ministero non indica la parte del piano che la soddisfa.',
+        en: "A request of the Ministry's review names no part of the plan that answers it."
+    },
+    'unknown-reference': {
+        it: 'Una risposta, un obiettivo, una fase o uno spostamento nomina una linea, una sezione, una dichiarazione o una voce che il piano non ha.',
+        en: 'An answer, objectives, a milestone or a move names a line, section, declaration or item the plan does not have.'
+    },
+    'reprogramming-unbalanced': {
+        it: 'In una riprogrammazione quanto le linee cedono è diverso da quanto ricevono.',
+        en: 'In a reprogramming, what lines give up differs from what they receive.'
+    },
+    'move-exceeds-available': {
+        it: 'Uno spostamento toglie a una linea, voce o fonte più di quanto abbia in quel momento.',
+        en: 'A move takes from a line, item or source more than it holds at that point.'
+    },
+    'reprogrammed-over-allocated': {
+        it: "Dopo gli spostamenti il programmato su una fonte supera l'assegnato.",
+        en: 'After the moves, the amount programmed on a source exceeds its assigned amount.'
+    },
+    'reprogrammed-cap-exceeded': {
+        it: 'Dopo gli spostamenti la parte di una linea su una fonte supera il tetto delle regole.',
+        en: "After the moves, the part of a line charged to a source exceeds the rule set's cap."
+    },
     'cost-mismatch': {
         it: 'Un costo del personale dichiarato è diverso da unità × costo unitario del profilo.',
         en: "A declared personnel cost differs from heads × the profile's unit cost."

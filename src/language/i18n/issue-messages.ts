@@ -13,6 +13,7 @@ import type { Bilingual, Locale } from './locale.js';
 export type TotalSubject =
     | { readonly of: 'line'; readonly line: string }
     | { readonly of: 'line-source'; readonly line: string; readonly source: string }
+    | { readonly of: 'item-group'; readonly line: string; readonly group: string }
     | { readonly of: 'plan' }
     | { readonly of: 'plan-source'; readonly source: string }
     | { readonly of: 'office-staff'; readonly office: string; readonly category?: string }
@@ -46,6 +47,14 @@ export interface IssueArguments {
     'missing-declaration': { key: string; title?: string; line?: string; section?: string; ruleSet: string };
     /** `missing` lists what the text leaves out, each requirement as its alternatives; `empty` when the text is empty. */
     'incomplete-declaration': { key: string; title?: string; ruleSet: string; missing: readonly (readonly string[])[]; empty: boolean };
+    'missing-section': { section: string; title: string; ruleSet: string };
+    'unanswered-request': { request: string };
+    /** Something of the plan named by code or key (a line, a section, a declaration, an item of a line) that the plan does not have. */
+    'unknown-reference': { what: ReferenceKind; name: string; line?: string };
+    'reprogramming-unbalanced': { leaving: string; arriving: string; difference: string };
+    'move-exceeds-available': { amount: string; from: string; available: string };
+    'reprogrammed-over-allocated': { source: string; before: string; after: string; assigned: string; excess: string };
+    'reprogrammed-cap-exceeded': { line: string; source: string; before: string; after: string; cap: string; rate: string; excess: string };
     'cost-mismatch': { heads: string; profile: string; unitCost: string; expected: string; declared: string; difference: string };
     'cofinancing-mismatch': { shares: string; sum: string; cost: string; difference: string };
     /** `summary` and `table` are the tables' titles, or empty when untitled. */
@@ -81,6 +90,17 @@ export interface IssueArguments {
 }
 
 export type IssueCode = keyof IssueArguments;
+
+/** What a code or key names when the plan does not have it. */
+export type ReferenceKind = 'line' | 'section' | 'declaration' | 'item';
+
+/** How an unknown-reference message names what is missing. */
+export const referenceWords: { readonly [K in ReferenceKind]: Bilingual } = {
+    line: { it: 'la linea', en: 'line' },
+    section: { it: 'la sezione', en: 'section' },
+    declaration: { it: 'la dichiarazione', en: 'declaration' },
+    item: { it: 'la voce', en: 'item' }
+};
 
 export type DuplicateKind = 'source' | 'office' | 'profile' | 'line' | 'declaration' | 'area' | 'hiring' | 'sourceKind' | 'lineRule' | 'declarationRule';
 
@@ -134,6 +154,7 @@ export function subjectWords(subject: TotalSubject, locale: Locale): string {
     switch (subject.of) {
         case 'line': return it ? `della linea ${subject.line}` : `of line ${subject.line}`;
         case 'line-source': return it ? `della linea ${subject.line} su ${subject.source}` : `of line ${subject.line} on ${subject.source}`;
+        case 'item-group': return it ? `del gruppo ${subject.group} della linea ${subject.line}` : `of group ${subject.group} in line ${subject.line}`;
         case 'plan': return it ? 'generale del piano' : 'of the whole plan';
         case 'plan-source': return it ? `del piano su ${subject.source}` : `of the plan on ${subject.source}`;
         case 'office-staff': {
@@ -295,6 +316,30 @@ const messages: { readonly [C in IssueCode]: IssueMessage<C> } = {
             ? `Alla dichiarazione '${a.key}'${title} manca quanto chiedono le regole ${a.ruleSet}: ${missing}.`
             : `The declaration '${a.key}'${title} leaves out what ${a.ruleSet} requires: ${missing}.`;
     },
+    'missing-section': (a, l) => l === 'it'
+        ? `Manca la sezione ${a.section} "${a.title}", obbligatoria per le regole ${a.ruleSet}.`
+        : `Section ${a.section} "${a.title}", required by ${a.ruleSet}, is missing.`,
+    'unanswered-request': (a, l) => l === 'it'
+        ? `La richiesta ${a.request} della valutazione non ha risposta: indicare con 'risposta' la linea, la sezione o la dichiarazione che la soddisfa.`
+        : `Request ${a.request} of the review has no answer: name with 'risposta' the line, section or declaration that meets it.`,
+    'unknown-reference': (a, l) => {
+        const where = a.line ? (l === 'it' ? ` nella linea ${a.line}` : ` in line ${a.line}`) : '';
+        return l === 'it'
+            ? `Il piano non ha ${referenceWords[a.what].it} ${a.name}${where}.`
+            : `The plan has no ${referenceWords[a.what].en} ${a.name}${where}.`;
+    },
+    'reprogramming-unbalanced': (a, l) => l === 'it'
+        ? `Le linee cedono ${a.leaving} e ricevono ${a.arriving}: la riprogrammazione non è in pareggio (differenza ${a.difference}).`
+        : `Lines give up ${a.leaving} and receive ${a.arriving}: the reprogramming does not balance (difference ${a.difference}).`,
+    'move-exceeds-available': (a, l) => l === 'it'
+        ? `Lo spostamento di ${a.amount} supera quanto disponibile in ${a.from}: ${a.available}.`
+        : `The move of ${a.amount} exceeds what ${a.from} holds: ${a.available}.`,
+    'reprogrammed-over-allocated': (a, l) => l === 'it'
+        ? `Dopo la riprogrammazione su ${a.source} sono programmati ${a.after} (prima ${a.before}), oltre l'assegnato di ${a.assigned}: eccedenza ${a.excess}.`
+        : `After the reprogramming ${a.after} is programmed on ${a.source} (before ${a.before}), over the ${a.assigned} assigned (excess ${a.excess}).`,
+    'reprogrammed-cap-exceeded': (a, l) => l === 'it'
+        ? `Dopo la riprogrammazione la linea ${a.line} imputa ${a.after} su ${a.source} (prima ${a.before}), oltre il tetto di ${a.cap} (max ${a.rate}): eccedenza ${a.excess}.`
+        : `After the reprogramming line ${a.line} charges ${a.after} on ${a.source} (before ${a.before}), over the ${a.rate} cap of ${a.cap} (excess ${a.excess}).`,
     'cost-mismatch': (a, l) => l === 'it'
         ? `${a.heads} × ${a.profile} a ${a.unitCost} fanno ${a.expected}, ma il costo dichiarato è ${a.declared} (differenza ${a.difference}).`
         : `${a.heads} × ${a.profile} at ${a.unitCost} is ${a.expected}, but the declared cost is ${a.declared} (difference ${a.difference}).`,

@@ -43,7 +43,30 @@ export const words = {
     noProblems: { it: 'nessun problema', en: 'no problems' },
     generateTables: { it: 'Genera tabelle', en: 'Generate tables' },
     openPreview: { it: 'Anteprima', en: 'Preview' },
-    staffTable: { it: 'Tabella del personale', en: 'Staff table' }
+    staffTable: { it: 'Tabella del personale', en: 'Staff table' },
+    section: { it: 'Sezione', en: 'Section' },
+    holds: { it: 'Contiene', en: 'Holds' },
+    paragraphs: { it: 'paragrafi', en: 'paragraphs' },
+    lists: { it: 'elenchi', en: 'lists' },
+    subsections: { it: 'sottosezioni', en: 'subsections' },
+    declarations: { it: 'dichiarazioni', en: 'declarations' },
+    constructs: { it: 'altri elementi', en: 'other constructs' },
+    objective: { it: 'Obiettivo', en: 'Objective' },
+    audience: { it: 'Destinatari', en: 'For' },
+    result: { it: 'Risultato', en: 'Result' },
+    when: { it: 'Tempi', en: 'When' },
+    actor: { it: 'Soggetto', en: 'Actor' },
+    role: { it: 'Ruolo', en: 'Role' },
+    move: { it: 'Spostamento', en: 'Move' },
+    available: { it: 'disponibile prima dello spostamento', en: 'available before the move' },
+    afterMoves: { it: 'dopo la riprogrammazione', en: 'after the reprogramming' },
+    milestone: { it: 'Fase', en: 'Milestone' },
+    request: { it: 'Richiesta', en: 'Request' },
+    answeredBy: { it: 'Risposta', en: 'Answered by' },
+    notInPlan: { it: 'non presente nel piano', en: 'not in the plan' },
+    noAnswer: { it: 'nessuna risposta', en: 'no answer' },
+    group: { it: 'Gruppo', en: 'Group' },
+    subtotal: { it: 'Subtotale dichiarato', en: 'Declared subtotal' }
 } as const;
 
 export type Word = keyof typeof words;

@@ -13,7 +13,7 @@ import type { CpiplanServices } from '../cpiplan-module.js';
 export interface TokenLayout {
     /** The token starts a source line that continues a statement begun on an earlier line (`titolo …` under `piano …`). */
     continues(token: IToken): boolean;
-    /** The token is a `-` standing for an empty statistics cell, never glued to its neighbours. */
+    /** The token is a `-` standing alone: an empty statistics cell or a list bullet, never glued to its neighbours. */
     isEmptyCell(token: IToken): boolean;
 }
 
@@ -172,7 +172,7 @@ export function layoutOf(root: AstNode | undefined): TokenLayout {
     }
     const leafAt = (token: IToken) => CstUtils.findLeafNodeAtOffset(rootCst, token.startOffset);
     return {
-        isEmptyCell: token => token.image === '-' && leafAt(token)?.astNode.$type === 'Cell',
+        isEmptyCell: token => token.image === '-' && (leafAt(token)?.astNode.$type === 'Cell' || leafAt(token)?.astNode.$type === 'ListItem'),
         continues: token => {
             const leaf = leafAt(token);
             if (!leaf || leaf.offset !== token.startOffset) {

@@ -7,13 +7,14 @@ import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { CpiplanServices } from '../cpiplan-module.js';
 import type {
-    FundingSource, Indicator, InterventionLine, Item, Office, Plan, Profile, StaffTable
+    FundingSource, GroupedItem, Indicator, InterventionLine, Item, Office, Plan, Profile, StaffTable
 } from '../generated/ast.js';
 import type { PlanEvaluation } from '../model/figures.js';
 import { formatInteger, formatMeasure, formatMoney, formatPercentage, type Decimal } from '../model/numbers.js';
 import { money as readMoney } from '../model/reader.js';
 import type { Locale } from '../i18n/locale.js';
 import { word } from '../i18n/words.js';
+import { outlineHover } from './outline-hover.js';
 
 const pct = (value: Decimal | undefined) => value ? formatPercentage(value) : '—';
 
@@ -47,6 +48,7 @@ export class CpiplanHoverProvider implements HoverProvider {
         for (let node: AstNode | undefined = start; node; node = node.$container) {
             switch (node.$type) {
                 case 'Item': return this.item(node as Item, evaluation, locale);
+                case 'GroupedItem': return this.item(node as GroupedItem, evaluation, locale);
                 case 'InterventionLine': return this.line(node as InterventionLine, evaluation, locale);
                 case 'FundingSource': return this.source(node as FundingSource, evaluation, locale);
                 case 'Office': return this.office(node as Office, evaluation, locale);
@@ -58,6 +60,12 @@ export class CpiplanHoverProvider implements HoverProvider {
                 case 'Profile': return this.profile(node as Profile, evaluation, locale);
                 case 'Indicator': return this.indicator(node as Indicator, evaluation, locale);
                 case 'Plan': return undefined;
+                default: {
+                    const outline = outlineHover(node, evaluation, locale);
+                    if (outline) {
+                        return outline;
+                    }
+                }
             }
         }
         return undefined;
@@ -86,8 +94,9 @@ export class CpiplanHoverProvider implements HoverProvider {
         return out.join('\n');
     }
 
-    private item(item: Item, evaluation: PlanEvaluation, locale: Locale): string | undefined {
-        const figures = evaluation.lineOf(item.$container)?.items.find(i => i.item === item);
+    private item(item: Item | GroupedItem, evaluation: PlanEvaluation, locale: Locale): string | undefined {
+        const line = item.$type === 'Item' ? item.$container : item.$container.$container;
+        const figures = evaluation.lineOf(line)?.items.find(i => i.item === item);
         if (!figures || figures.amount === undefined) {
             return undefined;
         }

@@ -12,6 +12,7 @@ import { evaluateDeclarations } from './declarations.js';
 import { evaluateFinance } from './finance.js';
 import type { Check, PlanEvaluation, TotalCheck } from './figures.js';
 import { evaluateIndicators } from './indicators.js';
+import { evaluateOutline } from './outline.js';
 import { readRuleBook } from './rule-book.js';
 import { evaluateStaffing } from './staffing.js';
 import { evaluateStatistics } from './statistics.js';
@@ -43,6 +44,7 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         grandTotalComplete: finance.grandTotalComplete,
         caps: finance.caps,
         declarations: evaluateDeclarations(plan, rules),
+        outline: evaluateOutline(plan, rules, finance),
         staffTables: staffing.staffTables,
         summaries: staffing.summaries,
         movements: staffing.movements,

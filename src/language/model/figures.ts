@@ -9,12 +9,13 @@
 import type { AstNode } from 'langium';
 import type {
     Count, Declaration, Profile, DeclarationRule, FundingSource, FundingShare, Hire, HiringPlan, Indicator,
-    InterventionLine, Item, LineRule, Money, Movement, Movements, OfficeStaff, PersonnelCost, Plan, RuleSet, Severity,
+    GroupedItem, InterventionLine, Item, ItemGroup, LineRule, Money, Movement, Movements, OfficeStaff, PersonnelCost, Plan, RuleSet, Severity,
     StaffTable, StatisticsGroup, StatisticsRow, StatisticsTable, CategorySummary, SummaryRow, YearValue, CostRow, StaffRow, HiringPeriod
 } from '../generated/ast.js';
 import type { Decimal } from './numbers.js';
 import type { RuleBook } from './rule-book.js';
 import type { ConsistencyFigures } from './consistency.js';
+import type { OutlineFigures } from './outline.js';
 
 
 /** What a declared total is the total of: defined where the issue catalogue words it per locale. */
@@ -44,7 +45,7 @@ export type Check = Omit<TotalCheck, 'difference'>;
  * excess loses it, and the declared totals that agreed with the old figures follow.
  */
 export interface CapReduction {
-    readonly item: Item;
+    readonly item: AnyItem;
     /** The item's amount after the reduction. */
     readonly amount: bigint;
     /** The item's explicit part on the source after the reduction, when it has one. */
@@ -64,8 +65,11 @@ export interface SourceFigures {
     readonly remaining?: bigint;
 }
 
+/** An item of a line: written in the line, or inside one of its groups. */
+export type AnyItem = Item | GroupedItem;
+
 export interface ItemFigures {
-    readonly item: Item;
+    readonly item: AnyItem;
     readonly amount?: bigint;
     /** The part charged to each source. */
     readonly parts: ReadonlyMap<FundingSource, bigint>;
@@ -100,6 +104,17 @@ export interface CapFigures {
     readonly reduction?: CapReduction;
 }
 
+/** A group of items with the subtotal the plan declares for it. */
+export interface ItemGroupFigures {
+    readonly group: ItemGroup;
+    readonly items: readonly ItemFigures[];
+    /** Sum of the group's items. */
+    readonly total: bigint;
+    readonly complete: boolean;
+    /** The subtotal the plan writes. */
+    readonly declared?: bigint;
+}
+
 export interface LineFigures {
     readonly line: InterventionLine;
     /** `3.1`, or the title of a regional extra line. */
@@ -111,7 +126,9 @@ export interface LineFigures {
     readonly totalComplete: boolean;
     /** Every item's part on each source is known, so `bySource` can be compared too. */
     readonly sourcesComplete: boolean;
+    /** Every item of the line in document order, those inside its groups included. */
     readonly items: readonly ItemFigures[];
+    readonly groups: readonly ItemGroupFigures[];
     readonly caps: readonly CapFigures[];
     /** total / grand total, percentage with two decimals. */
     readonly shareOfPlan?: Decimal;
@@ -329,6 +346,8 @@ export interface PlanEvaluation extends Omit<FinanceFigures, 'checks'>, Omit<Sta
     /** The plan's rule set, read once; an empty book when the plan names none. */
     readonly rules: RuleBook;
     readonly declarations: readonly DeclarationFigures[];
+    /** Required sections, the review's requests, names given by code, and the reprogramming moves. */
+    readonly outline: OutlineFigures;
     readonly statistics: readonly StatisticsFigures[];
     readonly indicators: readonly IndicatorFigures[];
     /** Where tables disagree with each other, or give an entry twice or without what it needs. */

@@ -2,10 +2,10 @@
  * Finance: funding sources, intervention lines and their items, the declared money totals of
  * lines and of the plan, and the caps the rule book sets on lines.
  */
-import type { FundingSource, InterventionLine, Item, Plan } from '../generated/ast.js';
+import type { FundingSource, InterventionLine, Plan } from '../generated/ast.js';
 import { reductionOf } from './cap-reduction.js';
 import { elementsOf } from './elements.js';
-import type { CapFigures, Check, FinanceFigures, ItemFigures, LineFigures, SourceFigures } from './figures.js';
+import type { AnyItem, CapFigures, Check, FinanceFigures, ItemFigures, ItemGroupFigures, LineFigures, SourceFigures } from './figures.js';
 import { percentageOf, shareOf, type Decimal } from './numbers.js';
 import { money } from './reader.js';
 import type { LineCap, RuleBook } from './rule-book.js';
@@ -53,7 +53,7 @@ export function evaluateFinance(plan: Plan, rules: RuleBook): FinanceFigures {
         };
     });
     const sourceFigures = new Map(sources.map(s => [s.source, s]));
-    const checks = [...lineChecks(lines), ...planChecks(plan, sourceFigures, grand)];
+    const checks = [...lineChecks(lines), ...groupChecks(lines), ...planChecks(plan, sourceFigures, grand)];
 
     const caps: CapFigures[] = [];
     const finishedLines = lines.map(figures => {
@@ -69,7 +69,8 @@ export function evaluateFinance(plan: Plan, rules: RuleBook): FinanceFigures {
         const items = figures.items.map(item => item.amount === undefined ? item : {
             ...item, shareOfLine: shareOf(item.amount, figures.total), shareOfPlan: shareOf(item.amount, grand.value)
         });
-        return { ...figures, items, caps: lineCaps, shareOfPlan: shareOf(figures.total, grand.value), shareOfAssigned };
+        const groups = figures.groups.map(g => ({ ...g, items: items.filter(i => i.item.$container === g.group) }));
+        return { ...figures, items, groups, caps: lineCaps, shareOfPlan: shareOf(figures.total, grand.value), shareOfAssigned };
     });
     const lineFigures = new Map(finishedLines.map(l => [l.line, l]));
     let totalAssigned: bigint | undefined = sources.length > 0 ? 0n : undefined;
@@ -109,6 +110,17 @@ function lineChecks(lines: readonly LineFigures[]): Check[] {
     return checks;
 }
 
+/** The declared subtotal of each group of items. */
+function groupChecks(lines: readonly LineFigures[]): Check[] {
+    return lines.flatMap(figures => figures.groups.flatMap((group): Check[] =>
+        group.declared !== undefined && group.complete && group.group.subtotal
+            ? [{
+                unit: 'money', node: group.group.subtotal, declared: group.declared, computed: group.total,
+                subject: { of: 'item-group', line: figures.label, group: `"${group.group.title}"` }
+            }]
+            : []));
+}
+
 /** The plan's declared totals, overall and per source. */
 function planChecks(plan: Plan, sources: ReadonlyMap<FundingSource, SourceFigures>, grand: Sum): Check[] {
     const checks: Check[] = [];
@@ -137,7 +149,9 @@ function evaluateLine(line: InterventionLine, sources: FundingSource[], rules: R
     const total = new Sum();
     const bySource = new Map<FundingSource, bigint>();
     let sourcesComplete = true;
-    const items = line.items.map(item => {
+    const written: AnyItem[] = [...line.items, ...line.groups.flatMap(g => g.items)]
+        .sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
+    const items = written.map(item => {
         const figures = evaluateItem(item, sources);
         total.add(figures.amount);
         sourcesComplete &&= figures.complete;
@@ -146,13 +160,19 @@ function evaluateLine(line: InterventionLine, sources: FundingSource[], rules: R
         }
         return figures;
     });
+    const groups = line.groups.map((group): ItemGroupFigures => {
+        const members = items.filter(i => i.item.$container === group);
+        const sum = new Sum();
+        members.forEach(i => sum.add(i.amount));
+        return { group, items: members, total: sum.value, complete: sum.complete, declared: money(group.subtotal) };
+    });
     return {
         line, label: lineLabel(line), rule: rules.lineRule(line.code), total: total.value, bySource, shareOfAssigned: new Map(),
-        totalComplete: total.complete, sourcesComplete: sourcesComplete && total.complete, items, caps: []
+        totalComplete: total.complete, sourcesComplete: sourcesComplete && total.complete, items, groups, caps: []
     };
 }
 
-function evaluateItem(item: Item, sources: FundingSource[]): ItemFigures {
+function evaluateItem(item: AnyItem, sources: FundingSource[]): ItemFigures {
     const amount = money(item.amount);
     const parts = new Map<FundingSource, bigint>();
     let complete = amount !== undefined;

@@ -3,7 +3,7 @@
  * declarations, and severity overrides by issue code. Every consumer (line evaluation, caps,
  * declarations, the issue reporter) asks the book instead of scanning the rule set.
  */
-import type { DeclarationRule, LineRule, RuleSet, Severity, SourceKind } from '../generated/ast.js';
+import type { DeclarationRule, LineRule, RuleSet, SectionRule, Severity, SourceKind } from '../generated/ast.js';
 import type { Decimal } from './numbers.js';
 import { decimal } from './reader.js';
 import { capInRange } from './rule-set-problems.js';
@@ -28,6 +28,8 @@ export interface RuleBook {
     readonly capsOnKinds: boolean;
     /** The declarations the rule set requires, in its order. */
     readonly requiredDeclarations: readonly DeclarationRule[];
+    /** The sections of the outline the rule set marks `obbligatoria`, in its order. */
+    readonly requiredSections: readonly SectionRule[];
     /**
      * The severity the rule set gives an issue code (`under-allocated`), when it overrides the
      * default. A rule naming a code no issue has is reported by validation, not read here.
@@ -94,6 +96,7 @@ export function readRuleBook(ruleSet: RuleSet | undefined): RuleBook {
         },
         capsOnKinds: caps.size > 0 || unusable.size > 0,
         requiredDeclarations: ruleSet?.declarations ?? [],
+        requiredSections: ruleSet?.sections.filter(s => s.required) ?? [],
         severityOf: code => severities.get(code),
         categoryOf: name => categories.get(name) ?? name
     };

@@ -8,7 +8,7 @@ import type { NumberKind } from '../model/numbers.js';
 
 export type { Locale } from '../i18n/locale.js';
 export { toLocale } from '../i18n/locale.js';
-export type { DuplicateKind, IssueArguments, IssueCode } from '../i18n/issue-messages.js';
+export type { DuplicateKind, ReferenceKind, IssueArguments, IssueCode } from '../i18n/issue-messages.js';
 export { issueMessage } from '../i18n/issue-messages.js';
 
 export type IssueSeverity = 'error' | 'warning' | 'info';
@@ -26,6 +26,13 @@ const severities: { readonly [C in IssueCode]: IssueSeverity } = {
     'unassigned-item': 'error',
     'missing-declaration': 'error',
     'incomplete-declaration': 'error',
+    'missing-section': 'warning',
+    'unanswered-request': 'error',
+    'unknown-reference': 'error',
+    'reprogramming-unbalanced': 'error',
+    'move-exceeds-available': 'error',
+    'reprogrammed-over-allocated': 'error',
+    'reprogrammed-cap-exceeded': 'error',
     'cost-mismatch': 'error',
     'cofinancing-mismatch': 'error',
     'summary-staff-mismatch': 'error',
@@ -94,6 +101,13 @@ export interface IssuePayloads {
     'missing-declaration': { readonly key: string; readonly text?: string; readonly place: DeclarationPlace };
     /** `text` is the rule set's standard wording, which the fix writes in place of the text. */
     'incomplete-declaration': { readonly key: string; readonly text: string; readonly missing: readonly (readonly string[])[] };
+    'missing-section': { readonly section: string };
+    'unanswered-request': undefined;
+    'unknown-reference': undefined;
+    'reprogramming-unbalanced': { readonly leaving: string; readonly arriving: string };
+    'move-exceeds-available': { readonly available: string };
+    'reprogrammed-over-allocated': { readonly after: string; readonly assigned: string };
+    'reprogrammed-cap-exceeded': { readonly after: string; readonly cap: string };
     'cost-mismatch': { readonly expected: string; readonly replacement: string };
     'cofinancing-mismatch': { readonly cost: string; readonly shares: string };
     'summary-staff-mismatch': undefined;

@@ -19,6 +19,10 @@ import {
     costRowMustHaveUnitCost, hireMustBeInProfileCategory, hiringPeriodMustBeGivenOnce, movementsMustMatchSummaryChange,
     officeFigureMustMatchStatistics, officeMustBeListedOnce, personnelCostMustCountHires, summaryMustMatchStaffTable
 } from './consistency-rules.js';
+import {
+    capMustHoldAfterMoves, moveMustNotExceedAvailable, movesMustBalance, referenceMustNameWhatThePlanHas, requestMustHaveAnswer,
+    requiredSectionMustBePresent, sourceMustHoldAfterMoves
+} from './outline-rules.js';
 import { fundingSharesMustCoverCost, personnelCostMustBeHeadsTimesUnitCost } from './staffing-rules.js';
 import { cumulativeValuesMustNotDecrease, percentageMustBeWithinRange } from './indicator-rules.js';
 import {
@@ -47,6 +51,13 @@ const planRules: ReadonlyArray<(evaluation: PlanEvaluation, reporter: IssueRepor
     officeMustBeListedOnce,
     hiringPeriodMustBeGivenOnce,
     hireMustBeInProfileCategory,
+    requiredSectionMustBePresent,
+    requestMustHaveAnswer,
+    referenceMustNameWhatThePlanHas,
+    movesMustBalance,
+    moveMustNotExceedAvailable,
+    sourceMustHoldAfterMoves,
+    capMustHoldAfterMoves,
     personnelCostMustBeHeadsTimesUnitCost,
     costRowMustHaveUnitCost,
     personnelCostMustCountHires,
