@@ -28,9 +28,9 @@ export async function shippedRuleSets(services: CpiplanServices, rulesDir: strin
     return found;
 }
 
-interface NewOptions { region?: string; rules: string; force?: boolean }
+export interface NewOptions { region?: string; rules: string; force?: boolean }
 
-async function newPlan(file: string, options: NewOptions, rulesDir: string | undefined, locale: Locale): Promise<number> {
+export async function newPlan(file: string, options: NewOptions, rulesDir: string | undefined, locale: Locale): Promise<number> {
     if (path.extname(file) !== '.cpiplan') {
         throw new InputError(l => cliText('notCpiplanName', l, { path: file }));
     }
