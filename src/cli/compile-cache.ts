@@ -39,12 +39,12 @@ function writeQuietly(file: string, data: Buffer): void {
 
 /** Compiles the bundles named by `isOurs` through V8's code cache. */
 export function enableCompileCache(isOurs: (filename: string) => boolean): void {
+    if (process.env.CPIPLAN_NO_COMPILE_CACHE) {
+        return;
+    }
     const builtin = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
     if (typeof builtin === 'function') {
         builtin();
-        return;
-    }
-    if (process.env.CPIPLAN_NO_COMPILE_CACHE) {
         return;
     }
     const dir = cacheDir();
