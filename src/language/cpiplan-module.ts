@@ -25,7 +25,6 @@ import { CpiplanDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { CpiplanSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { CpiplanWorkspaceManager, loadRuleFilesNamedByPlans } from './workspace.js';
 import { CpiplanReferenceDescriptionProvider, LazyReferenceIndexManager } from './reference-index.js';
-import { createCpiplanParser } from './parser.js';
 
 /** The services cpiplan adds to Langium's. */
 export type CpiplanAddedServices = {
@@ -62,9 +61,6 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
     validation: {
         CpiplanValidator: services => new CpiplanValidator(services),
         DocumentValidator: services => new CpiplanDocumentValidator(services)
-    },
-    parser: {
-        LangiumParser: services => createCpiplanParser(services)
     },
     references: {
         ScopeComputation: services => new CpiplanScopeComputation(services),
