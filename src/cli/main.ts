@@ -1,37 +1,21 @@
 /** The `cpiplan` command line. Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input. */
 
 import { Command, CommanderError, Option } from 'commander';
-import { NodeFileSystem } from 'langium/node';
-import { createCpiplanServices } from '../language/cpiplan-module.js';
 import { toLocale, type Locale } from '../language/i18n/locale.js';
-import { cliText, counted, type PlainCliMessage } from '../language/i18n/cli-messages.js';
-import { findRulesDir } from '../language/workspace.js';
-import { renderJson, renderText, summarize } from './check.js';
-import { renderSarif } from './sarif.js';
+import { cliText, type PlainCliMessage } from '../language/i18n/cli-messages.js';
 import { packageVersion } from './version.js';
-import { registerNew } from './new-plan.js';
-import { collectFiles, InputError, loadAndValidate } from './load.js';
-import { writeAtomically } from './output.js';
-import { evaluateFile, selectGroups } from './tables.js';
-import { renderTables } from '../generator/render-tables.js';
+import type { NewOptions } from './new-plan.js';
 import { checkFormats, diffFormats, tableFormats, tableSelections, type CheckFormat, type DiffFormat, type TableFormat, type TableSelection } from '../protocol.js';
-import { buildTables } from '../generator/build-tables.js';
-import { diffJson, diffTables } from '../generator/diff-tables.js';
-import { diffPlans } from '../language/model/diff.js';
+import { defaultLocale, ExitCode } from './exit-code.js';
+import type * as Commands from './commands.js';
 
-export enum ExitCode {
-    Ok = 0,
-    ProblemsFound = 1,
-    BadInput = 2
-}
+export { ExitCode };
 
-/** Where the shipped rule sets are: next to the bundle in a built checkout or an installed package. */
-function rulesDir(): string | undefined {
-    return findRulesDir(typeof __dirname === 'string' ? __dirname : process.cwd());
-}
-
-function defaultLocale(): string {
-    return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || 'en';
+/** The commands' code (Langium, the generator…), loaded the first time a command runs: `--version` and `--help` never do. */
+let commands: typeof Commands | undefined;
+async function load(): Promise<typeof Commands> {
+    commands ??= await import('./commands.js');
+    return commands;
 }
 
 /** The locale of help and errors: `--locale` when given (`check`), otherwise the environment's. */
@@ -39,74 +23,6 @@ function messageLocale(argv: readonly string[]): Locale {
     const index = argv.findIndex(a => a === '-l' || a === '--locale');
     const given = index >= 0 ? argv[index + 1] : argv.find(a => a.startsWith('--locale='))?.slice('--locale='.length);
     return toLocale(given ?? defaultLocale());
-}
-
-async function check(paths: string[], options: { format: CheckFormat; locale?: string }): Promise<number> {
-    const locale = toLocale(options.locale ?? defaultLocale());
-    const dir = rulesDir();
-    const { Cpiplan } = createCpiplanServices({ ...NodeFileSystem, rulesDir: dir });
-    Cpiplan.i18n.Locale.current = locale;
-    const files = collectFiles(paths);
-    const checked = await loadAndValidate(Cpiplan, files, dir);
-    process.stdout.write(options.format === 'sarif' ? renderSarif(checked, locale, packageVersion())
-        : options.format === 'json' ? renderJson(checked) : renderText(checked, locale));
-    return summarize(checked).errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
-}
-
-function services(locale?: string) {
-    const dir = rulesDir();
-    const { Cpiplan } = createCpiplanServices({ ...NodeFileSystem, rulesDir: dir });
-    Cpiplan.i18n.Locale.current = toLocale(locale ?? defaultLocale());
-    return { Cpiplan, dir };
-}
-
-function warnAboutErrors(file: string, errors: number): void {
-    if (errors > 0) {
-        const locale = toLocale(defaultLocale());
-        process.stderr.write(`${cliText('tablesWithErrors', locale, { file, errors, errorsWord: counted('error', errors, locale) })}\n`);
-    }
-}
-
-async function tables(file: string, options: { table: TableSelection; format: TableFormat; out?: string; force?: boolean }): Promise<number> {
-    if (options.format === 'xlsx' && !options.out) {
-        throw new InputError(l => cliText('xlsxNeedsOut', l));
-    }
-    const { Cpiplan, dir } = services();
-    collectFiles([file]);
-    const { evaluation, errors } = await evaluateFile(Cpiplan, file, dir);
-    const output = await renderTables(buildTables(evaluation, selectGroups(options.table)), options.format);
-    if (options.out) {
-        writeAtomically(options.out, output, options.force ?? false);
-    } else {
-        process.stdout.write(output);
-    }
-    warnAboutErrors(file, errors);
-    return errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
-}
-
-/** The reprogramming between two versions; exit 1 when the new version has errors, as `tables` does. */
-async function diff(before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean }): Promise<number> {
-    if (options.format === 'xlsx' && !options.out) {
-        throw new InputError(l => cliText('xlsxNeedsOut', l));
-    }
-    const { Cpiplan, dir } = services();
-    collectFiles([before, after]);
-    const old = await evaluateFile(Cpiplan, before, dir);
-    const updated = await evaluateFile(Cpiplan, after, dir);
-    const result = diffPlans(old.evaluation, updated.evaluation);
-    const output = options.format === 'json' ? diffJson(result) : await renderTables(diffTables(result), options.format);
-    if (options.out) {
-        writeAtomically(options.out, output, options.force ?? false);
-    } else {
-        process.stdout.write(output);
-    }
-    warnAboutErrors(after, updated.errors);
-    return updated.errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
-}
-
-async function lsp(): Promise<void> {
-    const { startLanguageServer } = await import('../server/start-server.js');
-    startLanguageServer(rulesDir());
 }
 
 /** Builds the program; exported for tests. */
@@ -124,7 +40,7 @@ export function program(locale: Locale = toLocale(defaultLocale())): Command {
         .addOption(new Option('-l, --locale <locale>', say('localeOption')).choices(['it', 'en']))
         .addHelpText('after', say('checkHelp'))
         .action(async (paths: string[], options: { format: CheckFormat; locale?: string }) => {
-            process.exitCode = await check(paths, options);
+            process.exitCode = await (await load()).check(paths, options);
         });
     cli.command('tables')
         .description(say('tablesCommand'))
@@ -135,7 +51,7 @@ export function program(locale: Locale = toLocale(defaultLocale())): Command {
         .option('--force', say('forceOption'))
         .addHelpText('after', say('tablesHelp'))
         .action(async (file: string, options: { table: TableSelection; format: TableFormat; out?: string; force?: boolean }) => {
-            process.exitCode = await tables(file, options);
+            process.exitCode = await (await load()).tables(file, options);
         });
     cli.command('diff')
         .description(say('diffCommand'))
@@ -145,13 +61,23 @@ export function program(locale: Locale = toLocale(defaultLocale())): Command {
         .option('-o, --out <path>', say('diffOutOption'))
         .option('--force', say('forceOption'))
         .action(async (before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean }) => {
-            process.exitCode = await diff(before, after, options);
+            process.exitCode = await (await load()).diff(before, after, options);
         });
-    registerNew(cli, say, rulesDir, locale);
+    // The command's code is loaded only when it runs.
+    cli.command('new')
+        .description(say('newCommand'))
+        .argument('<file>', say('newFile'))
+        .option('-r, --region <region>', say('regionOption'))
+        .option('--rules <name>', say('rulesOption'), 'DM 74/2019')
+        .option('--force', say('newForceOption'))
+        .action(async (file: string, options: NewOptions) => {
+            const loaded = await load();
+            process.exitCode = await loaded.newPlan(file, options, loaded.rulesDir(), locale);
+        });
     cli.command('lsp')
         .description(say('lspCommand'))
         .option('--stdio', say('stdioOption'))
-        .action(lsp);
+        .action(async () => (await load()).lsp());
     return cli;
 }
 
@@ -162,7 +88,7 @@ export async function main(argv: string[]): Promise<void> {
     } catch (error) {
         if (error instanceof CommanderError) {
             process.exitCode = error.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;
-        } else if (error instanceof InputError) {
+        } else if (commands && error instanceof commands.InputError) {
             process.stderr.write(`cpiplan: ${error.say(locale)}\n`);
             process.exitCode = ExitCode.BadInput;
         } else {

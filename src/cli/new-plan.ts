@@ -3,10 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import type { Command } from 'commander';
 import { createCpiplanServices, type CpiplanServices } from '../language/cpiplan-module.js';
 import { isRuleSet, type RuleSet } from '../language/generated/ast.js';
-import { cliText, counted, type PlainCliMessage } from '../language/i18n/cli-messages.js';
+import { cliText, counted } from '../language/i18n/cli-messages.js';
 import type { Locale } from '../language/i18n/locale.js';
 import { builtinRuleFiles } from '../language/workspace.js';
 import { planSkeleton } from '../generator/skeleton.js';
@@ -28,9 +27,9 @@ export async function shippedRuleSets(services: CpiplanServices, rulesDir: strin
     return found;
 }
 
-interface NewOptions { region?: string; rules: string; force?: boolean }
+export interface NewOptions { region?: string; rules: string; force?: boolean }
 
-async function newPlan(file: string, options: NewOptions, rulesDir: string | undefined, locale: Locale): Promise<number> {
+export async function newPlan(file: string, options: NewOptions, rulesDir: string | undefined, locale: Locale): Promise<number> {
     if (path.extname(file) !== '.cpiplan') {
         throw new InputError(l => cliText('notCpiplanName', l, { path: file }));
     }
@@ -52,17 +51,4 @@ async function newPlan(file: string, options: NewOptions, rulesDir: string | und
     const errors = checked.diagnostics.filter(d => d.severity === 1).length;
     process.stdout.write(`${cliText('newPlanWritten', locale, { file, rules: ruleSet.name, errors, errorsWord: counted('error', errors, locale) })}\n`);
     return errors > 0 ? 1 : 0;
-}
-
-/** Registers `cpiplan new` on the program. */
-export function registerNew(cli: Command, say: (key: PlainCliMessage) => string, rulesDir: () => string | undefined, locale: Locale): void {
-    cli.command('new')
-        .description(say('newCommand'))
-        .argument('<file>', say('newFile'))
-        .option('-r, --region <region>', say('regionOption'))
-        .option('--rules <name>', say('rulesOption'), 'DM 74/2019')
-        .option('--force', say('newForceOption'))
-        .action(async (file: string, options: NewOptions) => {
-            process.exitCode = await newPlan(file, options, rulesDir(), locale);
-        });
 }

@@ -25,6 +25,7 @@ import { CpiplanDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { CpiplanSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { CpiplanWorkspaceManager, loadRuleFilesNamedByPlans } from './workspace.js';
 import { CpiplanTokenBuilder } from './token-builder.js';
+import { CpiplanReferenceDescriptionProvider, LazyReferenceIndexManager } from './reference-index.js';
 
 /** The services cpiplan adds to Langium's. */
 export type CpiplanAddedServices = {
@@ -71,6 +72,9 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
         RuleSets: services => new RuleSets(services),
         Linker: services => new CpiplanLinker(services)
     },
+    workspace: {
+        ReferenceDescriptionProvider: services => new CpiplanReferenceDescriptionProvider(services)
+    },
     lsp: {
         HoverProvider: services => new CpiplanHoverProvider(services),
         InlayHintProvider: services => new CpiplanInlayHintProvider(services),
@@ -95,7 +99,10 @@ export function createCpiplanServices(context: CpiplanContext): { shared: Langiu
     const created: { language?: CpiplanServices } = {};
     const commands = context.commands;
     const sharedExtras: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
-        workspace: { WorkspaceManager: services => new CpiplanWorkspaceManager(services, context.rulesDir) },
+        workspace: {
+            WorkspaceManager: services => new CpiplanWorkspaceManager(services, context.rulesDir),
+            IndexManager: services => new LazyReferenceIndexManager(services)
+        },
         // Resolved when the server starts, after the language's services exist.
         lsp: { ExecuteCommandHandler: () => commands && created.language ? commands(created.language) : undefined }
     };

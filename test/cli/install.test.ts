@@ -46,7 +46,7 @@ describe('the installed cpiplan', () => {
         expect(listing).toEqual([
             'package/LICENSE.md', 'package/README.md', 'package/bin/cpiplan.cjs',
             'package/language/rules/assistenza-tecnica-anpal-servizi.cpiplan', 'package/language/rules/dm74-2019.cpiplan',
-            'package/out/cli.cjs', 'package/out/xlsx.cjs', 'package/package.json'
+            'package/out/cli-commands.cjs', 'package/out/cli.cjs', 'package/out/xlsx.cjs', 'package/package.json'
         ]);
     });
 

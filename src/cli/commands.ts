@@ -1,0 +1,97 @@
+/**
+ * What each command of the CLI does. Loaded by main.ts only when a command runs (its own bundle,
+ * `out/cli-commands.cjs`), so `--version` and `--help` start without Langium.
+ */
+import { NodeFileSystem } from 'langium/node';
+import { createCpiplanServices } from '../language/cpiplan-module.js';
+import { toLocale } from '../language/i18n/locale.js';
+import { cliText, counted } from '../language/i18n/cli-messages.js';
+import { findRulesDir } from '../language/workspace.js';
+import { renderJson, renderText, summarize } from './check.js';
+import { renderSarif } from './sarif.js';
+import { packageVersion } from './version.js';
+import { collectFiles, InputError, loadAndValidate } from './load.js';
+import { writeAtomically } from './output.js';
+import { evaluateFile, selectGroups } from './tables.js';
+import { renderTables } from '../generator/render-tables.js';
+import type { CheckFormat, DiffFormat, TableFormat, TableSelection } from '../protocol.js';
+import { buildTables } from '../generator/build-tables.js';
+import { diffJson, diffTables } from '../generator/diff-tables.js';
+import { diffPlans } from '../language/model/diff.js';
+import { defaultLocale, ExitCode } from './exit-code.js';
+
+export { InputError };
+export { newPlan } from './new-plan.js';
+
+/** Where the shipped rule sets are: next to the bundle in a built checkout or an installed package. */
+export function rulesDir(): string | undefined {
+    return findRulesDir(typeof __dirname === 'string' ? __dirname : process.cwd());
+}
+
+export async function check(paths: string[], options: { format: CheckFormat; locale?: string }): Promise<number> {
+    const locale = toLocale(options.locale ?? defaultLocale());
+    const dir = rulesDir();
+    const { Cpiplan } = createCpiplanServices({ ...NodeFileSystem, rulesDir: dir });
+    Cpiplan.i18n.Locale.current = locale;
+    const files = collectFiles(paths);
+    const checked = await loadAndValidate(Cpiplan, files, dir);
+    process.stdout.write(options.format === 'sarif' ? renderSarif(checked, locale, packageVersion())
+        : options.format === 'json' ? renderJson(checked) : renderText(checked, locale));
+    return summarize(checked).errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
+}
+
+function services(locale?: string) {
+    const dir = rulesDir();
+    const { Cpiplan } = createCpiplanServices({ ...NodeFileSystem, rulesDir: dir });
+    Cpiplan.i18n.Locale.current = toLocale(locale ?? defaultLocale());
+    return { Cpiplan, dir };
+}
+
+function warnAboutErrors(file: string, errors: number): void {
+    if (errors > 0) {
+        const locale = toLocale(defaultLocale());
+        process.stderr.write(`${cliText('tablesWithErrors', locale, { file, errors, errorsWord: counted('error', errors, locale) })}\n`);
+    }
+}
+
+export async function tables(file: string, options: { table: TableSelection; format: TableFormat; out?: string; force?: boolean }): Promise<number> {
+    if (options.format === 'xlsx' && !options.out) {
+        throw new InputError(l => cliText('xlsxNeedsOut', l));
+    }
+    const { Cpiplan, dir } = services();
+    collectFiles([file]);
+    const { evaluation, errors } = await evaluateFile(Cpiplan, file, dir);
+    const output = await renderTables(buildTables(evaluation, selectGroups(options.table)), options.format);
+    if (options.out) {
+        writeAtomically(options.out, output, options.force ?? false);
+    } else {
+        process.stdout.write(output);
+    }
+    warnAboutErrors(file, errors);
+    return errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
+}
+
+/** The reprogramming between two versions; exit 1 when the new version has errors, as `tables` does. */
+export async function diff(before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean }): Promise<number> {
+    if (options.format === 'xlsx' && !options.out) {
+        throw new InputError(l => cliText('xlsxNeedsOut', l));
+    }
+    const { Cpiplan, dir } = services();
+    collectFiles([before, after]);
+    const old = await evaluateFile(Cpiplan, before, dir);
+    const updated = await evaluateFile(Cpiplan, after, dir);
+    const result = diffPlans(old.evaluation, updated.evaluation);
+    const output = options.format === 'json' ? diffJson(result) : await renderTables(diffTables(result), options.format);
+    if (options.out) {
+        writeAtomically(options.out, output, options.force ?? false);
+    } else {
+        process.stdout.write(output);
+    }
+    warnAboutErrors(after, updated.errors);
+    return updated.errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
+}
+
+export async function lsp(): Promise<void> {
+    const { startLanguageServer } = await import('../server/start-server.js');
+    startLanguageServer(rulesDir());
+}
