@@ -12,6 +12,7 @@ import { packageVersion } from './version.js';
 import { registerNew } from './new-plan.js';
 import { collectFiles, InputError, loadAndValidate } from './load.js';
 import { writeAtomically } from './output.js';
+import { guardProcess, stdoutFailure } from './process-guard.js';
 import { evaluateFile, selectGroups } from './tables.js';
 import { renderTables } from '../generator/render-tables.js';
 import { checkFormats, diffFormats, tableFormats, tableSelections, type CheckFormat, type DiffFormat, type TableFormat, type TableSelection } from '../protocol.js';
@@ -157,11 +158,14 @@ export function program(locale: Locale = toLocale(defaultLocale())): Command {
 
 export async function main(argv: string[]): Promise<void> {
     const locale = messageLocale(argv);
+    guardProcess(locale);
     try {
         await program(locale).parseAsync(argv);
     } catch (error) {
         if (error instanceof CommanderError) {
             process.exitCode = error.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;
+        } else if ((error as NodeJS.ErrnoException | undefined)?.syscall === 'write') {
+            stdoutFailure(error, locale);
         } else if (error instanceof InputError) {
             process.stderr.write(`cpiplan: ${error.say(locale)}\n`);
             process.exitCode = ExitCode.BadInput;
