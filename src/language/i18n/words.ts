@@ -43,7 +43,22 @@ export const words = {
     noProblems: { it: 'nessun problema', en: 'no problems' },
     generateTables: { it: 'Genera tabelle', en: 'Generate tables' },
     openPreview: { it: 'Anteprima', en: 'Preview' },
-    staffTable: { it: 'Tabella del personale', en: 'Staff table' }
+    staffTable: { it: 'Tabella del personale', en: 'Staff table' },
+    personnelCost: { it: 'Costo del personale', en: 'Personnel cost' },
+    rowsTotal: { it: 'Somma delle righe', en: 'Sum of the rows' },
+    sharesTotal: { it: 'Somma delle quote', en: 'Sum of the shares' },
+    difference: { it: 'differenza', en: 'difference' },
+    share: { it: 'Quota', en: 'Share' },
+    ofCost: { it: 'del costo', en: 'of the cost' },
+    hiringPlan: { it: 'Assunzioni', en: 'Hires' },
+    hires: { it: 'assunzioni', en: 'hires' },
+    amends: { it: 'modifica', en: 'amends' },
+    summary: { it: 'Riepilogo per categoria', en: 'Summary by category' },
+    change: { it: 'variazione', en: 'change' },
+    area: { it: 'Ambito', en: 'Area' },
+    activities: { it: 'Attività', en: 'Activities' },
+    results: { it: 'Risultati', en: 'Results' },
+    indicators: { it: 'Indicatori', en: 'Indicators' }
 } as const;
 
 export type Word = keyof typeof words;
