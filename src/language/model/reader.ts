@@ -28,7 +28,12 @@ function isNegative(node: NumberNode): boolean {
 
 /** What replaces a misread number's text when its suggestion is taken: `1.500,00` for `€ 1,500.00`. */
 export function replacementOf(node: NumberNode): string | undefined {
-    return node.value === undefined ? undefined : suggestedReplacement(node.value, kindOf(node), isNegative(node));
+    if (node.value === undefined) {
+        return undefined;
+    }
+    const replacement = suggestedReplacement(node.value, kindOf(node), isNegative(node));
+    // The replacement takes the place of the figure only: the '-' written before it stays in the text.
+    return isNegative(node) && replacement?.startsWith('-') ? replacement.slice(1) : replacement;
 }
 
 /** The reading of a number node (cached). */
