@@ -1,7 +1,7 @@
 /** Fixes never make things worse: no knock-on split fix deleting money, the preferred split fix keeps declared totals, no `--1.640,5`. */
 import { afterEach, describe, expect, test } from 'vitest';
 import type { CodeAction } from 'vscode-languageserver';
-import { check, header, testServices } from '../helpers.js';
+import { check, example, header, testServices } from '../helpers.js';
 import { applyAction, open } from './helpers.js';
 
 let close: (() => Promise<void>) | undefined;
@@ -28,12 +28,10 @@ describe('split fixes', () => {
         expect((await fixes(text, 'split-mismatch')).actions).toEqual([]);
     });
 
-    test('the line declares its total: setting the item amount would break it, so balancing the last part is preferred', async () => {
+    test('the line declares its total: setting the item amount would break it, so only balancing the last part is offered', async () => {
         const text = `${header}linea 3.6 "Spese generali" {\n    voce "Assistenza" € 85.590,16 su B € 65.600,00, C € 19.990,00\n    totale € 85.590,16\n}\n`;
         const { actions } = await fixes(text, 'split-mismatch');
-        expect(actions.map(a => [a.title, a.isPreferred])).toEqual([
-            ['Set the item amount to € 85.590,00', false], ['Set the last part to € 19.990,16', true]
-        ]);
+        expect(actions.map(a => [a.title, a.isPreferred])).toEqual([['Set the last part to € 19.990,16', true]]);
     });
 
     test('no declared total: setting the item amount is preferred, as before', async () => {
@@ -41,9 +39,16 @@ describe('split fixes', () => {
         expect((await fixes(text, 'split-mismatch')).actions.map(a => a.isPreferred)).toEqual([true, false]);
     });
 
-    test('both fixes would break a declared total: neither is preferred', async () => {
+    test('both fixes would break a declared total: neither is offered', async () => {
         const text = `${header}linea 3.6 "Spese generali" {\n    voce "Assistenza" € 85.590,16 su B € 65.600,00, C € 19.990,00\n    totale € 85.590,16\n    totale C € 19.990,00\n}\n`;
-        expect((await fixes(text, 'split-mismatch')).actions.map(a => a.isPreferred)).toEqual([false, false]);
+        expect((await fixes(text, 'split-mismatch')).actions).toEqual([]);
+    });
+});
+
+describe('cap fixes', () => {
+    test('no reduction to the cap that would write a negative amount (found by the property test)', async () => {
+        const text = example('valle-d-aosta-2020.cpiplan').replace('su B € 65.600,00, C € 19.990,16', 'su B € 151.200,18, C € 19.990,16');
+        expect((await fixes(text, 'cap-exceeded')).actions).toEqual([]);
     });
 });
 

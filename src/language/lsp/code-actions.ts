@@ -129,14 +129,18 @@ const planFixes: { readonly [C in PlanFixableCode]: Fix<C> } = {
         }
         const lastCharge = item.charges.at(-1);
         const last = lastCharge?.amount?.$cstNode?.range;
-        // The fix that keeps every declared total true is preferred; when neither does, neither is.
+        // Setting the amount is preferred when it keeps every declared total true; otherwise balancing the last part.
         const amountKeeps = keepsDeclaredTotals(context, item, undefined);
         const lastKeeps = last !== undefined && data.lastPart === 'balancing' && keepsDeclaredTotals(context, item, lastCharge?.source?.ref);
-        const actions: CodeAction[] = [action(context, fixTitle('setItemAmount', context.locale, { value: data.amountReplacement }),
-            [{ range: context.diagnostic.range, newText: data.amountReplacement }], amountKeeps)];
-        if (last && data.lastPart === 'balancing') {
+        // A fix that would break a declared total holding today is not offered: fixes never make things worse.
+        const actions: CodeAction[] = [];
+        if (amountKeeps) {
+            actions.push(action(context, fixTitle('setItemAmount', context.locale, { value: data.amountReplacement }),
+                [{ range: context.diagnostic.range, newText: data.amountReplacement }]));
+        }
+        if (last && data.lastPart === 'balancing' && lastKeeps) {
             actions.push(action(context, fixTitle('setLastPart', context.locale, { value: data.lastPartReplacement }),
-                [{ range: last, newText: data.lastPartReplacement }], lastKeeps && !amountKeeps));
+                [{ range: last, newText: data.lastPartReplacement }], !amountKeeps));
         }
         return actions;
     },
@@ -148,6 +152,10 @@ const planFixes: { readonly [C in PlanFixableCode]: Fix<C> } = {
         const reduction = cap?.reduction;
         const amount = reduction?.item.amount?.$cstNode?.range;
         if (!cap || !reduction || !amount) {
+            return [];
+        }
+        // A reduction that would leave a negative amount (a split that does not add up) is no fix: no amount is written as '-€'.
+        if ([reduction.amount, reduction.part?.amount ?? 0n, ...reduction.totals.map(t => t.amount)].some(value => value < 0n)) {
             return [];
         }
         const edits: TextEdit[] = [{ range: amount, newText: formatMoney(reduction.amount) }];
