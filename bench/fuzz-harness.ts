@@ -13,7 +13,7 @@ import {
     CodeActionRequest, CodeLensRequest, CodeLensResolveRequest, CompletionRequest, DeclarationRequest, DefinitionRequest,
     DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentFormattingRequest,
     DocumentHighlightRequest, DocumentLinkRequest, DocumentOnTypeFormattingRequest, DocumentRangeFormattingRequest, DocumentSymbolRequest,
-    ExitNotification, FoldingRangeRequest, LSPErrorCodes, HoverRequest, ImplementationRequest, InitializedNotification, InitializeRequest, InlayHintRequest,
+    ErrorCodes, ExitNotification, FoldingRangeRequest, LSPErrorCodes, HoverRequest, ImplementationRequest, InitializedNotification, InitializeRequest, InlayHintRequest,
     PrepareRenameRequest, PublishDiagnosticsNotification, ReferencesRequest, RenameRequest, ResponseError, SelectionRangeRequest,
     SemanticTokensRangeRequest, SemanticTokensRequest, ShutdownRequest, SignatureHelpRequest, TypeDefinitionRequest, WorkspaceSymbolRequest,
     createMessageConnection, StreamMessageReader, StreamMessageWriter,
@@ -179,6 +179,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
             if (custom && error instanceof ResponseError && documentedErrors.has(message)) {
                 report.expectedErrors++;
                 notPlan = notPlan || kind === 'cpiplan/summary';
+            } else if (kind === RenameRequest.method && error instanceof ResponseError && error.code === ErrorCodes.InvalidParams) {
+                // A refused rename (a name that is not an identifier, a keyword, a clash): the documented answer.
+                report.expectedErrors++;
             } else if (error instanceof ResponseError && error.code === LSPErrorCodes.ServerCancelled) {
                 // The LSP's "retry" answer (Langium's, for a request that arrives before the document is added).
                 report.cancelled++;

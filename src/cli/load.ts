@@ -12,28 +12,25 @@ import type { CpiplanServices } from '../language/cpiplan-module.js';
 import { isPlan } from '../language/generated/ast.js';
 import { builtinRuleFiles } from '../language/workspace.js';
 import { cliText } from '../language/i18n/cli-messages.js';
-import type { Locale } from '../language/i18n/locale.js';
+import { InputError } from './errors.js';
+import { plansUnder, readPlanText, reasonOf } from './input.js';
 
-/** A problem with the command line's input: an unreadable path, a folder with no plans. Says itself in either locale. */
-export class InputError extends Error {
-    constructor(readonly say: (locale: Locale) => string) {
-        super(say('en'));
-    }
-}
+export { InputError };
 
 /** Expands files and folders into the `.cpiplan` files they hold, in a stable order. */
 export function collectFiles(paths: string[]): string[] {
     const files: string[] = [];
     for (const given of paths) {
         const resolved = path.resolve(given);
-        if (!fs.existsSync(resolved)) {
-            throw new InputError(l => cliText('noSuchPath', l, { path: given }));
+        let stats: fs.Stats;
+        try {
+            stats = fs.statSync(resolved);
+        } catch (error) {
+            const reason = reasonOf(error);
+            throw new InputError(l => reason === 'ENOENT' ? cliText('noSuchPath', l, { path: given }) : cliText('cannotRead', l, { path: given, reason }));
         }
-        if (fs.statSync(resolved).isDirectory()) {
-            const found = fs.readdirSync(resolved, { recursive: true, encoding: 'utf8' })
-                .filter(f => f.endsWith('.cpiplan'))
-                .map(f => path.join(resolved, f))
-                .sort();
+        if (stats.isDirectory()) {
+            const found = plansUnder(resolved, given);
             if (found.length === 0) {
                 throw new InputError(l => cliText('noPlansInFolder', l, { path: given }));
             }
@@ -61,19 +58,14 @@ export async function loadAndValidate(services: CpiplanServices, files: string[]
         if (path.extname(file) !== '.cpiplan') {
             throw new InputError(l => cliText('notCpiplanFile', l, { path: file }));
         }
-        try {
-            const text = fs.readFileSync(file, 'utf8');
-            const uri = URI.file(file);
-            const known = documents.getDocument(uri);
-            if (known) {
-                return known;
-            }
-            const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
-            documents.addDocument(document);
-            return document;
-        } catch (error) {
-            throw new InputError(l => cliText('cannotRead', l, { path: file, reason: (error as Error).message }));
+        const uri = URI.file(file);
+        const known = documents.getDocument(uri);
+        if (known) {
+            return known;
         }
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(readPlanText(file), uri);
+        documents.addDocument(document);
+        return document;
     };
     const own = [];
     for (const file of files) {

@@ -5,6 +5,7 @@ import { toLocale, type Locale } from '../language/i18n/locale.js';
 import { cliText, type PlainCliMessage } from '../language/i18n/cli-messages.js';
 import { packageVersion } from './version.js';
 import type { NewOptions } from './new-plan.js';
+import { guardProcess, stdoutFailure } from './process-guard.js';
 import { checkFormats, diffFormats, tableFormats, tableSelections, type CheckFormat, type DiffFormat, type TableFormat, type TableSelection } from '../protocol.js';
 import { defaultLocale, ExitCode } from './exit-code.js';
 import type * as Commands from './commands.js';
@@ -83,11 +84,14 @@ export function program(locale: Locale = toLocale(defaultLocale())): Command {
 
 export async function main(argv: string[]): Promise<void> {
     const locale = messageLocale(argv);
+    guardProcess(locale);
     try {
         await program(locale).parseAsync(argv);
     } catch (error) {
         if (error instanceof CommanderError) {
             process.exitCode = error.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;
+        } else if ((error as NodeJS.ErrnoException | undefined)?.syscall === 'write') {
+            stdoutFailure(error, locale);
         } else if (commands && error instanceof commands.InputError) {
             process.stderr.write(`cpiplan: ${error.say(locale)}\n`);
             process.exitCode = ExitCode.BadInput;

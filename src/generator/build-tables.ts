@@ -23,6 +23,16 @@ class RowCollector {
     }
 }
 
+/** `3.1 - Title`, or what of the two is written: the parser leaves a missing title undefined whatever the AST type says. */
+function lineHeading(code: string | undefined, title: string | undefined): string {
+    return [code, title].filter(part => part !== undefined && part !== '').join(' - ');
+}
+
+/** `Personale in servizio al 31/12/2019`, or just `Personale in servizio` while the date is not written yet. */
+function dated(words: string, preposition: string, value: string | undefined): string {
+    return value ? [words, preposition, value].filter(part => part !== '').join(' ') : words;
+}
+
 const plus = (rows: number[]) => rows.map(row => ({ row, sign: 1 as const }));
 
 function declaredCell(check: TotalCheck): CellValue {
@@ -57,7 +67,7 @@ export function financeTable(evaluation: PlanEvaluation): Table | undefined {
     const out = new RowCollector();
     const lineTotals: number[] = [];
     for (const line of evaluation.lines) {
-        const title = line.line.code ? `${line.line.code} - ${line.line.title}` : line.line.title;
+        const title = lineHeading(line.line.code, line.line.title);
         const note = line.caps.map(cap => {
             const where = line.caps.length > 1 ? ` su ${cap.source.label}` : '';
             return `Max ${formatPercentage(cap.rate)} del totale assegnato${where} (${formatMoney(cap.cap)})`;
@@ -65,9 +75,9 @@ export function financeTable(evaluation: PlanEvaluation): Table | undefined {
         out.add({ role: 'heading', cells: [text(title), empty, ...sources.map(() => empty), text(note)] });
         const items = line.items.map(item => out.add({
             role: 'item',
-            cells: [text(item.item.title), money(item.amount), ...sources.map(s => money(item.parts.get(s.source))), empty]
+            cells: [text(item.item.title ?? ''), money(item.amount), ...sources.map(s => money(item.parts.get(s.source))), empty]
         }));
-        const label = line.line.code ? `Totale Linea ${line.line.code}` : `Totale ${line.line.title}`;
+        const label = line.line.code ? `Totale Linea ${line.line.code}` : `Totale ${line.line.title ?? ''}`.trimEnd();
         lineTotals.push(out.add({
             role: 'subtotal',
             cells: [text(label), money(line.totalComplete ? line.total : undefined),
@@ -137,7 +147,7 @@ export function staffTables(evaluation: PlanEvaluation): Table[] {
                 ...(staff.table.total?.byCategory ?? []).map(e => [categoryColumn(e.category), e.count] as [number, AstNode])
             ])
         });
-        const title = staff.table.title ?? `Personale in servizio al ${staff.table.date}`;
+        const title = staff.table.title ?? dated('Personale in servizio', 'al', staff.table.date);
         return { id: `personale-${index + 1}`, group: 'staff' as const, title, columns, rows: out.rows };
     });
     evaluation.summaries.forEach((summary, index) => {
@@ -153,8 +163,8 @@ export function staffTables(evaluation: PlanEvaluation): Table[] {
             id: `riepilogo-${index + 1}`, group: 'staff', title: summary.node.title ?? 'Riepilogo per categoria',
             columns: [
                 { header: 'Categoria', kind: 'text' },
-                { header: `Personale in servizio al ${summary.node.fromDate}`, kind: 'count' },
-                { header: `Personale in servizio al ${summary.node.toDate}`, kind: 'count' }
+                { header: dated('Personale in servizio', 'al', summary.node.fromDate), kind: 'count' },
+                { header: dated('Personale in servizio', 'al', summary.node.toDate), kind: 'count' }
             ],
             rows: out.rows
         });
@@ -172,7 +182,7 @@ export function staffTables(evaluation: PlanEvaluation): Table[] {
         });
         tables.push({
             id: `movimenti-${index + 1}`, group: 'staff',
-            title: movements.node.title ?? `Movimenti dal ${movements.node.fromDate} al ${movements.node.toDate}`,
+            title: movements.node.title ?? dated(dated('Movimenti', 'dal', movements.node.fromDate), 'al', movements.node.toDate),
             columns: [{ header: 'Movimento', kind: 'text' }, { header: 'Tipo', kind: 'text' }, { header: 'N.', kind: 'count' }],
             rows: out.rows
         });
@@ -187,16 +197,16 @@ export function hiringTables(evaluation: PlanEvaluation): Table[] {
         for (const period of hiring.periods) {
             const rows = period.hires.map((hire, i) => out.add({
                 role: 'item',
-                cells: [text(i === 0 ? period.node.period : ''), text(hire.category), text(hire.profile), count(hire.count)]
+                cells: [text(i === 0 ? period.node.period ?? '' : ''), text(hire.category), text(hire.profile), count(hire.count)]
             }));
             out.add({
-                role: 'subtotal', cells: [text(`Totale ${period.node.period}`), empty, empty, count(period.total)], sumOf: plus(rows),
+                role: 'subtotal', cells: [text(dated('Totale', '', period.node.period)), empty, empty, count(period.total)], sumOf: plus(rows),
                 declared: declaredOf(evaluation, [[3, period.node.total]])
             });
         }
         const amends = hiring.node.amends?.ref ? ` (modifica "${hiring.node.amends.ref.name}")` : '';
         return {
-            id: `assunzioni-${index + 1}`, group: 'hires' as const, title: `${hiring.node.name}${amends}`,
+            id: `assunzioni-${index + 1}`, group: 'hires' as const, title: `${hiring.node.name ?? 'Assunzioni'}${amends}`,
             columns: [
                 { header: 'Anno', kind: 'text' }, { header: 'Categoria', kind: 'text' },
                 { header: 'Profilo', kind: 'text' }, { header: 'Unità', kind: 'count' }
@@ -227,7 +237,7 @@ export function costTables(evaluation: PlanEvaluation): Table[] {
             out.add({ role: 'subtotal', cells: [text('Totale quote'), empty, empty, money(cost.shares)], sumOf: plus(shares) });
         }
         return {
-            id: `costo-personale-${index + 1}`, group: 'costs' as const, title: `Costo del personale ${cost.node.year}`,
+            id: `costo-personale-${index + 1}`, group: 'costs' as const, title: dated('Costo del personale', '', cost.node.year),
             columns: [
                 { header: 'Profilo', kind: 'text' }, { header: 'Unità', kind: 'count' },
                 { header: 'Costo per unità', kind: 'money' }, { header: 'Costo', kind: 'money' }

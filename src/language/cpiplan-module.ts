@@ -19,6 +19,7 @@ import { CpiplanCodeLensProvider } from './lsp/code-lens.js';
 import { ClientFeatures } from './lsp/client-features.js';
 import { CpiplanFormatter } from './lsp/formatter.js';
 import { CpiplanHoverProvider } from './lsp/hover.js';
+import { CpiplanRenameProvider } from './lsp/rename.js';
 import { CpiplanInlayHintProvider } from './lsp/inlay-hints.js';
 import { CpiplanCompletionProvider } from './lsp/completion.js';
 import { CpiplanDocumentSymbolProvider } from './lsp/document-symbols.js';
@@ -77,6 +78,7 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
     },
     lsp: {
         HoverProvider: services => new CpiplanHoverProvider(services),
+        RenameProvider: services => new CpiplanRenameProvider(services),
         InlayHintProvider: services => new CpiplanInlayHintProvider(services),
         CodeLensProvider: services => new CpiplanCodeLensProvider(services),
         CodeActionProvider: services => new CpiplanCodeActionProvider(services),

@@ -27,7 +27,7 @@ describe('hover', () => {
             'Totale: **€ 85.590,16** (4,81% del piano)',
             '',
             'Per fonte:',
-            "- Allegato B d.m. 74/2019: € 65.600,00 (4% dell'assegnato)",
+            "- Allegato B d.m. 74/2019: € 65.600,00 (3,999% dell'assegnato)",
             "- Allegato C d.m. 74/2019: € 19.990,16 (14,18% dell'assegnato)",
             '',
             'Tetto: max 4% Allegato B d.m. 74/2019 = € 65.610,01 · margine € 10,01 (99,98% del tetto)'

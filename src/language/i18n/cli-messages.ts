@@ -89,6 +89,16 @@ or unreadable input.`
     noPlansInFolder: { it: '{path}: nessun file .cpiplan in questa cartella', en: '{path}: no .cpiplan files in this folder' },
     notCpiplanFile: { it: '{path}: non è un file .cpiplan', en: '{path}: not a .cpiplan file' },
     cannotRead: { it: '{path}: impossibile leggere ({reason})', en: '{path}: cannot read ({reason})' },
+    cannotReadFolder: { it: '{path}: impossibile leggere la cartella ({reason})', en: '{path}: cannot read the folder ({reason})' },
+    notATextFile: {
+        it: '{path}: non è un file di testo (contiene byte che non sono testo UTF-8 o UTF-16)',
+        en: '{path}: not a text file (it holds bytes that are not UTF-8 or UTF-16 text)'
+    },
+    notARegularFile: { it: '{path}: non è un file regolare (cartella, dispositivo o pipe)', en: '{path}: not a regular file (a folder, device or pipe)' },
+    tooLarge: {
+        it: '{path}: file troppo grande ({size} MB; il limite è {limit} MB, un piano reale ne occupa meno di 0,2)',
+        en: '{path}: file too large ({size} MB; the limit is {limit} MB, a real plan takes less than 0.2)'
+    },
     notAPlan: { it: '{path}: non è un piano (contiene un insieme di regole)', en: '{path}: not a plan (it holds a rule set)' },
     xlsxNeedsOut: { it: 'xlsx è un formato binario: indicare --out FILE.xlsx', en: 'xlsx is a binary format: give --out FILE.xlsx' },
     alreadyExists: { it: '{path} esiste già: usare --force per sovrascriverlo', en: '{path} already exists: use --force to overwrite it' },
@@ -103,6 +113,11 @@ or unreadable input.`
     },
     notCpiplanName: { it: '{path}: il nuovo piano deve avere estensione .cpiplan', en: '{path}: the new plan must end in .cpiplan' },
     cannotWrite: { it: '{path}: impossibile scrivere ({reason})', en: '{path}: cannot write ({reason})' },
+    outNotRegular: {
+        it: '{path}: --out scrive solo file regolari (non collegamenti simbolici, dispositivi o pipe)',
+        en: '{path}: --out writes regular files only (not symbolic links, devices or pipes)'
+    },
+    stdoutFailed: { it: 'cpiplan: impossibile scrivere sullo standard output ({reason})', en: 'cpiplan: cannot write to standard output ({reason})' },
     unexpectedFailure: { it: 'cpiplan: errore imprevisto: {detail}', en: 'cpiplan: unexpected failure: {detail}' }
 } as const;
 

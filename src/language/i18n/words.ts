@@ -66,7 +66,22 @@ export const words = {
     notInPlan: { it: 'non presente nel piano', en: 'not in the plan' },
     noAnswer: { it: 'nessuna risposta', en: 'no answer' },
     group: { it: 'Gruppo', en: 'Group' },
-    subtotal: { it: 'Subtotale dichiarato', en: 'Declared subtotal' }
+    subtotal: { it: 'Subtotale dichiarato', en: 'Declared subtotal' },
+    personnelCost: { it: 'Costo del personale', en: 'Personnel cost' },
+    rowsTotal: { it: 'Somma delle righe', en: 'Sum of the rows' },
+    sharesTotal: { it: 'Somma delle quote', en: 'Sum of the shares' },
+    difference: { it: 'differenza', en: 'difference' },
+    share: { it: 'Quota', en: 'Share' },
+    ofCost: { it: 'del costo', en: 'of the cost' },
+    hiringPlan: { it: 'Assunzioni', en: 'Hires' },
+    hires: { it: 'assunzioni', en: 'hires' },
+    amends: { it: 'modifica', en: 'amends' },
+    summary: { it: 'Riepilogo per categoria', en: 'Summary by category' },
+    change: { it: 'variazione', en: 'change' },
+    area: { it: 'Ambito', en: 'Area' },
+    activities: { it: 'Attività', en: 'Activities' },
+    results: { it: 'Risultati', en: 'Results' },
+    indicators: { it: 'Indicatori', en: 'Indicators' }
 } as const;
 
 export type Word = keyof typeof words;

@@ -7,9 +7,10 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } 
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { CpiplanServices } from '../cpiplan-module.js';
-import { isPlan, type FundingSource, type InterventionLine, type Item, type Plan, type Profile, type Section } from '../generated/ast.js';
+import { isItemGroup, isPlan, type FundingSource, type InterventionLine, type Item, type Plan, type Profile, type Section } from '../generated/ast.js';
 import type { PlanEvaluation } from '../model/figures.js';
 import { formatMoney } from '../model/numbers.js';
+import { elementsOf } from '../model/elements.js';
 import type { Locale } from '../i18n/locale.js';
 import { fixTitle } from '../i18n/fix-titles.js';
 import { codeInData, issueData, type IssueCode, type IssueData } from '../validation/issues.js';
@@ -62,6 +63,21 @@ function nodeAt<T extends AstNode>(context: FixContext, type: string): T | undef
     const offset = context.document.textDocument.offsetAt(context.diagnostic.range.start);
     const leaf = context.plan.$cstNode && CstUtils.findLeafNodeAtOffset(context.plan.$cstNode, offset);
     return leaf ? AstUtils.getContainerOfType(leaf.astNode, (n): n is T => n.$type === type) : undefined;
+}
+
+/**
+ * Whether changing the item leaves every declared total that holds today still holding: the
+ * overall totals of its group, line and plan when its amount changes (`source` undefined), or
+ * that source's totals of its line and plan when one of its parts changes.
+ */
+function keepsDeclaredTotals(context: FixContext, item: AstNode, source: AstNode | undefined): boolean {
+    const line = AstUtils.getContainerOfType(item, (n): n is InterventionLine => n.$type === 'InterventionLine');
+    const declared = [...(line?.totals ?? []), ...elementsOf(context.plan, 'DeclaredTotal')]
+        .filter(total => total.source?.ref === source)
+        .map(total => total.amount);
+    const group = source === undefined && isItemGroup(item.$container) ? [item.$container.subtotal] : [];
+    // A declared total's check is keyed by its amount node.
+    return ![...declared, ...group].some(amount => context.evaluation.totalOf(amount)?.difference === 0n);
 }
 
 function escapeString(text: string): string {
@@ -144,14 +160,27 @@ const textFixes: { readonly [C in TextFixableCode]: TextFix<C> } = {
 const planFixes: { readonly [C in PlanFixableCode]: Fix<C> } = {
     /** Makes an item's amount the sum of its parts, or its last part balance the amount. */
     'split-mismatch': context => {
-        const item = nodeAt<Item>(context, 'Item');
+        const item = nodeAt<Item>(context, 'Item') ?? nodeAt<Item>(context, 'GroupedItem');
         const { data } = context;
-        const actions: CodeAction[] = [action(context, fixTitle('setItemAmount', context.locale, { value: data.amountReplacement }),
-            [{ range: context.diagnostic.range, newText: data.amountReplacement }])];
-        const last = item?.charges.at(-1)?.amount?.$cstNode?.range;
-        if (last && data.lastPart === 'balancing') {
+        // A part naming an undeclared source is not counted: the mismatch is a knock-on of that, and
+        // "fixing" it would delete the part's money.
+        if (!item || item.charges.some(charge => !charge.source?.ref)) {
+            return [];
+        }
+        const lastCharge = item.charges.at(-1);
+        const last = lastCharge?.amount?.$cstNode?.range;
+        // Setting the amount is preferred when it keeps every declared total true; otherwise balancing the last part.
+        const amountKeeps = keepsDeclaredTotals(context, item, undefined);
+        const lastKeeps = last !== undefined && data.lastPart === 'balancing' && keepsDeclaredTotals(context, item, lastCharge?.source?.ref);
+        // A fix that would break a declared total holding today is not offered: fixes never make things worse.
+        const actions: CodeAction[] = [];
+        if (amountKeeps) {
+            actions.push(action(context, fixTitle('setItemAmount', context.locale, { value: data.amountReplacement }),
+                [{ range: context.diagnostic.range, newText: data.amountReplacement }]));
+        }
+        if (last && data.lastPart === 'balancing' && lastKeeps) {
             actions.push(action(context, fixTitle('setLastPart', context.locale, { value: data.lastPartReplacement }),
-                [{ range: last, newText: data.lastPartReplacement }], false));
+                [{ range: last, newText: data.lastPartReplacement }], !amountKeeps));
         }
         return actions;
     },
@@ -163,6 +192,10 @@ const planFixes: { readonly [C in PlanFixableCode]: Fix<C> } = {
         const reduction = cap?.reduction;
         const amount = reduction?.item.amount?.$cstNode?.range;
         if (!cap || !reduction || !amount) {
+            return [];
+        }
+        // A reduction that would leave a negative amount (a split that does not add up) is no fix: no amount is written as '-€'.
+        if ([reduction.amount, reduction.part?.amount ?? 0n, ...reduction.totals.map(t => t.amount)].some(value => value < 0n)) {
             return [];
         }
         const edits: TextEdit[] = [{ range: amount, newText: formatMoney(reduction.amount) }];

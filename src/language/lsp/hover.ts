@@ -7,16 +7,39 @@ import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { CpiplanServices } from '../cpiplan-module.js';
 import type {
-    FundingSource, GroupedItem, Indicator, InterventionLine, Item, Office, Plan, Profile, StaffTable
+    Area, CategorySummary, FundingShare, FundingSource, GroupedItem, HiringPlan, Indicator, InterventionLine, Item, Office, PersonnelCost, Plan, Profile, StaffTable
 } from '../generated/ast.js';
 import type { PlanEvaluation } from '../model/figures.js';
-import { formatInteger, formatMeasure, formatMoney, formatPercentage, type Decimal } from '../model/numbers.js';
+import { alignDecimals, formatInteger, formatMeasure, formatMoney, formatPercentage, shareOf, type Decimal } from '../model/numbers.js';
 import { money as readMoney } from '../model/reader.js';
 import type { Locale } from '../i18n/locale.js';
 import { word } from '../i18n/words.js';
 import { outlineHover } from './outline-hover.js';
 
 const pct = (value: Decimal | undefined) => value ? formatPercentage(value) : '—';
+
+/**
+ * `part` as a percentage of `whole`, shown next to a limit (a cap's rate, or 100% of a cap) with
+ * as many decimals as it takes for the rounded figure to stand on the same side of the limit as
+ * the exact one: 1,996% of the assigned total is not "2%" next to "max 2%".
+ */
+export function shareBeside(part: bigint, whole: bigint, limit: Decimal): string {
+    const side = (a: bigint, b: bigint) => (a > b ? 1 : a < b ? -1 : 0);
+    const exact = side(part * 100n * 10n ** BigInt(limit.scale), limit.units * whole);
+    for (let decimals = 2; decimals <= 6; decimals++) {
+        const share = shareOf(part, whole, decimals);
+        if (!share) {
+            return '—';
+        }
+        const { left, right } = alignDecimals(share, limit);
+        if (side(left, right) === exact || decimals === 6) {
+            return formatPercentage(share);
+        }
+    }
+    return '—';
+}
+
+const hundred: Decimal = { units: 100n, scale: 0 };
 
 export class CpiplanHoverProvider implements HoverProvider {
     constructor(private readonly services: CpiplanServices) { }
@@ -59,6 +82,11 @@ export class CpiplanHoverProvider implements HoverProvider {
                 case 'StaffTable': return this.staffTable(node as StaffTable, evaluation, locale);
                 case 'Profile': return this.profile(node as Profile, evaluation, locale);
                 case 'Indicator': return this.indicator(node as Indicator, evaluation, locale);
+                case 'FundingShare': return this.fundingShare(node as FundingShare, evaluation, locale);
+                case 'PersonnelCost': return this.personnelCost(node as PersonnelCost, evaluation, locale);
+                case 'HiringPlan': return this.hiringPlan(node as HiringPlan, evaluation, locale);
+                case 'CategorySummary': return this.summary(node as CategorySummary, evaluation, locale);
+                case 'Area': return this.area(node as Area, evaluation, locale);
                 case 'Plan': return undefined;
                 default: {
                     const outline = outlineHover(node, evaluation, locale);
@@ -82,14 +110,17 @@ export class CpiplanHoverProvider implements HoverProvider {
         if (figures.bySource.size > 0) {
             out.push('', `${word('bySource', locale)}:`);
             for (const [source, amount] of figures.bySource) {
-                out.push(`- ${source.title ?? source.name}: ${formatMoney(amount)} (${pct(figures.shareOfAssigned.get(source))} ${word('ofAssigned', locale)})`);
+                const cap = figures.caps.find(c => c.source.source === source);
+                const assigned = evaluation.sourceOf(source)?.assigned;
+                const share = cap && assigned ? shareBeside(amount, assigned, cap.rate) : pct(figures.shareOfAssigned.get(source));
+                out.push(`- ${source.title ?? source.name}: ${formatMoney(amount)} (${share} ${word('ofAssigned', locale)})`);
             }
         }
         for (const cap of figures.caps) {
             const rest = cap.headroom >= 0n
                 ? `${word('headroom', locale)} ${formatMoney(cap.headroom)}`
                 : `**${word('excess', locale)} ${formatMoney(-cap.headroom)}**`;
-            out.push('', `${word('cap', locale)}: max ${formatPercentage(cap.rate)} ${cap.source.label} = ${formatMoney(cap.cap)} · ${rest} (${pct(cap.usage)} ${word('ofCap', locale)})`);
+            out.push('', `${word('cap', locale)}: max ${formatPercentage(cap.rate)} ${cap.source.label} = ${formatMoney(cap.cap)} · ${rest} (${cap.cap > 0n ? shareBeside(cap.charged, cap.cap, hundred) : pct(cap.usage)} ${word('ofCap', locale)})`);
         }
         return out.join('\n');
     }
@@ -194,5 +225,64 @@ export class CpiplanHoverProvider implements HoverProvider {
             out.push(`${word('progress', locale)}: **${formatPercentage(figures.progress)}**`);
         }
         return `**${word('indicator', locale)}** ${indicator.title ?? ''}\n\n${out.join('  \n')}`;
+    }
+
+    private personnelCost(cost: PersonnelCost, evaluation: PlanEvaluation, locale: Locale): string | undefined {
+        const figures = evaluation.personnelCosts.find(c => c.node === cost);
+        if (!figures) {
+            return undefined;
+        }
+        const out = [`${word('rowsTotal', locale)}: **${formatMoney(figures.total)}**`];
+        if (figures.fundingShares.length > 0) {
+            const state = figures.sharesDifference === 0n ? `✓ ${word('matches', locale)}` : `≠ ${word('difference', locale)} ${formatMoney(figures.sharesDifference)}`;
+            out.push(`${word('sharesTotal', locale)}: ${formatMoney(figures.shares)} · ${state}`);
+            out.push(...figures.fundingShares.map(share => `- ${share.payer}: ${share.amount !== undefined ? formatMoney(share.amount) : '—'}`));
+        }
+        return `**${word('personnelCost', locale)} ${cost.year ?? ''}**\n\n${out.join('  \n')}`;
+    }
+
+    private fundingShare(share: FundingShare, evaluation: PlanEvaluation, locale: Locale): string | undefined {
+        const cost = evaluation.personnelCosts.find(c => c.fundingShares.some(f => f.node === share));
+        const figures = cost?.fundingShares.find(f => f.node === share);
+        if (!cost || !figures || figures.amount === undefined) {
+            return undefined;
+        }
+        return `**${word('share', locale)} ${figures.payer}**\n\n${word('amount', locale)}: **${formatMoney(figures.amount)}** · `
+            + `${pct(shareOf(figures.amount, cost.total))} ${word('ofCost', locale)} (${formatMoney(cost.total)})`;
+    }
+
+    private hiringPlan(plan: HiringPlan, evaluation: PlanEvaluation, locale: Locale): string | undefined {
+        const figures = evaluation.hiring.find(h => h.node === plan);
+        if (!figures) {
+            return undefined;
+        }
+        const out = figures.periods.map(period => `${period.node.period ?? ''}: **${formatInteger(period.total)}** ${word('hires', locale)}`);
+        const amends = plan.amends?.ref ? ` (${word('amends', locale)} "${plan.amends.ref.name}")` : '';
+        return `**${word('hiringPlan', locale)}** ${plan.name ?? ''}${amends}\n\n${out.join('  \n')}`;
+    }
+
+    private summary(summary: CategorySummary, evaluation: PlanEvaluation, locale: Locale): string | undefined {
+        const figures = evaluation.summaries.find(s => s.node === summary);
+        if (!figures) {
+            return undefined;
+        }
+        const change = figures.totalTo - figures.totalFrom;
+        const rows = figures.rows.map(row => `- ${row.category}: ${row.from !== undefined ? formatInteger(row.from) : '—'} → ${row.to !== undefined ? formatInteger(row.to) : '—'}`);
+        return `**${word('summary', locale)}** ${summary.title ?? ''}\n\n`
+            + [`${word('total', locale)}: **${formatInteger(figures.totalFrom)} → ${formatInteger(figures.totalTo)}** (${word('change', locale)} ${change > 0 ? '+' : ''}${formatInteger(change)})`, ...rows].join('  \n');
+    }
+
+    private area(area: Area, evaluation: PlanEvaluation, locale: Locale): string {
+        const indicators = [...area.indicators, ...area.results.flatMap(r => r.indicators), ...area.activities.flatMap(a => [...a.indicators, ...a.results.flatMap(r => r.indicators)])];
+        const out = [
+            `${word('activities', locale)}: ${formatInteger(area.activities.length)} · ${word('results', locale)}: ${formatInteger(area.results.length + area.activities.reduce((n, a) => n + a.results.length, 0))} · ${word('indicators', locale)}: ${formatInteger(indicators.length)}`
+        ];
+        for (const indicator of indicators) {
+            const progress = evaluation.indicators.find(i => i.indicator === indicator)?.progress;
+            if (progress) {
+                out.push(`- ${indicator.title ?? ''}: ${word('progress', locale)} ${formatPercentage(progress)}`);
+            }
+        }
+        return `**${word('area', locale)} ${area.name ?? ''}** ${area.title ?? ''}\n\n${out.join('  \n')}`;
     }
 }

@@ -63,7 +63,10 @@ function change(before: bigint | undefined, after: bigint | undefined): Change {
     return { before, after, change: (after ?? 0n) - (before ?? 0n) };
 }
 
-const lineKey = (line: LineFigures) => line.line.code ?? line.line.title;
+/** A line's key: its code, or its title; empty while half-typed (no code, no title yet). */
+const lineKey = (line: LineFigures) => line.line.code ?? line.line.title ?? '';
+/** An item's title, empty while half-typed: the parser leaves a missing title undefined whatever the AST type says. */
+const itemTitle = (item: { readonly item: { readonly title?: string } }) => item.item.title ?? '';
 
 function partsByName(parts: ReadonlyMap<{ name: string }, bigint>): Map<string, bigint> {
     return new Map([...parts].map(([source, amount]) => [source.name, amount]));
@@ -114,8 +117,8 @@ export function diffPlans(before: PlanEvaluation, after: PlanEvaluation): PlanDi
     for (const key of keys) {
         const b = beforeLines.get(key);
         const a = afterLines.get(key);
-        const beforeTitles = new Set(b?.items.map(i => i.item.title) ?? []);
-        const afterTitles = new Set(a?.items.map(i => i.item.title) ?? []);
+        const beforeTitles = new Set(b?.items.map(itemTitle) ?? []);
+        const afterTitles = new Set(a?.items.map(itemTitle) ?? []);
         beforeTitles.forEach(t => !afterTitles.has(t) && removedFrom.set(t, key));
         afterTitles.forEach(t => !beforeTitles.has(t) && addedTo.set(t, key));
     }
@@ -124,16 +127,16 @@ export function diffPlans(before: PlanEvaluation, after: PlanEvaluation): PlanDi
     const lines = keys.map(key => {
         const b = beforeLines.get(key);
         const a = afterLines.get(key);
-        const titles = [...new Set([...(a?.items ?? []), ...(b?.items ?? [])].map(i => i.item.title))];
+        const titles = [...new Set([...(a?.items ?? []), ...(b?.items ?? [])].map(itemTitle))];
         const items: ItemDiff[] = [];
         for (const title of titles) {
-            const ib = b?.items.find(i => i.item.title === title);
-            const ia = a?.items.find(i => i.item.title === title);
+            const ib = b?.items.find(i => itemTitle(i) === title);
+            const ia = a?.items.find(i => itemTitle(i) === title);
             if (!ia && moved.has(title)) {
                 continue; // reported once, in the line it moved to
             }
             const origin = !ib && moved.has(title) ? before.lines.find(l => lineKey(l) === removedFrom.get(title)) : undefined;
-            const previous = ib ?? origin?.items.find(i => i.item.title === title);
+            const previous = ib ?? origin?.items.find(i => itemTitle(i) === title);
             const amount = change(previous?.amount, ia?.amount);
             const bySource = changesBySource(sourceNames, previous && partsByName(previous.parts), ia && partsByName(ia.parts));
             items.push({

@@ -77,7 +77,13 @@ function readOnce(node: NumberNode): Read {
     }
     const kind = kindOf(node);
     const negative = isNegative(node);
-    return { reading: readNumber(node.value, kind, negative), replacement: suggestedReplacement(node.value, kind, negative), wholeNode: false };
+    const replacement = suggestedReplacement(node.value, kind, negative);
+    // The replacement takes the place of the figure only: the '-' written before it stays in the text.
+    return {
+        reading: readNumber(node.value, kind, negative),
+        replacement: negative && replacement?.startsWith('-') ? replacement.slice(1) : replacement,
+        wholeNode: false
+    };
 }
 
 /**

@@ -1,0 +1,80 @@
+/** Hover on every construct that has figures: costo personale, quota, assunzioni, riepilogo, ambito; shares next to caps. */
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Hover, MarkupContent } from 'vscode-languageserver';
+import { shareBeside } from '../../src/language/lsp/hover.js';
+import { example, header, testServices } from '../helpers.js';
+import { open, positionOf } from './helpers.js';
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => { await close?.(); close = undefined; });
+
+async function hover(text: string, needle: string, shift = 1, locale: 'it' | 'en' = 'en'): Promise<string | undefined> {
+    const services = await testServices();
+    const opened = await open(text, locale);
+    close = opened.close;
+    const result = await services.lsp.HoverProvider!.getHoverContent(opened.document, {
+        textDocument: { uri: opened.document.uri.toString() }, position: positionOf(opened.document, needle, shift)
+    }) as Hover | undefined;
+    return (result?.contents as MarkupContent | undefined)?.value;
+}
+
+describe('hover on the staff constructs', () => {
+    const vda = example('valle-d-aosta-2020.cpiplan');
+
+    test('costo personale: the rows, the shares and whether they match', async () => {
+        expect(await hover(vda, 'costo personale 2020', 2)).toBe([
+            '**Personnel cost 2020**', '',
+            'Sum of the rows: **€ 704.345,00**  ',
+            'Sum of the shares: € 704.345,00 · ✓ matches  ',
+            '- Stato: € 541.049,29  ',
+            '- Regione: € 163.295,71'
+        ].join('\n'));
+    });
+
+    test('quota: the amount and its share of the cost', async () => {
+        expect(await hover(vda, 'quota Stato € 541.049,29', 2, 'it')).toBe(
+            '**Quota Stato**\n\nImporto: **€ 541.049,29** · 76,82% del costo (€ 704.345,00)');
+    });
+
+    test('assunzioni: the hires of each period', async () => {
+        expect(await hover(vda, 'assunzioni "Piano straordinario', 2)).toBe([
+            '**Hires** Piano straordinario di potenziamento: fabbisogno 2019/2021 (DGR 872/2019)', '',
+            '2019: **7** hires  ', '2020: **6** hires  ', '2021: **9** hires'
+        ].join('\n'));
+    });
+
+    test('riepilogo: totals at the two dates and the change', async () => {
+        const value = await hover(example('marche-2020.cpiplan'), 'riepilogo al', 2);
+        expect(value?.split('\n').slice(0, 3)).toEqual([
+            '**Summary by category** Tab. 2 – Tabella riassuntiva variazione organico CPI tra 2019 e 2020', '',
+            'Total: **322 → 338** (change +16)  '
+        ]);
+    });
+
+    test('ambito: its activities, results and indicators', async () => {
+        const value = await hover(example('puglia-2020.cpiplan'), 'ambito servizi_lavoro', 2, 'it');
+        expect(value?.split('\n')[0]).toMatch(/^\*\*Ambito servizi_lavoro\*\* AZIONI DI POTENZIAMENTO/);
+        expect(value?.split('\n')[2]).toMatch(/^Attività: \d+ · Risultati: \d+ · Indicatori: \d+/);
+    });
+});
+
+describe('shares next to a cap', () => {
+    test('1,996% of the assigned total is not shown as 2% next to "max 2%"', async () => {
+        const text = `${header}linea 3.3 "Osservatorio regionale del mercato del lavoro" {
+    voce "Studio" € 32.740,00 su B
+}
+`;
+        const value = await hover(text, 'linea 3.3', 7);
+        expect(value).toContain("€ 32.740,00 (1,996% of the assigned total)");
+        expect(value).toContain('Cap: max 2%');
+    });
+
+    test('enough decimals to stand on the right side of the limit, two otherwise', () => {
+        const two = { units: 2n, scale: 0 };
+        expect(shareBeside(1996n, 100000n, two)).toBe('1,996%');
+        expect(shareBeside(2000n, 100000n, two)).toBe('2%');
+        expect(shareBeside(20001n, 1000000n, two)).toBe('2,0001%');
+        expect(shareBeside(1500n, 100000n, two)).toBe('1,5%');
+        expect(shareBeside(99998n, 100000n, { units: 100n, scale: 0 })).toBe('99,998%');
+    });
+});
