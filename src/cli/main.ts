@@ -17,6 +17,8 @@ import { checkFormats, diffFormats, tableFormats, tableSelections, type CheckFor
 import { buildTables } from '../generator/build-tables.js';
 import { diffJson, diffTables } from '../generator/diff-tables.js';
 import { diffPlans } from '../language/model/diff.js';
+import { addDocumentCommand, writeDocument, type DocumentOptions } from './document.js';
+import { documentText } from '../language/i18n/document-messages.js';
 
 export enum ExitCode {
     Ok = 0,
@@ -103,6 +105,18 @@ async function diff(before: string, after: string, options: { format: DiffFormat
     return updated.errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 
+/** The plan document; exit 1 when the plan has errors (the document, a draft, is written anyway), as `tables` does. */
+async function document(file: string, options: DocumentOptions): Promise<number> {
+    const { Cpiplan, dir } = services();
+    const { errors, out } = await writeDocument(Cpiplan, dir, file, options);
+    const locale = toLocale(defaultLocale());
+    process.stderr.write(`${documentText('documentWritten', locale, { path: out })}\n`);
+    if (errors > 0) {
+        process.stderr.write(`${documentText('documentDraft', locale, { file, errors })}\n`);
+    }
+    return errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
+}
+
 async function lsp(): Promise<void> {
     const { startLanguageServer } = await import('../server/start-server.js');
     startLanguageServer(rulesDir());
@@ -146,6 +160,9 @@ export function program(locale: Locale = toLocale(defaultLocale())): Command {
         .action(async (before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean }) => {
             process.exitCode = await diff(before, after, options);
         });
+    addDocumentCommand(cli, locale, async (file, options) => {
+        process.exitCode = await document(file, options);
+    });
     cli.command('lsp')
         .description(say('lspCommand'))
         .option('--stdio', say('stdioOption'))
