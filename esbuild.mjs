@@ -25,6 +25,10 @@ const xlsxApart = {
         build.onResolve({ filter: /\/render-xlsx\.js$/ }, args => args.kind === 'dynamic-import'
             ? { path: './xlsx.cjs', external: true }
             : undefined);
+        // The readers of office files for `cpiplan import` (exceljs, mammoth): out/import.cjs.
+        build.onResolve({ filter: /\/read-office\.js$/ }, args => args.kind === 'dynamic-import'
+            ? { path: './import.cjs', external: true }
+            : undefined);
         // The same for the DOCX writer (the `docx` library): out/docx.cjs.
         build.onResolve({ filter: /\/render-docx\.js$/ }, args => args.kind === 'dynamic-import'
             ? { path: './docx.cjs', external: true }
@@ -36,7 +40,8 @@ await esbuild.build({
     ...common,
     entryPoints: {
         cli: 'src/cli/index.ts', server: 'src/server/main.ts', extension: 'src/extension/main.ts',
-        xlsx: 'src/generator/render-xlsx.ts', docx: 'src/generator/document/render-docx.ts'
+        xlsx: 'src/generator/render-xlsx.ts', docx: 'src/generator/document/render-docx.ts',
+        import: 'src/import/read-office.ts'
     },
     external: ['vscode'],
     plugins: [xlsxApart]

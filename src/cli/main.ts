@@ -19,6 +19,7 @@ import { diffJson, diffTables } from '../generator/diff-tables.js';
 import { diffPlans } from '../language/model/diff.js';
 import { addDocumentCommand, writeDocument, type DocumentOptions } from './document.js';
 import { documentText } from '../language/i18n/document-messages.js';
+import { addImportCommand, importFile, type ImportOptions } from './import.js';
 
 export enum ExitCode {
     Ok = 0,
@@ -117,6 +118,19 @@ async function document(file: string, options: DocumentOptions): Promise<number>
     return errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 
+/** Imports a file into a plan and checks it: exit 1 when the imported plan has errors (its declared totals disagree), as `check`. */
+async function importPlan(file: string, options: ImportOptions): Promise<number> {
+    const locale = toLocale(defaultLocale());
+    const { result, out } = await importFile(file, options);
+    process.stderr.write(`${documentText('importRecognised', locale, result.recognised)}\n`);
+    process.stderr.write(`${documentText('importKeptAside', locale, { count: result.keptAside })}\n`);
+    process.stderr.write(`${documentText('importWritten', locale, { path: out })}\n`);
+    const { Cpiplan, dir } = services();
+    const [checked] = await loadAndValidate(Cpiplan, [out], dir);
+    process.stderr.write(renderText(checked ? [checked] : [], locale));
+    return (checked?.diagnostics.some(d => d.severity === 1) ?? false) ? ExitCode.ProblemsFound : ExitCode.Ok;
+}
+
 async function lsp(): Promise<void> {
     const { startLanguageServer } = await import('../server/start-server.js');
     startLanguageServer(rulesDir());
@@ -162,6 +176,9 @@ export function program(locale: Locale = toLocale(defaultLocale())): Command {
         });
     addDocumentCommand(cli, locale, async (file, options) => {
         process.exitCode = await document(file, options);
+    });
+    addImportCommand(cli, locale, async (file, options) => {
+        process.exitCode = await importPlan(file, options);
     });
     cli.command('lsp')
         .description(say('lspCommand'))
