@@ -43,9 +43,9 @@ function lineText(line: ImportedLine, sources: ImportedFramework['sources']): st
     return out;
 }
 
-/** The plan's text. `aside` are the lines of the input the importer did not recognise, kept as comments. */
-export function writePlan(header: PlanHeader, framework: ImportedFramework, aside: readonly string[], origin: string): string {
-    const out: string[] = [
+/** The plan's text (without a header: the fragment a paste inserts). `aside` are the lines of the input the importer did not recognise, kept as comments. */
+export function writePlan(header: PlanHeader | undefined, framework: ImportedFramework, aside: readonly string[], origin: string): string {
+    const out: string[] = header ? [
         comment(`Importato da ${origin} con cpiplan import: controllare le righe tenute da parte (commenti in fondo).`),
         '',
         `piano ${quote(header.region)}`,
@@ -53,7 +53,7 @@ export function writePlan(header: PlanHeader, framework: ImportedFramework, asid
         ...header.period ? [`    periodo ${header.period}`] : [],
         '    regole "DM 74/2019"',
         ''
-    ];
+    ] : [];
     for (const source of framework.sources) {
         out.push(`fonte ${source.name} ${quote(source.title)}${source.kind ? ` tipo ${source.kind}` : ''}${source.assigned !== undefined ? ` assegnato ${euro(source.assigned)}` : ''}`);
     }

@@ -108,3 +108,14 @@ describe('DOCX', () => {
         expect(imported.text).toContain('// Il presente Piano straordinario di potenziamento dei Centri Per l');
     });
 });
+
+describe('paste as cpiplan', () => {
+    test('a pasted tab-separated framework becomes lines and totals to insert; prose or a single figure is left to the plain paste', async () => {
+        const { pasteAsCpiplan } = await import('../../src/import/paste.js');
+        const converted = pasteAsCpiplan(fixture('marche-2.2.txt'));
+        expect(converted).toMatch(/^fonte B "Allegato B d\.m\. 74\/2019" tipo allegato_B\n\nlinea 3\.1 /);
+        expect(converted).not.toContain('piano "');
+        expect(pasteAsCpiplan('Il quadro finanziario è riportato sotto.')).toBeUndefined();
+        expect(pasteAsCpiplan('a\tb\nc\td')).toBeUndefined();
+    });
+});
