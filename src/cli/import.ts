@@ -33,7 +33,7 @@ export async function importFile(file: string, options: ImportOptions): Promise<
         case 'docx': {
             const { readDocx } = await import('../import/read-office.js');
             const word = await readDocx(fs.readFileSync(file));
-            result = importGrid(word.grid, word.prose.map(p => p.text), origin, region);
+            result = importGrid(word.grid, { outline: word.prose }, origin, region);
             break;
         }
     }

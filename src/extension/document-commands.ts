@@ -75,7 +75,7 @@ export function registerDocumentCommands(context: vscode.ExtensionContext, clien
                 result = importGrid(await office.gridOfXlsx(bytes), [], origin, 'Regione');
             } else {
                 const word = await office.readDocx(bytes);
-                result = importGrid(word.grid, word.prose.map(p => p.text), origin, 'Regione');
+                result = importGrid(word.grid, { outline: word.prose }, origin, 'Regione');
             }
         }
         const target = vscode.Uri.file(path.join(path.dirname(source.fsPath), `${path.basename(source.fsPath, path.extname(source.fsPath))}.cpiplan`));

@@ -5,7 +5,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { assignmentsOf, recogniseFramework, type ImportedFramework } from './framework.js';
 import { cellOf, gridOfText, type GridRow } from './grid.js';
-import { writePlan } from './write-plan.js';
+import { writeOutline, writePlan, type ProseBlock } from './write-plan.js';
 
 export type ImportFormat = 'xlsx' | 'csv' | 'text' | 'docx';
 
@@ -37,10 +37,12 @@ export function gridOfCsv(text: string): GridRow[] {
     return records.map(r => r.map(cellOf));
 }
 
-/** Imports a grid and the prose around it; `region` names the plan when the input does not. */
-export function importGrid(grid: readonly GridRow[], prose: readonly string[], origin: string, region: string): ImportResult {
+/** Imports a grid and the prose around it; `region` names the plan when the input does not. A Word file's headings and paragraphs become the outline. */
+export function importGrid(grid: readonly GridRow[], proseOrOutline: readonly string[] | { readonly outline: readonly ProseBlock[] }, origin: string, region: string): ImportResult {
+    const outline = 'outline' in proseOrOutline ? writeOutline(proseOrOutline.outline) : undefined;
+    const prose = outline ? outline.before : proseOrOutline as readonly string[];
     const framework: ImportedFramework = recogniseFramework(grid) ?? { sources: [], lines: [], grandBySource: new Map(), keptAside: grid.map(r => r.map(c => c.text).join('\t')) };
-    const assignments = assignmentsOf([...prose, ...framework.keptAside].join('\n'));
+    const assignments = assignmentsOf([...prose, ...framework.keptAside, ...'outline' in proseOrOutline ? proseOrOutline.outline.map(p => p.text) : []].join('\n'));
     for (const assignment of assignments) {
         const source = framework.sources.find(s => assignment.letter ? s.name === assignment.letter : true);
         if (source && source.assigned === undefined) {
@@ -54,7 +56,7 @@ export function importGrid(grid: readonly GridRow[], prose: readonly string[], o
             });
         }
     }
-    const text = writePlan({ region }, framework, prose, origin);
+    const text = writePlan({ region }, framework, prose, origin, outline?.text ?? '');
     const items = framework.lines.reduce((n, l) => n + l.items.length, 0);
     const totals = framework.lines.filter(l => l.total !== undefined).length + (framework.grandTotal !== undefined ? 1 : 0);
     return {

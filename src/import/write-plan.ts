@@ -44,7 +44,7 @@ function lineText(line: ImportedLine, sources: ImportedFramework['sources']): st
 }
 
 /** The plan's text (without a header: the fragment a paste inserts). `aside` are the lines of the input the importer did not recognise, kept as comments. */
-export function writePlan(header: PlanHeader | undefined, framework: ImportedFramework, aside: readonly string[], origin: string): string {
+export function writePlan(header: PlanHeader | undefined, framework: ImportedFramework, aside: readonly string[], origin: string, outline = ''): string {
     const out: string[] = header ? [
         comment(`Importato da ${origin} con cpiplan import: controllare le righe tenute da parte (commenti in fondo).`),
         '',
@@ -68,12 +68,50 @@ export function writePlan(header: PlanHeader | undefined, framework: ImportedFra
         }
         out.push('');
     }
+    if (outline !== '') {
+        out.push(outline, '');
+    }
     const keptAside = [...framework.keptAside, ...aside].filter(t => t.trim() !== '');
     if (keptAside.length > 0) {
         out.push(comment('Righe non riconosciute, tenute da parte:'));
         keptAside.forEach(text => out.push(comment(text.replace(/\t/g, ' | '))));
     }
     return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+/** A heading or paragraph of a Word file, in order. */
+export interface ProseBlock { readonly heading?: number; readonly text: string }
+
+/**
+ * A Word file's prose as the outline: each heading a `sezione` (with its code when the title
+ * starts with one, `2.2 Linee di intervento…`), nested by heading level, each paragraph a
+ * `testo`. Paragraphs before the first heading (a cover, a contents) come back as comments.
+ */
+export function writeOutline(prose: readonly ProseBlock[]): { text: string; before: string[] } {
+    const out: string[] = [];
+    const before: string[] = [];
+    const open: number[] = [];
+    const indent = () => '    '.repeat(open.length);
+    for (const block of prose) {
+        if (block.heading !== undefined) {
+            while (open.length > 0 && (open[open.length - 1] ?? 0) >= block.heading) {
+                open.pop();
+                out.push(`${indent()}}`);
+            }
+            const numbered = /^(\d+(?:\.\d+)*)\.?\s+(.+)$/.exec(block.text);
+            out.push(`${indent()}sezione ${numbered?.[1] && numbered[2] ? `${numbered[1]} ${quote(numbered[2])}` : quote(block.text)} {`);
+            open.push(block.heading);
+        } else if (open.length === 0) {
+            before.push(block.text);
+        } else {
+            out.push(`${indent()}testo ${quote(block.text)}`);
+        }
+    }
+    while (open.length > 0) {
+        open.pop();
+        out.push(`${indent()}}`);
+    }
+    return { text: out.join('\n'), before };
 }
 
 /** Whether a figure in the text is money (for the importer's report). */
