@@ -47,7 +47,7 @@ export function addImportCommand(cli: Command, locale: Locale, run: (file: strin
         .description(documentText('importCommand', locale))
         .argument('<file>', documentText('importFile', locale))
         .option('-o, --out <path>', documentText('importOut', locale))
-        .option('-r, --region <name>', locale === 'it' ? 'la Regione del piano' : 'the plan\'s Region')
+        .option('-r, --region <name>', documentText('importRegion', locale))
         .option('--force', documentText('forceOption', locale))
         .action(run);
 }

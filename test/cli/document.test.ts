@@ -37,7 +37,10 @@ describe('cpiplan document', () => {
         expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('PDF needs LibreOffice (soffice) or Chromium, and neither is installed')]);
     });
 
-    test.skipIf(!has('soffice') || !has('pdftotext'))('the DOCX read by LibreOffice: its PDF holds the figures, the page numbers, the draft mark (skipped without soffice/pdftotext)', async () => {
+    // In CI (CI=true, where soffice is installed) or when asked (CPIPLAN_TEST_PDF=1): LibreOffice beside the
+    // suite's long synchronous property tests on a loaded 2-core machine trips vitest's 60 s worker RPC timeout.
+    const pdfTests = Boolean(process.env.CI || process.env.CPIPLAN_TEST_PDF);
+    test.skipIf(!has('soffice') || !has('pdftotext') || !pdfTests)('the DOCX read by LibreOffice: its PDF holds the figures, the page numbers, the draft mark (CI or CPIPLAN_TEST_PDF=1; skipped without soffice/pdftotext)', async () => {
         const dir = scratch();
         const pdf = path.join(dir, 'marche.pdf');
         const result = await run(['document', 'examples/marche-2020.cpiplan', '--format', 'pdf', '--out', pdf], { CPIPLAN_PDF: 'soffice' });
@@ -54,7 +57,9 @@ describe('cpiplan document', () => {
         }
     }, 240_000);
 
-    test.skipIf(!has('chromium') || !has('pdftotext'))('Chromium prints the HTML when asked: the figures are in the PDF (skipped without chromium)', async () => {
+    // Opt-in (CPIPLAN_TEST_CHROMIUM=1): a second browser-sized process beside LibreOffice starves the
+    // suite's long synchronous property tests on a 2-core machine (vitest's 60 s worker RPC timeout).
+    test.skipIf(!has('chromium') || !has('pdftotext') || !(process.env.CI || process.env.CPIPLAN_TEST_CHROMIUM))('Chromium prints the HTML when asked: the figures are in the PDF (CI or CPIPLAN_TEST_CHROMIUM=1)', async () => {
         const pdf = path.join(scratch(), 'vda.pdf');
         const result = await run(['document', 'examples/valle-d-aosta-2020.cpiplan', '--format', 'pdf', '--out', pdf], { CPIPLAN_PDF: 'chromium' });
         expect(result.status, result.stderr).toBe(0);

@@ -40,6 +40,7 @@ Exit codes as for tables: 0 plan without errors, 1 the plan has errors (the docu
     },
     importFile: { it: 'il file da importare (.xlsx, .csv, .txt, .docx)', en: 'the file to import (.xlsx, .csv, .txt, .docx)' },
     importOut: { it: 'il piano da scrivere (predefinito: accanto al file, .cpiplan)', en: 'the plan to write (default: next to the file, .cpiplan)' },
+    importRegion: { it: 'la Regione del piano importato (predefinita: "Regione")', en: 'the Region of the imported plan (default: "Regione")' },
     importRecognised: {
         it: 'Riconosciuti: {sources} fonti, {lines} linee, {items} voci, {totals} totali dichiarati.',
         en: 'Recognised: {sources} sources, {lines} lines, {items} items, {totals} declared totals.'
