@@ -27,6 +27,14 @@ const xlsxApart = {
         build.onResolve({ filter: /\/render-xlsx\.js$/ }, args => args.kind === 'dynamic-import'
             ? { path: './xlsx.cjs', external: true }
             : undefined);
+        // The readers of office files for `cpiplan import` (exceljs, mammoth): out/import.cjs.
+        build.onResolve({ filter: /\/read-office\.js$/ }, args => args.kind === 'dynamic-import'
+            ? { path: './import.cjs', external: true }
+            : undefined);
+        // The same for the DOCX writer (the `docx` library): out/docx.cjs.
+        build.onResolve({ filter: /\/render-docx\.js$/ }, args => args.kind === 'dynamic-import'
+            ? { path: './docx.cjs', external: true }
+            : undefined);
     }
 };
 
@@ -47,7 +55,8 @@ await esbuild.build({
     ...common,
     entryPoints: {
         cli: 'src/cli/index.ts', 'cli-commands': 'src/cli/commands.ts', server: 'src/server/main.ts', extension: 'src/extension/main.ts',
-        xlsx: 'src/generator/render-xlsx.ts', fuzz: 'bench/fuzz.ts'
+        xlsx: 'src/generator/render-xlsx.ts', fuzz: 'bench/fuzz.ts', docx: 'src/generator/document/render-docx.ts',
+        import: 'src/import/read-office.ts'
     },
     external: ['vscode'],
     // `import()` becomes `require()`: the bundles apart are CommonJS, and a require needs no ES module loader.

@@ -25,14 +25,24 @@ export const checkFormats: readonly CheckFormat[] = ['text', 'json', 'sarif'];
 export type DiffFormat = TableFormat;
 export const diffFormats: readonly DiffFormat[] = tableFormats;
 
+/** The formats of `cpiplan document`: the plan document; docx and pdf are binary. */
+export type DocumentFormat = 'docx' | 'html' | 'pdf' | 'md';
+export const documentFormats: readonly DocumentFormat[] = ['docx', 'html', 'pdf', 'md'];
+
 /** Custom requests the server answers. */
 export const requests = {
     tables: 'cpiplan/tables',
     preview: 'cpiplan/preview',
     diff: 'cpiplan/diff',
     summary: 'cpiplan/summary',
-    newPlan: 'cpiplan/newPlan'
+    newPlan: 'cpiplan/newPlan',
+    document: 'cpiplan/document'
 } as const;
+
+/** The plan document in a format the server renders itself (pdf is the client's: it needs a converter on the user's machine). */
+export interface DocumentParams { readonly uri: string; readonly format: 'docx' | 'html' | 'md' }
+/** docx as base64, html and md as text; `problems` is the number of open errors (a draft when above zero). */
+export interface DocumentResult { readonly content: string; readonly encoding: 'utf8' | 'base64'; readonly problems: number }
 
 export interface TablesParams { readonly uri: string; readonly table: TableSelection; readonly format: TableFormat }
 /** Text formats as text; xlsx as base64. */
@@ -68,5 +78,8 @@ export const clientCommands = {
     generateTables: 'cpiplan.generateTables',
     openPreview: 'cpiplan.openPreview',
     compareWith: 'cpiplan.compareWith',
-    newPlan: 'cpiplan.newPlan'
+    newPlan: 'cpiplan.newPlan',
+    generateDocument: 'cpiplan.generateDocument',
+    importPlan: 'cpiplan.importPlan',
+    pasteAsCpiplan: 'cpiplan.pasteAsCpiplan'
 } as const;

@@ -19,6 +19,9 @@ import { buildTables } from '../generator/build-tables.js';
 import { diffJson, diffTables } from '../generator/diff-tables.js';
 import { diffPlans } from '../language/model/diff.js';
 import { defaultLocale, ExitCode } from './exit-code.js';
+import { writeDocument, type DocumentOptions } from './document.js';
+import { importFile, type ImportOptions } from './import.js';
+import { documentText } from '../language/i18n/document-messages.js';
 
 export { InputError };
 export { newPlan } from './new-plan.js';
@@ -89,6 +92,31 @@ export async function diff(before: string, after: string, options: { format: Dif
     }
     warnAboutErrors(after, updated.errors);
     return updated.errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
+}
+
+/** The plan document; exit 1 when the plan has errors (the document, a draft, is written anyway), as `tables` does. */
+export async function document(file: string, options: DocumentOptions): Promise<number> {
+    const { Cpiplan, dir } = services();
+    const { errors, out } = await writeDocument(Cpiplan, dir, file, options);
+    const locale = toLocale(defaultLocale());
+    process.stderr.write(`${documentText('documentWritten', locale, { path: out })}\n`);
+    if (errors > 0) {
+        process.stderr.write(`${documentText('documentDraft', locale, { file, errors })}\n`);
+    }
+    return errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
+}
+
+/** Imports a file into a plan and checks it: exit 1 when the imported plan has errors (its declared totals disagree), as `check`. */
+export async function importPlan(file: string, options: ImportOptions): Promise<number> {
+    const locale = toLocale(defaultLocale());
+    const { result, out } = await importFile(file, options);
+    process.stderr.write(`${documentText('importRecognised', locale, result.recognised)}\n`);
+    process.stderr.write(`${documentText('importKeptAside', locale, { count: result.keptAside })}\n`);
+    process.stderr.write(`${documentText('importWritten', locale, { path: out })}\n`);
+    const { Cpiplan, dir } = services();
+    const [checked] = await loadAndValidate(Cpiplan, [out], dir);
+    process.stderr.write(renderText(checked ? [checked] : [], locale));
+    return (checked?.diagnostics.some(d => d.severity === 1) ?? false) ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 
 export async function lsp(): Promise<void> {

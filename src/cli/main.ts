@@ -6,9 +6,12 @@ import { cliText, type PlainCliMessage } from '../language/i18n/cli-messages.js'
 import { packageVersion } from './version.js';
 import type { NewOptions } from './new-plan.js';
 import { guardProcess, stdoutFailure } from './process-guard.js';
-import { checkFormats, diffFormats, tableFormats, tableSelections, type CheckFormat, type DiffFormat, type TableFormat, type TableSelection } from '../protocol.js';
+import { checkFormats, diffFormats, documentFormats, tableFormats, tableSelections, type CheckFormat, type DiffFormat, type TableFormat, type TableSelection } from '../protocol.js';
 import { defaultLocale, ExitCode } from './exit-code.js';
 import type * as Commands from './commands.js';
+import type { DocumentOptions } from './document.js';
+import type { ImportOptions } from './import.js';
+import { documentText } from '../language/i18n/document-messages.js';
 
 export { ExitCode };
 
@@ -74,6 +77,26 @@ export function program(locale: Locale = toLocale(defaultLocale())): Command {
         .action(async (file: string, options: NewOptions) => {
             const loaded = await load();
             process.exitCode = await loaded.newPlan(file, options, loaded.rulesDir(), locale);
+        });
+    const doc = (key: 'documentCommand' | 'documentPlan' | 'documentFormatOption' | 'documentOut' | 'forceOption' | 'documentHelp' | 'importCommand' | 'importFile' | 'importOut' | 'importRegion') => documentText(key, locale);
+    cli.command('document')
+        .description(doc('documentCommand'))
+        .argument('<plan>', doc('documentPlan'))
+        .addOption(new Option('-f, --format <format>', doc('documentFormatOption')).choices(documentFormats).default('docx'))
+        .option('-o, --out <path>', doc('documentOut'))
+        .option('--force', doc('forceOption'))
+        .addHelpText('after', doc('documentHelp'))
+        .action(async (file: string, options: DocumentOptions) => {
+            process.exitCode = await (await load()).document(file, options);
+        });
+    cli.command('import')
+        .description(doc('importCommand'))
+        .argument('<file>', doc('importFile'))
+        .option('-o, --out <path>', doc('importOut'))
+        .option('-r, --region <name>', doc('importRegion'))
+        .option('--force', doc('forceOption'))
+        .action(async (file: string, options: ImportOptions) => {
+            process.exitCode = await (await load()).importPlan(file, options);
         });
     cli.command('lsp')
         .description(say('lspCommand'))

@@ -16,6 +16,7 @@ import {
 import { clientText, type ClientMessage, type clientMessages } from '../language/i18n/client-messages.js';
 import type { ArgumentList } from '../language/i18n/template.js';
 import { registerCheckTasks } from './tasks.js';
+import { registerDocumentCommands } from './document-commands.js';
 
 let client: LanguageClient | undefined;
 /** The client's own messages follow `cpiplan.locale`, or VS Code's display language when it is `auto`. */
@@ -229,6 +230,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
         vscode.window.onDidChangeActiveTextEditor(() => void updateStatus(status)),
         vscode.languages.onDidChangeDiagnostics(() => void updateStatus(status))
     );
+    registerDocumentCommands(context, () => client, italian);
     void updateStatus(status);
     return { client };
 }

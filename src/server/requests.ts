@@ -15,7 +15,10 @@ import { diffTables } from '../generator/diff-tables.js';
 import { renderCapCharts, renderHtmlSections, renderMarkdown, tableStyle } from '../generator/render.js';
 import { renderTables } from '../generator/render-tables.js';
 import { planSkeleton } from '../generator/skeleton.js';
+import { buildDocument } from '../generator/document/build-document.js';
+import { renderPlanDocument } from '../generator/document/render-plan-document.js';
 import {
+    type DocumentParams, type DocumentResult,
     requests, tableGroups, type NewPlanParams, type NewPlanResult, type DiffParams, type DiffResult, type PreviewParams, type PreviewResult, type SummaryParams, type SummaryResult,
     type TablesParams, type TablesResult
 } from '../protocol.js';
@@ -69,6 +72,12 @@ export function registerRequests(connection: Connection, services: CpiplanServic
         } finally {
             await workspace.DocumentBuilder.update([], [uri]);
         }
+    });
+    connection.onRequest(requests.document, async (params: DocumentParams): Promise<DocumentResult> => {
+        const { plan, document } = await planOf(services, params.uri);
+        const problems = (document.diagnostics ?? []).filter(d => d.severity === 1).length;
+        const content = await renderPlanDocument(buildDocument(services.model.PlanEvaluator.evaluate(plan), problems), params.format);
+        return typeof content === 'string' ? { content, encoding: 'utf8', problems } : { content: content.toString('base64'), encoding: 'base64', problems };
     });
     connection.onRequest(requests.summary, async (params: SummaryParams): Promise<SummaryResult> => {
         const { plan, document } = await planOf(services, params.uri);
