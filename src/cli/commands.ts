@@ -50,14 +50,14 @@ function services(locale?: string) {
     return { Cpiplan, dir };
 }
 
-function warnAboutErrors(file: string, errors: number): void {
+function warnAboutErrors(file: string, errors: number, given?: string): void {
     if (errors > 0) {
-        const locale = toLocale(defaultLocale());
+        const locale = toLocale(given ?? defaultLocale());
         process.stderr.write(`${cliText('tablesWithErrors', locale, { file, errors, errorsWord: counted('error', errors, locale) })}\n`);
     }
 }
 
-export async function tables(file: string, options: { table: TableSelection; format: TableFormat; out?: string; force?: boolean }): Promise<number> {
+export async function tables(file: string, options: { table: TableSelection; format: TableFormat; out?: string; force?: boolean; locale?: string }): Promise<number> {
     if (options.format === 'xlsx' && !options.out) {
         throw new InputError(l => cliText('xlsxNeedsOut', l));
     }
@@ -70,12 +70,12 @@ export async function tables(file: string, options: { table: TableSelection; for
     } else {
         process.stdout.write(output);
     }
-    warnAboutErrors(file, errors);
+    warnAboutErrors(file, errors, options.locale);
     return errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 
 /** The reprogramming between two versions; exit 1 when the new version has errors, as `tables` does. */
-export async function diff(before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean }): Promise<number> {
+export async function diff(before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean; locale?: string }): Promise<number> {
     if (options.format === 'xlsx' && !options.out) {
         throw new InputError(l => cliText('xlsxNeedsOut', l));
     }
@@ -90,7 +90,7 @@ export async function diff(before: string, after: string, options: { format: Dif
     } else {
         process.stdout.write(output);
     }
-    warnAboutErrors(after, updated.errors);
+    warnAboutErrors(after, updated.errors, options.locale);
     return updated.errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 

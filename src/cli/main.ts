@@ -53,8 +53,9 @@ export function program(locale: Locale = toLocale(defaultLocale())): Command {
         .addOption(new Option('-f, --format <format>', say('formatOption')).choices(tableFormats).default('md'))
         .option('-o, --out <path>', say('outOption'))
         .option('--force', say('forceOption'))
+        .addOption(new Option('-l, --locale <locale>', say('localeOption')).choices(['it', 'en']))
         .addHelpText('after', say('tablesHelp'))
-        .action(async (file: string, options: { table: TableSelection; format: TableFormat; out?: string; force?: boolean }) => {
+        .action(async (file: string, options: { table: TableSelection; format: TableFormat; out?: string; force?: boolean; locale?: string }) => {
             process.exitCode = await (await load()).tables(file, options);
         });
     cli.command('diff')
@@ -64,7 +65,8 @@ export function program(locale: Locale = toLocale(defaultLocale())): Command {
         .addOption(new Option('-f, --format <format>', say('formatOption')).choices(diffFormats).default('md'))
         .option('-o, --out <path>', say('diffOutOption'))
         .option('--force', say('forceOption'))
-        .action(async (before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean }) => {
+        .addOption(new Option('-l, --locale <locale>', say('localeOption')).choices(['it', 'en']))
+        .action(async (before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean; locale?: string }) => {
             process.exitCode = await (await load()).diff(before, after, options);
         });
     // The command's code is loaded only when it runs.
