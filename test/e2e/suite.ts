@@ -29,11 +29,13 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 
 const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map(d => typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
-test('diagnostics: the Marche plan is over-allocated, lacks three declarations and has a wrong grand total', async () => {
+test('diagnostics: the Marche plan is over-allocated, lacks three declarations and sections 4 and 5, and has a wrong grand total', async () => {
     const uri = file('marche-2020.cpiplan');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const found = await waitFor('Marche diagnostics', () => codes(uri).length >= 5 ? codes(uri).sort() : undefined);
-    assert.deepEqual(found, ['missing-declaration', 'missing-declaration', 'missing-declaration', 'over-allocated', 'total-mismatch']);
+    const found = await waitFor('Marche diagnostics', () => codes(uri).length >= 7 ? codes(uri).sort() : undefined);
+    assert.deepEqual(found, [
+        'missing-declaration', 'missing-declaration', 'missing-declaration', 'missing-section', 'missing-section', 'over-allocated', 'total-mismatch'
+    ]);
     const over = vscode.languages.getDiagnostics(uri).find(d => String(d.code) === 'over-allocated')!;
     assert.match(over.message, /excess € 2\.000\.000,00/);
 });
