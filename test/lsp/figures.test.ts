@@ -1,21 +1,12 @@
 /** Hover, inlay hints and code lens show the evaluation's figures, exactly. */
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { example, testServices } from '../helpers.js';
-import { open, positionOf } from './helpers.js';
+import { hoverText, open } from './helpers.js';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => { await close?.(); close = undefined; });
 
-async function hover(text: string, needle: string, shift = 1, locale: 'it' | 'en' = 'it'): Promise<string | undefined> {
-    const services = await testServices();
-    const opened = await open(text, locale);
-    close = opened.close;
-    const result = await services.lsp.HoverProvider!.getHoverContent(opened.document, {
-        textDocument: { uri: opened.document.uri.toString() }, position: positionOf(opened.document, needle, shift)
-    }) as Hover | undefined;
-    return (result?.contents as MarkupContent | undefined)?.value;
-}
+const hover = (text: string, needle: string, shift = 1, locale: 'it' | 'en' = 'it') => hoverText(text, needle, shift, locale);
 
 describe('hover', () => {
     const vda = example('valle-d-aosta-2020.cpiplan');

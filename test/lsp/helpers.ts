@@ -1,7 +1,7 @@
 /** Helpers for language-server features: open a plan, find positions, apply edits. */
 import { URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Position, TextEdit } from 'vscode-languageserver';
+import type { CodeAction, Hover, MarkupContent, Position, TextEdit } from 'vscode-languageserver';
 import { testServices } from '../helpers.js';
 import type { Locale } from '../../src/language/validation/issues.js';
 
@@ -33,4 +33,18 @@ export function positionOf(document: LangiumDocument, needle: string, shift = 0,
 export function applyAction(document: LangiumDocument, action: CodeAction): string {
     const edits: TextEdit[] = Object.values(action.edit?.changes ?? {}).flat();
     return TextDocument.applyEdits(TextDocument.create('x', 'cpiplan', 0, document.textDocument.getText()), edits);
+}
+
+/** The hover's Markdown at the `shift`-th character of `needle` in a plan opened for the occasion. */
+export async function hoverText(text: string, needle: string, shift: number, locale: Locale): Promise<string | undefined> {
+    const services = await testServices();
+    const opened = await open(text, locale);
+    try {
+        const result = await services.lsp.HoverProvider?.getHoverContent(opened.document, {
+            textDocument: { uri: opened.document.uri.toString() }, position: positionOf(opened.document, needle, shift)
+        }) as Hover | undefined;
+        return (result?.contents as MarkupContent | undefined)?.value;
+    } finally {
+        await opened.close();
+    }
 }

@@ -1,22 +1,11 @@
 /** Hover on every construct that has figures: costo personale, quota, assunzioni, riepilogo, ambito; shares next to caps. */
-import { afterEach, describe, expect, test } from 'vitest';
-import type { Hover, MarkupContent } from 'vscode-languageserver';
+import { describe, expect, test } from 'vitest';
 import { shareBeside } from '../../src/language/lsp/hover.js';
-import { example, header, testServices } from '../helpers.js';
-import { open, positionOf } from './helpers.js';
+import { example, header } from '../helpers.js';
+import { hoverText } from './helpers.js';
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => { await close?.(); close = undefined; });
 
-async function hover(text: string, needle: string, shift = 1, locale: 'it' | 'en' = 'en'): Promise<string | undefined> {
-    const services = await testServices();
-    const opened = await open(text, locale);
-    close = opened.close;
-    const result = await services.lsp.HoverProvider!.getHoverContent(opened.document, {
-        textDocument: { uri: opened.document.uri.toString() }, position: positionOf(opened.document, needle, shift)
-    }) as Hover | undefined;
-    return (result?.contents as MarkupContent | undefined)?.value;
-}
+const hover = (text: string, needle: string, shift = 1, locale: 'it' | 'en' = 'en') => hoverText(text, needle, shift, locale);
 
 describe('hover on the staff constructs', () => {
     const vda = example('valle-d-aosta-2020.cpiplan');

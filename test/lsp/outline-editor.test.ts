@@ -1,21 +1,13 @@
 /** Editor features on the outline's constructs: hover, document symbols nested by section, folding. */
 import { afterEach, describe, expect, test } from 'vitest';
-import type { DocumentSymbol, FoldingRange, Hover, MarkupContent } from 'vscode-languageserver';
+import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver';
 import { example, header, testServices } from '../helpers.js';
-import { open, positionOf } from './helpers.js';
+import { hoverText, open, positionOf } from './helpers.js';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => { await close?.(); close = undefined; });
 
-async function hover(text: string, needle: string, shift = 1, locale: 'it' | 'en' = 'it'): Promise<string | undefined> {
-    const services = await testServices();
-    const opened = await open(text, locale);
-    close = opened.close;
-    const result = await services.lsp.HoverProvider!.getHoverContent(opened.document, {
-        textDocument: { uri: opened.document.uri.toString() }, position: positionOf(opened.document, needle, shift)
-    }) as Hover | undefined;
-    return (result?.contents as MarkupContent | undefined)?.value;
-}
+const hover = (text: string, needle: string, shift = 1, locale: 'it' | 'en' = 'it') => hoverText(text, needle, shift, locale);
 
 const plan = `${header}linea 3.1 "Comunicazione" { voce "Piano" € 20.000,00 su B }
 linea 3.4 "Sedi" {
