@@ -10,7 +10,7 @@ import type {
 } from '../generated/ast.js';
 import { elementsOf } from './elements.js';
 import type {
-    HiringFigures, MovementFigures, PersonnelCostFigures, StaffTableFigures, StatisticsFigures, SummaryFigures
+    HiringFigures, MovementFigures, PersonnelCostFigures, StaffTableFigures, StatisticsFigures, SummaryFigures, StaffingFigures
 } from './figures.js';
 import { count } from './reader.js';
 import type { RuleBook } from './rule-book.js';
@@ -105,12 +105,8 @@ export interface ConsistencyFigures {
     readonly missingUnitCosts: readonly MissingUnitCost[];
 }
 
-export interface ConsistencyInputs {
-    readonly staffTables: readonly StaffTableFigures[];
-    readonly summaries: readonly SummaryFigures[];
-    readonly movements: readonly MovementFigures[];
-    readonly hiring: readonly HiringFigures[];
-    readonly personnelCosts: readonly PersonnelCostFigures[];
+/** What the checks across tables read: the staffing concern's figures and the statistics. */
+export interface ConsistencyInputs extends Omit<StaffingFigures, 'checks'> {
     readonly statistics: readonly StatisticsFigures[];
 }
 
