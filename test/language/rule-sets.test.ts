@@ -65,6 +65,13 @@ linea 3.4 "Adeguamento strumentale e infrastrutturale delle sedi dei CPI" { voce
         expect(diagnostic.data).toEqual({ code: 'missing-source-kind', kinds: ['allegato_C', 'allegato_B'] });
     });
 
+    test('is silent when the rule set caps a kind it never declares: the rule set is what is wrong', async () => {
+        const checked = await check('piano "X" regole "Rotte"\nfonte B "B" assegnato € 10,00\nlinea 3.1 "X" { voce "v" € 1,00 }\n', 'en',
+            ['regole "Rotte" {\n    linea 3.1 "X" tetto 1% di k\n}']);
+        expect(withCode(checked, 'missing-source-kind')).toEqual([]);
+        expect(withCode(checked, 'cap-not-applicable')).toHaveLength(1);
+    });
+
     test('is silent with tipo, and when the rule set has no caps', async () => {
         expect(withCode(await check(header), 'missing-source-kind')).toEqual([]);
         expect(withCode(await check('piano "X" regole "Assistenza tecnica ANPAL Servizi"\nfonte B "B" assegnato € 10,00\n'), 'missing-source-kind')).toEqual([]);

@@ -166,7 +166,9 @@ function titleDistance(source: string, kind: string): number {
 /** When the rule set caps lines on kinds of source, every source says its kind: otherwise no cap would apply to it. */
 export function sourceMustNameItsKind(evaluation: PlanEvaluation, reporter: IssueReporter): void {
     const { ruleSet, rules } = evaluation;
-    if (!ruleSet || !rules.capsOnKinds) {
+    // A rule set that caps on kinds but declares none is itself broken (rule-set-invalid, cap-not-applicable
+    // say so): a source cannot name a kind that does not exist.
+    if (!ruleSet || !rules.capsOnKinds || ruleSet.sourceKinds.length === 0) {
         return;
     }
     for (const { source, label } of evaluation.sources) {
