@@ -84,6 +84,7 @@ function fitHeight(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, width: number): v
     for (let i = 1; i <= width; i++) {
         const value = row.getCell(i).value;
         if (typeof value === 'string') {
+            // Counted in wide characters: a row may get a line more than it needs, never one less (bold headings).
             const room = Math.max(1, (sheet.getColumn(i).width ?? 12) - 2);
             lines = Math.max(lines, Math.ceil(value.length / room));
         }
@@ -120,6 +121,8 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, used: Set<string>): 
         sheetColumn.width = columnWidth(table, i, check);
         if (column) {
             sheetColumn.numFmt = column.kind === 'money' ? MONEY_FORMAT : column.kind === 'count' ? COUNT_FORMAT : column.kind === 'percent' ? PERCENT_FORMAT : '@';
+            // Figures on the first line of their row, beside the title they belong to.
+            sheetColumn.alignment = { vertical: 'top' };
         }
         if (!column || column.kind === 'text') {
             sheetColumn.alignment = { wrapText: true, vertical: 'top' };
