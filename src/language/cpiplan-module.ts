@@ -22,6 +22,7 @@ import { CpiplanCompletionProvider } from './lsp/completion.js';
 import { CpiplanDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { CpiplanSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { CpiplanWorkspaceManager } from './workspace.js';
+import { createRecoveringParser } from './syntax/recovering-parser.js';
 
 /** The services cpiplan adds to Langium's. */
 export type CpiplanAddedServices = {
@@ -44,6 +45,9 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
     },
     i18n: {
         Locale: () => new LocaleSettings()
+    },
+    parser: {
+        LangiumParser: services => createRecoveringParser(services)
     },
     validation: {
         CpiplanValidator: services => new CpiplanValidator(services),

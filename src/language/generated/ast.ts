@@ -14,7 +14,7 @@ export const CpiplanTerminals = {
     ACT_NUMBER: /\d+\/\d+/,
     NUMBER: /\d[\d.,]*\d|\d/,
     ID: /[_a-zA-ZÀ-ÖØ-öø-ÿ][\w_À-ÖØ-öø-ÿ]*/,
-    STRING: /"(\\.|[^"\\])*"|'(\\.|[^'\\])*'/,
+    STRING: /"(\\.|[^"\\\r\n])*"|'(\\.|[^'\\\r\n])*'/,
 };
 
 export type CpiplanTerminalNames = keyof typeof CpiplanTerminals;

@@ -4,6 +4,7 @@
  */
 import type { FundingSource, InterventionLine, Item, Plan } from '../generated/ast.js';
 import { reductionOf } from './cap-reduction.js';
+import { noDamage, type Damage } from './damage.js';
 import { elementsOf } from './elements.js';
 import type { CapFigures, Check, ItemFigures, LineFigures, SourceFigures } from './figures.js';
 import { percentageOf, shareOf, type Decimal } from './numbers.js';
@@ -32,13 +33,20 @@ function sourceLabel(source: FundingSource): string {
     return source.title ?? source.name;
 }
 
-export function evaluateFinance(plan: Plan, rules: RuleBook): FinanceFigures {
+/** `damage`: where syntax errors left text unread; the sums that could include it are incomplete. */
+export function evaluateFinance(plan: Plan, rules: RuleBook, damage: Damage = noDamage): FinanceFigures {
     const sourceNodes = elementsOf(plan, 'FundingSource');
     const lines: LineFigures[] = [];
     const programmed = new Map<FundingSource, Sum>(sourceNodes.map(s => [s, new Sum()]));
     const grand = new Sum();
+    if (damage.betweenElements) {
+        grand.complete = false;
+        for (const sum of programmed.values()) {
+            sum.complete = false;
+        }
+    }
     for (const line of elementsOf(plan, 'InterventionLine')) {
-        const figures = evaluateLine(line, sourceNodes, rules);
+        const figures = evaluateLine(line, sourceNodes, rules, damage.within(line));
         lines.push(figures);
         grand.add(figures.totalComplete ? figures.total : undefined);
         for (const [source, amount] of figures.bySource) {
@@ -68,7 +76,7 @@ export function evaluateFinance(plan: Plan, rules: RuleBook): FinanceFigures {
 
     const caps: CapFigures[] = [];
     const finishedLines = lines.map(figures => {
-        const lineCaps = capsOf(figures, rules.capOf(figures.line.code), sources, checks);
+        const lineCaps = damage.within(figures.line) ? [] : capsOf(figures, rules.capOf(figures.line.code), sources, checks);
         caps.push(...lineCaps);
         const shareOfAssigned = new Map<FundingSource, Decimal>();
         for (const [source, amount] of figures.bySource) {
@@ -144,7 +152,8 @@ function planChecks(plan: Plan, sources: ReadonlyMap<FundingSource, SourceFigure
     return checks;
 }
 
-function evaluateLine(line: InterventionLine, sources: FundingSource[], rules: RuleBook): LineFigures {
+/** `damaged`: the line has text a syntax error left unread, so its sums are incomplete. */
+function evaluateLine(line: InterventionLine, sources: FundingSource[], rules: RuleBook, damaged: boolean): LineFigures {
     const total = new Sum();
     const bySource = new Map<FundingSource, bigint>();
     let sourcesComplete = true;
@@ -159,7 +168,7 @@ function evaluateLine(line: InterventionLine, sources: FundingSource[], rules: R
     });
     return {
         line, label: lineLabel(line), rule: rules.lineRule(line.code), total: total.value, bySource, shareOfAssigned: new Map(),
-        totalComplete: total.complete, sourcesComplete: sourcesComplete && total.complete, items, caps: []
+        totalComplete: total.complete && !damaged, sourcesComplete: sourcesComplete && total.complete && !damaged, items, caps: []
     };
 }
 
