@@ -23,6 +23,7 @@ import { CpiplanDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { CpiplanSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { CpiplanWorkspaceManager } from './workspace.js';
 import { createRecoveringParser } from './syntax/recovering-parser.js';
+import { CpiplanLexerErrorMessageProvider, CpiplanParserErrorMessageProvider, SyntaxErrorWording } from './syntax/syntax-errors.js';
 
 /** The services cpiplan adds to Langium's. */
 export type CpiplanAddedServices = {
@@ -34,6 +35,9 @@ export type CpiplanAddedServices = {
     };
     validation: {
         CpiplanValidator: CpiplanValidator;
+    };
+    syntax: {
+        Wording: SyntaxErrorWording;
     };
 };
 
@@ -47,7 +51,12 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
         Locale: () => new LocaleSettings()
     },
     parser: {
-        LangiumParser: services => createRecoveringParser(services)
+        LangiumParser: services => createRecoveringParser(services),
+        ParserErrorMessageProvider: services => new CpiplanParserErrorMessageProvider(services.syntax.Wording),
+        LexerErrorMessageProvider: services => new CpiplanLexerErrorMessageProvider({ grammar: services.Grammar, locale: () => services.i18n.Locale.current })
+    },
+    syntax: {
+        Wording: services => new SyntaxErrorWording({ grammar: services.Grammar, locale: () => services.i18n.Locale.current })
     },
     validation: {
         CpiplanValidator: services => new CpiplanValidator(services),

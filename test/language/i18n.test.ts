@@ -16,13 +16,16 @@ import {
 import type { Bilingual } from '../../src/language/i18n/locale.js';
 import { placeholdersOf, type Templates } from '../../src/language/i18n/template.js';
 import { words } from '../../src/language/i18n/words.js';
+import { syntaxMessages, tokenWords } from '../../src/language/i18n/syntax-messages.js';
 import { issueCodes } from '../../src/language/validation/issues.js';
 import { repoRoot } from '../helpers.js';
 
 /** Texts that are the same word in both languages. */
 const sameInBoth = new Set<string>([]);
 
-const templateCatalogues: Record<string, Templates> = { cliMessages, clientMessages, fixTitles, words, duplicateWords, referentWords, issueDescriptions };
+const templateCatalogues: Record<string, Templates> = {
+    cliMessages, clientMessages, fixTitles, words, duplicateWords, referentWords, issueDescriptions, syntaxMessages, tokenWords
+};
 
 describe('template catalogues', () => {
     for (const [name, catalogue] of Object.entries(templateCatalogues)) {
@@ -93,7 +96,7 @@ const samples: { readonly [C in IssueCode]: readonly IssueArguments[C][] } = {
     'milestones-decreasing': [{ value: 'A1', period: 'A2', previous: 'A3', previousPeriod: 'A4' }],
     'duplicate-name': Object.keys(duplicateWords).map(what => ({ what: what as keyof typeof duplicateWords, name: 'A1' })),
     'invalid-number': (Object.keys(faults) as NumberFaultKind[]).flatMap(fault => [{ text: 'A1', fault }, { text: 'A1', fault, suggestion: 'A2' }]),
-    'linking-error': [...Object.keys(referentWords), 'UnknownType'].map(referent => ({ referent, name: 'A1' })),
+    'linking-error': [...[...Object.keys(referentWords), 'UnknownType'].map(referent => ({ referent, name: 'A1' })), { referent: 'FundingSource', name: 'A1', suggestion: 'S2' }],
     'unknown-issue-code': [{ code: 'A1' }, { code: 'A1', suggestion: 'A2' }]
 };
 

@@ -45,7 +45,8 @@ export interface IssueArguments {
     'duplicate-name': { what: DuplicateKind; name: string };
     'invalid-number': { text: string; fault: NumberFaultKind; suggestion?: string };
     /** `referent` is the AST type the reference points to (`FundingSource`, `RuleSet`…). */
-    'linking-error': { referent: string; name: string };
+    /** `suggestion` is the known name nearest to a misspelt one. */
+    'linking-error': { referent: string; name: string; suggestion?: string };
     /** `suggestion` is the nearest known code, written as in a rule file. */
     'unknown-issue-code': { code: string; suggestion?: string };
 }
@@ -212,9 +213,10 @@ const messages: { readonly [C in IssueCode]: IssueMessage<C> } = {
     'invalid-number': numberFaultWords,
     'linking-error': (a, l) => {
         const words = isReferent(a.referent) ? referentWords[a.referent] : undefined;
+        const hint = a.suggestion ? (l === 'it' ? ` Forse si intende '${a.suggestion}'.` : ` Did you mean '${a.suggestion}'?`) : '';
         return l === 'it'
-            ? `Non trovo ${words?.it ?? a.referent} '${a.name}': ${declaredWords(words?.gender ?? 'm', words?.plural ?? false)}.`
-            : `Cannot find ${words?.en ?? a.referent} '${a.name}': declare it before using it.`;
+            ? `Non trovo ${words?.it ?? a.referent} '${a.name}': ${declaredWords(words?.gender ?? 'm', words?.plural ?? false)}.${hint}`
+            : `Cannot find ${words?.en ?? a.referent} '${a.name}': declare it before using it.${hint}`;
     },
     'unknown-issue-code': (a, l) => {
         const hint = a.suggestion ? (l === 'it' ? ` Forse si intende '${a.suggestion}'.` : ` Did you mean '${a.suggestion}'?`) : '';

@@ -5,7 +5,7 @@
  * the plan's elements may have held anything (a line, a source, a declaration), so the plan's
  * own sums are incomplete too. A token the parser inserted (a missing `}` or `€`) skips nothing.
  */
-import { CstUtils, isLeafCstNode, type AstNode } from 'langium';
+import { CstUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 import type { Plan } from '../generated/ast.js';
 
 export interface Damage {
@@ -26,17 +26,25 @@ function skippedOffsets(plan: Plan): number[] {
     if (!parseResult || parseResult.parserErrors.length === 0 || !root) {
         return [];
     }
-    const read = new Set<number>();
-    for (const node of CstUtils.streamCst(root)) {
-        if (isLeafCstNode(node) && !node.hidden) {
-            read.add(node.offset);
-        }
-    }
+    const read = readOffsets(root);
     return parseResult.parserErrors
         .flatMap(error => [error.token, ...error.resyncedTokens])
         .map(token => token.startOffset)
         .filter(offset => !Number.isNaN(offset) && !read.has(offset))
         .sort((a, b) => a - b);
+}
+
+/** The offsets of the tokens a parse kept (the others were skipped by recovery). */
+export function readOffsets(root: CstNode | undefined): Set<number> {
+    const read = new Set<number>();
+    if (root) {
+        for (const node of CstUtils.streamCst(root)) {
+            if (isLeafCstNode(node) && !node.hidden) {
+                read.add(node.offset);
+            }
+        }
+    }
+    return read;
 }
 
 /** Where the plan's document has skipped text. */
