@@ -19,6 +19,7 @@ export const syntaxMessages = {
     /** Text the parser skipped. */
     unexpected: { it: '{found} non è previsto qui: il testo fino a {until} è ignorato.', en: '{found} is not expected here: the text up to {until} is ignored.' },
     unexpectedOne: { it: '{found} non è previsto qui ed è ignorato.', en: '{found} is not expected here and is ignored.' },
+    missingBefore: { it: 'Forse manca {keyword} prima di {found}?', en: 'Is {keyword} missing before {found}?' },
     tokenOnLine: { it: '{token} alla riga {line}', en: '{token} on line {line}' },
     didYouMean: { it: 'Forse {suggestion}?', en: 'Did you mean {suggestion}?' },
     /** Two numbers in a row, as `300 000,00` is read. */

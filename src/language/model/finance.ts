@@ -158,7 +158,9 @@ function evaluateLine(line: InterventionLine, sources: FundingSource[], rules: R
     const bySource = new Map<FundingSource, bigint>();
     let sourcesComplete = true;
     const items = line.items.map(item => {
-        const figures = evaluateItem(item, sources);
+        // In a line with skipped text, an item's `su …` may be what was skipped: it is not reported unassigned.
+        const read = evaluateItem(item, sources);
+        const figures = damaged && read.unassigned ? { ...read, unassigned: false } : read;
         total.add(figures.amount);
         sourcesComplete &&= figures.complete;
         for (const [source, part] of figures.parts) {

@@ -18,16 +18,16 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate nearest to `written`, when near enough to be a slip: one edit for short words
- * (up to four letters), two for longer ones, never half the word. Case is ignored; an exact
- * match is no slip.
+ * (up to four letters), two for longer ones, never half the word. A difference of case alone
+ * (`Linea`) counts as a slip; the word itself does not.
  */
 export function nearest(written: string, candidates: readonly string[]): string | undefined {
     const target = written.toLowerCase();
     const limit = Math.min(target.length <= 4 ? 1 : 2, Math.ceil(target.length / 2) - 1);
     let best: { candidate: string; distance: number } | undefined;
     for (const candidate of candidates) {
-        const distance = editDistance(target, candidate.toLowerCase());
-        if (distance > 0 && distance <= limit && (!best || distance < best.distance)) {
+        const distance = candidate === written ? Infinity : editDistance(target, candidate.toLowerCase());
+        if (distance <= limit && (!best || distance < best.distance)) {
             best = { candidate, distance };
         }
     }

@@ -22,6 +22,8 @@ export interface SyntaxContext {
 /** The grammar's words: keywords made of letters (the ones a slip can misspell) and terminal names. */
 class Vocabulary {
     readonly keywords: readonly string[];
+    /** The keywords written right before a name of each type (`su B`: 'su' before a FundingSource). */
+    readonly beforeReference: ReadonlyMap<string, readonly string[]>;
     private readonly terminals: ReadonlySet<string>;
 
     constructor(grammar: GrammarAST.Grammar) {
@@ -33,11 +35,37 @@ class Vocabulary {
         }
         this.keywords = [...keywords].sort();
         this.terminals = new Set(grammar.rules.filter(GrammarAST.isTerminalRule).map(rule => rule.name));
+        const before = new Map<string, Set<string>>();
+        for (const group of AstUtils.streamAllContents(grammar).filter(GrammarAST.isGroup)) {
+            group.elements.forEach((element, i) => {
+                const next = group.elements[i + 1];
+                const type = next && !next.cardinality ? referencedType(next) : undefined;
+                if (GrammarAST.isKeyword(element) && /^\p{L}+$/u.test(element.value) && type) {
+                    before.set(type, (before.get(type) ?? new Set()).add(element.value));
+                }
+            });
+        }
+        this.beforeReference = new Map([...before].map(([type, words]) => [type, [...words]]));
     }
 
     isTerminal(name: string): boolean {
         return this.terminals.has(name);
     }
+}
+
+/** The type a grammar element refers to first: `source=[FundingSource:ID]`, or a rule call whose rule starts with one. */
+function referencedType(element: GrammarAST.AbstractElement, depth = 0): string | undefined {
+    if (GrammarAST.isAssignment(element)) {
+        const terminal = element.terminal;
+        if (GrammarAST.isCrossReference(terminal)) {
+            return terminal.type.ref?.name;
+        }
+        return depth < 2 && GrammarAST.isRuleCall(terminal) && GrammarAST.isParserRule(terminal.rule.ref) ? referencedType(terminal.rule.ref.definition, depth + 1) : undefined;
+    }
+    if (GrammarAST.isGroup(element) && !element.cardinality && element.elements.length > 0) {
+        return referencedType(element.elements[0], depth);
+    }
+    return undefined;
 }
 
 const maxShown = 30;
@@ -91,7 +119,7 @@ export class SyntaxErrorWording {
     }
 
     /** Skipped text: what it starts with, up to where, and a suggestion for a slip. */
-    unexpected(first: IToken, last: IToken | undefined, source: string | undefined): string {
+    unexpected(first: IToken, last: IToken | undefined, source: string | undefined, document?: LangiumDocument): string {
         const locale = this.context.locale();
         const found = describeFound(first, locale);
         const spaced = source === undefined ? undefined : spacedNumber(source, first);
@@ -104,7 +132,18 @@ export class SyntaxErrorWording {
             })
             : syntaxMessage('unexpectedOne', locale, { found });
         const suggestion = this.suggestionFor(first);
-        return suggestion ? `${message} ${syntaxMessage('didYouMean', locale, { suggestion: `'${suggestion}'` })}` : message;
+        if (suggestion) {
+            return `${message} ${syntaxMessage('didYouMean', locale, { suggestion: `'${suggestion}'` })}`;
+        }
+        const keyword = document && this.keywordBefore(first, document);
+        return keyword ? `${message} ${syntaxMessage('missingBefore', locale, { keyword: `'${keyword}'`, found })}` : message;
+    }
+
+    /** The one keyword the grammar writes before a name like this one (`su` before a source), when the name is declared in the document. */
+    private keywordBefore(token: IToken, document: LangiumDocument): string | undefined {
+        const named = AstUtils.streamAst(document.parseResult.value).find(node => (node as AstNode & { name?: unknown }).name === token.image);
+        const keywords = named && this.vocabulary.beforeReference.get(named.$type);
+        return keywords?.length === 1 ? keywords[0] : undefined;
     }
 
     /** A block without its `}`, named by its header (`linea 3.2 "Formazione degli operatori"`) and the line it opens on. */
@@ -127,7 +166,7 @@ export class SyntaxErrorWording {
             const suggestion = this.suggestionFor(error.token);
             return worded
                 ? suggestion ? `${error.message} ${syntaxMessage('didYouMean', this.context.locale(), { suggestion: `'${suggestion}'` })}` : error.message
-                : this.unexpected(error.token, error.resyncedTokens.at(-1), text);
+                : this.unexpected(error.token, error.resyncedTokens.at(-1), text, document);
         }
         if (isReal(previous)) {
             const block = unclosedBlockAt(document, previous.startOffset);
