@@ -4,8 +4,9 @@
  * caps not checked, its required declarations not reported missing), and text skipped between
  * the plan's elements may have held anything (a line, a source, a declaration), so the plan's
  * own sums are incomplete too. A token the parser inserted (a missing `}` or `€`) skips nothing.
+ * Offsets are the document's: the plan is the root of its document.
  */
-import { CstUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 import type { Plan } from '../generated/ast.js';
 
 export interface Damage {
@@ -15,23 +16,50 @@ export interface Damage {
     readonly betweenElements: boolean;
     /** Text inside the node's range was skipped. */
     within(node: AstNode | undefined): boolean;
+    /** Text right after a plan element (before the next one) was skipped: it may be the rest of that element. */
+    trailing(element: AstNode | undefined): boolean;
 }
 
-export const noDamage: Damage = { any: false, betweenElements: false, within: () => false };
+export const noDamage: Damage = { any: false, betweenElements: false, within: () => false, trailing: () => false };
 
-/** The offsets of the tokens the parser skipped in the plan's document. */
+/**
+ * The offsets of the text the parser skipped or could not place in the plan's document: tokens
+ * skipped by recovery, characters the lexer dropped (`§0` reads as `0`; a stray character may
+ * stand for a lost digit), and the end of a block whose `}` is missing.
+ */
 function skippedOffsets(plan: Plan): number[] {
-    const parseResult = plan.$document?.parseResult;
+    const document = plan.$document;
+    const parseResult = document?.parseResult;
     const root = plan.$cstNode;
-    if (!parseResult || parseResult.parserErrors.length === 0 || !root) {
+    if (!document || !parseResult || (parseResult.parserErrors.length === 0 && parseResult.lexerErrors.length === 0) || !root) {
         return [];
     }
-    const read = readOffsets(root);
-    return parseResult.parserErrors
+    const dropped = parseResult.lexerErrors.map(error => error.offset);
+    const read = parseResult.parserErrors.length > 0 ? readOffsets(root) : new Set<number>();
+    const skipped = parseResult.parserErrors
         .flatMap(error => [error.token, ...error.resyncedTokens])
         .map(token => token.startOffset)
-        .filter(offset => !Number.isNaN(offset) && !read.has(offset))
-        .sort((a, b) => a - b);
+        .filter(offset => !Number.isNaN(offset) && !read.has(offset));
+    // A `}` the parser had to insert: where the block really ends is unknown, so its last token counts as damaged.
+    const unclosed = parseResult.parserErrors.flatMap(error => {
+        const previous = (error as typeof error & { previousToken?: { startOffset: number } }).previousToken;
+        const kept = Number.isNaN(error.token.startOffset) || read.has(error.token.startOffset);
+        return previous && !Number.isNaN(previous.startOffset) && kept && inUnclosedBlock(root, previous.startOffset)
+            ? [previous.startOffset] : [];
+    });
+    return [...dropped, ...skipped, ...unclosed].sort((a, b) => a - b);
+}
+
+/** Whether the text at an offset is inside a node that opens a `{` and has no `}` of its own. */
+function inUnclosedBlock(root: CstNode, offset: number): boolean {
+    const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+    for (let node: AstNode | undefined = leaf?.astNode; node; node = node.$container) {
+        const cst = node.$cstNode;
+        if (cst && GrammarUtils.findNodeForKeyword(cst, '{') && !GrammarUtils.findNodeForKeyword(cst, '}')) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /** The offsets of the tokens a parse kept (the others were skipped by recovery). */
@@ -57,13 +85,20 @@ export function damageOf(plan: Plan): Damage {
         const cst = node?.$cstNode;
         return cst !== undefined && offsets.some(offset => offset >= cst.offset && offset < cst.end);
     };
+    const between = offsets.filter(offset => !plan.elements.some(element => {
+        const cst = element.$cstNode;
+        return cst !== undefined && offset >= cst.offset && offset < cst.end;
+    }));
+    // The element each stretch of skipped text between elements follows.
+    const followed = new Set<AstNode>(between.flatMap(offset => {
+        const before = plan.elements.filter(element => (element.$cstNode?.end ?? Infinity) <= offset).at(-1);
+        return before ? [before] : [];
+    }));
     return {
         any: true,
-        betweenElements: offsets.some(offset => !plan.elements.some(element => {
-            const cst = element.$cstNode;
-            return cst !== undefined && offset >= cst.offset && offset < cst.end;
-        })),
-        within
+        betweenElements: between.length > 0,
+        within,
+        trailing: element => element !== undefined && followed.has(element)
     };
 }
 

@@ -31,7 +31,9 @@ function missingButUnreadable(declaration: DeclarationFigures, damage: Damage): 
     if (declaration.present || !damage.any) {
         return false;
     }
-    return declaration.anchor.$type === 'Plan' ? true : damage.within(declaration.anchor) || (declaration.placement.section !== undefined && damage.betweenElements);
+    // Text skipped right after a line or section may be the rest of it (its header was read, its body not).
+    return declaration.anchor.$type === 'Plan' || damage.within(declaration.anchor) || damage.trailing(declaration.anchor)
+        || (declaration.placement.section !== undefined && damage.betweenElements);
 }
 
 /** Evaluates a plan against its rule set. Pure: same AST (and parse errors), same figures. */
@@ -62,7 +64,8 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         movements: staffing.movements,
         hiring: staffing.hiring,
         statistics: statistics.statistics,
-        personnelCosts: staffing.personnelCosts.map(cost => damage.within(cost.node) ? { ...cost, complete: false } : cost),
+        personnelCosts: staffing.personnelCosts.map(cost => damage.within(cost.node)
+            ? { ...cost, complete: false, rows: cost.rows.map(row => ({ ...row, difference: undefined })) } : cost),
         indicators: evaluateIndicators(plan).map(figures => damage.within(figures.indicator) ? { ...figures, decreasing: [] } : figures),
         totals,
         totalOf: node => checkOf.get(node),

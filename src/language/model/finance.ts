@@ -158,9 +158,10 @@ function evaluateLine(line: InterventionLine, sources: FundingSource[], rules: R
     const bySource = new Map<FundingSource, bigint>();
     let sourcesComplete = true;
     const items = line.items.map(item => {
-        // In a line with skipped text, an item's `su …` may be what was skipped: it is not reported unassigned.
+        // In a line with skipped text, an item's `su …` or a part may be what was skipped: neither its
+        // sources nor its split are judged.
         const read = evaluateItem(item, sources);
-        const figures = damaged && read.unassigned ? { ...read, unassigned: false } : read;
+        const figures = damaged ? { ...read, unassigned: false, partsDifference: undefined, balancingLastPart: undefined } : read;
         total.add(figures.amount);
         sourcesComplete &&= figures.complete;
         for (const [source, part] of figures.parts) {
@@ -198,10 +199,12 @@ function evaluateItem(item: Item, sources: FundingSource[]): ItemFigures {
     const explicit = new Sum();
     let rest: FundingSource | undefined;
     let restCount = 0;
+    let unresolved = false;
     for (const charge of item.charges) {
         const source = charge.source?.ref;
         if (!source) {
             complete = false;
+            unresolved = true;
             continue;
         }
         if (!charge.amount) {
@@ -220,7 +223,8 @@ function evaluateItem(item: Item, sources: FundingSource[]): ItemFigures {
         parts.set(rest, (parts.get(rest) ?? 0n) + amount - explicit.value);
         return { item, amount, parts, unassigned: false, complete };
     }
-    const partsTotal = restCount === 0 && explicit.complete ? explicit.value : undefined;
+    // A part on a source that does not resolve (a typo, or a source lost to a syntax error) is unknown: the split is not judged.
+    const partsTotal = restCount === 0 && explicit.complete && !unresolved ? explicit.value : undefined;
     const last = money(item.charges.at(-1)?.amount);
     const balancingLastPart = partsTotal !== undefined && amount !== undefined && last !== undefined && partsTotal !== amount
         ? amount - (partsTotal - last) : undefined;
