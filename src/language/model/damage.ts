@@ -83,7 +83,11 @@ export function damageOf(plan: Plan): Damage {
     }
     const within = (node: AstNode | undefined) => {
         const cst = node?.$cstNode;
-        return cst !== undefined && offsets.some(offset => offset >= cst.offset && offset < cst.end);
+        if (!cst) {
+            return false;
+        }
+        const first = firstAtOrAfter(offsets, cst.offset);
+        return first < offsets.length && offsets[first] < cst.end;
     };
     const between = offsets.filter(offset => !plan.elements.some(element => {
         const cst = element.$cstNode;
@@ -100,6 +104,21 @@ export function damageOf(plan: Plan): Damage {
         within,
         trailing: element => element !== undefined && followed.has(element)
     };
+}
+
+/** The index of the first sorted offset ≥ `offset` (binary search: a broken file may have thousands). */
+function firstAtOrAfter(sorted: readonly number[], offset: number): number {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (sorted[middle] < offset) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    return low;
 }
 
 /** The plan element a node belongs to (the node itself when it is one). */

@@ -141,9 +141,28 @@ export class SyntaxErrorWording {
 
     /** The one keyword the grammar writes before a name like this one (`su` before a source), when the name is declared in the document. */
     private keywordBefore(token: IToken, document: LangiumDocument): string | undefined {
-        const named = AstUtils.streamAst(document.parseResult.value).find(node => (node as AstNode & { name?: unknown }).name === token.image);
-        const keywords = named && this.vocabulary.beforeReference.get(named.$type);
+        const type = this.namesOf(document).get(token.image);
+        const keywords = type && this.vocabulary.beforeReference.get(type);
         return keywords?.length === 1 ? keywords[0] : undefined;
+    }
+
+    private readonly names = new WeakMap<AstNode, Map<string, string>>();
+
+    /** The names the document declares, with their type (first declaration wins), once per parse. */
+    private namesOf(document: LangiumDocument): Map<string, string> {
+        const root = document.parseResult.value;
+        let names = this.names.get(root);
+        if (!names) {
+            names = new Map();
+            for (const node of AstUtils.streamAst(root)) {
+                const name = (node as AstNode & { name?: unknown }).name;
+                if (typeof name === 'string' && !names.has(name)) {
+                    names.set(name, node.$type);
+                }
+            }
+            this.names.set(root, names);
+        }
+        return names;
     }
 
     /** A block without its `}`, named by its header (`linea 3.2 "Formazione degli operatori"`) and the line it opens on. */
