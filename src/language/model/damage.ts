@@ -7,7 +7,7 @@
  * Offsets are the document's: the plan is the root of its document.
  */
 import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
-import type { Plan } from '../generated/ast.js';
+import { isSection, type Plan } from '../generated/ast.js';
 
 export interface Damage {
     /** Some text was skipped. */
@@ -89,13 +89,14 @@ export function damageOf(plan: Plan): Damage {
         const first = firstAtOrAfter(offsets, cst.offset);
         return first < offsets.length && offsets[first] < cst.end;
     };
-    const between = offsets.filter(offset => !plan.elements.some(element => {
+    const elements = elementsIn(plan.elements);
+    const between = offsets.filter(offset => !elements.some(element => {
         const cst = element.$cstNode;
         return cst !== undefined && offset >= cst.offset && offset < cst.end;
     }));
     // The element each stretch of skipped text between elements follows.
     const followed = new Set<AstNode>(between.flatMap(offset => {
-        const before = plan.elements.filter(element => (element.$cstNode?.end ?? Infinity) <= offset).at(-1);
+        const before = elements.filter(element => (element.$cstNode?.end ?? Infinity) <= offset).at(-1);
         return before ? [before] : [];
     }));
     return {
@@ -104,6 +105,21 @@ export function damageOf(plan: Plan): Damage {
         within,
         trailing: element => element !== undefined && followed.has(element)
     };
+}
+
+/**
+ * The elements text can be skipped between, in document order: the plan's, and in place of a
+ * section that holds some, the section's own (at any depth), as the plan's are.
+ */
+function elementsIn(nodes: readonly AstNode[]): AstNode[] {
+    return nodes.flatMap(node => {
+        if (isSection(node)) {
+            const inner = [...node.declarations, ...node.elements]
+                .sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
+            return inner.length > 0 ? elementsIn(inner) : [node];
+        }
+        return [node];
+    });
 }
 
 /** The index of the first sorted offset ≥ `offset` (binary search: a broken file may have thousands). */
@@ -121,10 +137,10 @@ function firstAtOrAfter(sorted: readonly number[], offset: number): number {
     return low;
 }
 
-/** The plan element a node belongs to (the node itself when it is one). */
+/** The plan element a node belongs to (the node itself when it is one); inside a section, the section's element. */
 export function elementOf(node: AstNode): AstNode {
     let current = node;
-    while (current.$container && current.$container.$type !== 'Plan') {
+    while (current.$container && current.$container.$type !== 'Plan' && current.$container.$type !== 'Section') {
         current = current.$container;
     }
     return current;

@@ -51,6 +51,7 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
     const checkOf = new Map<AstNode, TotalCheck>(totals.map(check => [check.node, check]));
     return {
         plan,
+        damage,
         ruleSet,
         rules,
         sources: finance.sources,
@@ -68,7 +69,15 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         personnelCosts: staffing.personnelCosts.map(cost => damage.within(cost.node)
             ? { ...cost, complete: false, rows: cost.rows.map(row => ({ ...row, difference: undefined })) } : cost),
         indicators: evaluateIndicators(plan).map(figures => damage.within(figures.indicator) ? { ...figures, decreasing: [] } : figures),
-        consistency: evaluateConsistency(plan, rules, { ...staffing, statistics: statistics.statistics }),
+        // A table with unread text is incomplete: it is compared with no other.
+        consistency: evaluateConsistency(plan, rules, {
+            staffTables: staffing.staffTables.filter(figures => !damage.within(figures.table)),
+            summaries: staffing.summaries.filter(figures => !damage.within(figures.node)),
+            movements: staffing.movements.filter(figures => !damage.within(figures.node)),
+            hiring: staffing.hiring.filter(figures => !damage.within(figures.node)),
+            personnelCosts: staffing.personnelCosts.filter(figures => !damage.within(figures.node)),
+            statistics: statistics.statistics.filter(figures => !damage.within(figures.table))
+        }),
         totals,
         totalOf: node => checkOf.get(node),
         lineOf: finance.lineOf,
