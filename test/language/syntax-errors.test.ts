@@ -61,8 +61,8 @@ export const typos: readonly Typo[] = [
     {
         name: 'an amount without €', file: 'marche-2020.cpiplan',
         from: 'voce "Apparati di telecomunicazione" € 300.000,00', to: 'voce "Apparati di telecomunicazione" 300.000,00', after: marcheAfter,
-        it: ["Manca '€' dopo '300.000,00': trovato 'voce'."],
-        en: ["Missing '€' after '300.000,00': found 'voce'."]
+        it: ["Manca '€', 'EUR' o 'euro' dopo '300.000,00': trovato 'voce'.", "'300.000,00': gli importi si scrivono con il simbolo €. Scrivere '€ 300.000,00'."],
+        en: ["Missing '€', 'EUR' or 'euro' after '300.000,00': found 'voce'.", "'300.000,00': amounts are written with the € sign. Write '€ 300.000,00'."]
     },
     {
         name: 'an amount written the English way', file: 'marche-2020.cpiplan',
@@ -73,8 +73,8 @@ export const typos: readonly Typo[] = [
     {
         name: 'an amount with spaces for thousands', file: 'marche-2020.cpiplan',
         from: 'voce "Apparati di telecomunicazione" € 300.000,00', to: 'voce "Apparati di telecomunicazione" € 300 000,00', after: marcheAfter,
-        it: ["Un numero si scrive senza spazi: '300 000,00' va scritto '300.000,00'."],
-        en: ["A number is written without spaces: '300 000,00' should be '300.000,00'."]
+        it: ["'300 000,00' separa le migliaia con spazi: le migliaia vanno separate con il punto. Scrivere '€ 300.000,00'."],
+        en: ["'300 000,00' separates thousands with spaces: thousands are separated with dots. Write '€ 300.000,00'."]
     },
     {
         name: "a source named without 'su'", file: 'valle-d-aosta-2020.cpiplan',
@@ -157,12 +157,15 @@ describe('figures around a parse error', () => {
         const opened = await open(text);
         try {
             const diagnostics = opened.document.diagnostics ?? [];
-            expect(diagnostics.map(d => d.code)).toEqual(['parsing-error']);
+            // The token builder reads '€ 300 000,00' as one amount, reported as invalid-number (space-grouping).
+            expect(diagnostics.map(d => d.code)).toEqual(['invalid-number']);
             const actions = await services.lsp.CodeActionProvider?.getCodeActions(opened.document, {
                 textDocument: { uri: opened.document.uri.toString() }, range: diagnostics[0].range,
                 context: { diagnostics, only: ['source', 'quickfix'] }
             }) as CodeAction[] | undefined;
-            expect(actions ?? []).toEqual([]);
+            // The amount is read whole now: the one fix offered writes it right, none writes a misread sum.
+            expect((actions ?? []).map(a => a.title)).toEqual(['Write 300.000,00']);
+            expect(JSON.stringify(actions)).not.toContain('900.300');
         } finally {
             await opened.close();
         }

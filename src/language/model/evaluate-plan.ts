@@ -71,12 +71,12 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         indicators: evaluateIndicators(plan).map(figures => damage.within(figures.indicator) ? { ...figures, decreasing: [] } : figures),
         // A table with unread text is incomplete: it is compared with no other.
         consistency: evaluateConsistency(plan, rules, {
-            staffTables: staffing.staffTables.filter(figures => !damage.within(figures.table)),
-            summaries: staffing.summaries.filter(figures => !damage.within(figures.node)),
-            movements: staffing.movements.filter(figures => !damage.within(figures.node)),
-            hiring: staffing.hiring.filter(figures => !damage.within(figures.node)),
-            personnelCosts: staffing.personnelCosts.filter(figures => !damage.within(figures.node)),
-            statistics: statistics.statistics.filter(figures => !damage.within(figures.table))
+            staffTables: staffing.staffTables.filter(figures => !damage.within(figures.table) && !damage.trailing(figures.table)),
+            summaries: staffing.summaries.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
+            movements: staffing.movements.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
+            hiring: staffing.hiring.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
+            personnelCosts: staffing.personnelCosts.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
+            statistics: statistics.statistics.filter(figures => !damage.within(figures.table) && !damage.trailing(figures.table))
         }),
         totals,
         totalOf: node => checkOf.get(node),

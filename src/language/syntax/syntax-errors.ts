@@ -36,7 +36,9 @@ class Vocabulary {
         this.keywords = [...keywords].sort();
         this.terminals = new Set(grammar.rules.filter(GrammarAST.isTerminalRule).map(rule => rule.name));
         const before = new Map<string, Set<string>>();
-        for (const group of AstUtils.streamAllContents(grammar).filter(GrammarAST.isGroup)) {
+        // Only optional groups (`('su' source=[FundingSource])?`): a keyword left out there leaves the name alone; a
+        // keyword that starts a required alternative (`'fonte' source=…`) is not the one a writer forgets.
+        for (const group of AstUtils.streamAllContents(grammar).filter(GrammarAST.isGroup).filter(g => g.cardinality === '?' || g.cardinality === '*')) {
             group.elements.forEach((element, i) => {
                 const next = group.elements[i + 1];
                 const type = next && !next.cardinality ? referencedType(next) : undefined;
@@ -182,7 +184,8 @@ export class SyntaxErrorWording {
         if (isReal(error.token) && !read.has(error.token.startOffset)) {
             // Chevrotain words a mismatch before skipping (its previous token comes first): that wording says what was expected.
             const worded = error.name === 'MismatchedTokenException' && isReal(previous) && previous.startOffset < error.token.startOffset;
-            const suggestion = this.suggestionFor(error.token);
+            // A capitalised word where something else was expected is text without its quotes (`linea 3.3 Osservatorio …`), not a misspelt keyword.
+            const suggestion = worded && /^\p{Lu}/u.test(error.token.image) ? undefined : this.suggestionFor(error.token);
             return worded
                 ? suggestion ? `${error.message} ${syntaxMessage('didYouMean', this.context.locale(), { suggestion: `'${suggestion}'` })}` : error.message
                 : this.unexpected(error.token, error.resyncedTokens.at(-1), text, document);
