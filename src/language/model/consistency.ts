@@ -200,7 +200,8 @@ function hiresAgainstCost(figures: ConsistencyInputs): HiresCostDifference[] {
     const differences: HiresCostDifference[] = [];
     for (const cost of figures.personnelCosts) {
         const year = yearOf(cost.node.year);
-        if (year === undefined || cost.rows.some(r => r.heads === undefined)) {
+        // A row whose profile is not found (a linking error) cannot be matched with the hires.
+        if (year === undefined || cost.rows.some(r => r.heads === undefined || (r.row.profile !== undefined && r.row.profile.ref === undefined))) {
             continue;
         }
         const hires = periods.filter(p => (yearOf(p.node.period) ?? Infinity) <= year).flatMap(p => p.hires);

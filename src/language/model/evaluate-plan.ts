@@ -8,9 +8,10 @@
 import type { AstNode } from 'langium';
 import type { Plan } from '../generated/ast.js';
 import { evaluateConsistency } from './consistency.js';
+import { damageOf, elementOf, type Damage } from './damage.js';
 import { evaluateDeclarations } from './declarations.js';
 import { evaluateFinance } from './finance.js';
-import type { Check, PlanEvaluation, TotalCheck } from './figures.js';
+import type { Check, DeclarationFigures, PlanEvaluation, TotalCheck } from './figures.js';
 import { evaluateIndicators } from './indicators.js';
 import { evaluateOutline } from './outline.js';
 import { readRuleBook } from './rule-book.js';
@@ -24,17 +25,34 @@ export function inDocumentOrder(checks: readonly Check[]): TotalCheck[] {
         .sort((a, b) => (a.node.$cstNode?.offset ?? 0) - (b.node.$cstNode?.offset ?? 0));
 }
 
-/** Evaluates a plan against its rule set. Pure: same AST, same figures. */
+/**
+ * A required declaration that is missing where a syntax error skipped text that could have held
+ * it: not reported, since the plan may well make it.
+ */
+function missingButUnreadable(declaration: DeclarationFigures, damage: Damage): boolean {
+    if (declaration.present || !damage.any) {
+        return false;
+    }
+    // Text skipped right after a line or section may be the rest of it (its header was read, its body not).
+    return declaration.anchor.$type === 'Plan' || damage.within(declaration.anchor) || damage.trailing(declaration.anchor)
+        || (declaration.placement.section !== undefined && damage.betweenElements);
+}
+
+/** Evaluates a plan against its rule set. Pure: same AST (and parse errors), same figures. */
 export function evaluatePlan(plan: Plan): PlanEvaluation {
     const ruleSet = plan.ruleSet?.ref;
     const rules = readRuleBook(ruleSet);
-    const finance = evaluateFinance(plan, rules);
+    const damage = damageOf(plan);
+    const finance = evaluateFinance(plan, rules, damage);
     const staffing = evaluateStaffing(plan, rules);
     const statistics = evaluateStatistics(plan);
-    const totals = inDocumentOrder([...finance.checks, ...staffing.checks, ...statistics.checks]);
+    // A declared total in a block with unread text is compared with an incomplete sum: no check.
+    const totals = inDocumentOrder([...finance.checks, ...staffing.checks, ...statistics.checks])
+        .filter(check => !damage.within(elementOf(check.node)));
     const checkOf = new Map<AstNode, TotalCheck>(totals.map(check => [check.node, check]));
     return {
         plan,
+        damage,
         ruleSet,
         rules,
         sources: finance.sources,
@@ -43,16 +61,25 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         totalAssigned: finance.totalAssigned,
         grandTotalComplete: finance.grandTotalComplete,
         caps: finance.caps,
-        declarations: evaluateDeclarations(plan, rules),
+        declarations: evaluateDeclarations(plan, rules).filter(declaration => !missingButUnreadable(declaration, damage)),
         outline: evaluateOutline(plan, rules, finance),
         staffTables: staffing.staffTables,
         summaries: staffing.summaries,
         movements: staffing.movements,
         hiring: staffing.hiring,
         statistics: statistics.statistics,
-        personnelCosts: staffing.personnelCosts,
-        indicators: evaluateIndicators(plan),
-        consistency: evaluateConsistency(plan, rules, { ...staffing, statistics: statistics.statistics }),
+        personnelCosts: staffing.personnelCosts.map(cost => damage.within(cost.node)
+            ? { ...cost, complete: false, rows: cost.rows.map(row => ({ ...row, difference: undefined })) } : cost),
+        indicators: evaluateIndicators(plan).map(figures => damage.within(figures.indicator) ? { ...figures, decreasing: [] } : figures),
+        // A table with unread text is incomplete: it is compared with no other.
+        consistency: evaluateConsistency(plan, rules, {
+            staffTables: staffing.staffTables.filter(figures => !damage.within(figures.table) && !damage.trailing(figures.table)),
+            summaries: staffing.summaries.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
+            movements: staffing.movements.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
+            hiring: staffing.hiring.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
+            personnelCosts: staffing.personnelCosts.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
+            statistics: statistics.statistics.filter(figures => !damage.within(figures.table) && !damage.trailing(figures.table))
+        }),
         totals,
         totalOf: node => checkOf.get(node),
         lineOf: finance.lineOf,

@@ -1,8 +1,10 @@
-/** Langium's document validator, with a visible code on every diagnostic. */
-import { DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+/** Langium's document validator, with a visible code on every diagnostic and syntax errors in the locale's words. */
+import { CstUtils, DefaultDocumentValidator, diagnosticData, DocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { CpiplanServices } from '../cpiplan-module.js';
 import { isPlan } from '../generated/ast.js';
+import { readOffsets } from '../model/damage.js';
+import type { SyntaxErrorWording } from '../syntax/syntax-errors.js';
 
 /**
  * Gives every diagnostic a visible code, Langium's own (lexing, parsing, linking) included. A
@@ -11,10 +13,12 @@ import { isPlan } from '../generated/ast.js';
  */
 export class CpiplanDocumentValidator extends DefaultDocumentValidator {
     private readonly cpiplan: CpiplanServices;
+    private readonly wording: SyntaxErrorWording;
 
     constructor(services: CpiplanServices) {
         super(services);
         this.cpiplan = services;
+        this.wording = services.syntax.Wording;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -27,6 +31,48 @@ export class CpiplanDocumentValidator extends DefaultDocumentValidator {
                 const data = diagnostic.data as { code?: string } | undefined;
                 return diagnostic.code === undefined && data?.code ? { ...diagnostic, code: data.code } : diagnostic;
             });
+    }
+
+    /**
+     * Parser errors, reworded with the whole parse known: a missing `}` names the block it should
+     * close, skipped text is named as such and spans what was skipped. An error on a line where an
+     * unexpected character came before it is that character's consequence, not reported again.
+     */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const document = parseResult.value?.$document;
+        if (!document || parseResult.parserErrors.length === 0) {
+            super.processParsingErrors(parseResult, diagnostics, options);
+            return;
+        }
+        const read = readOffsets(parseResult.value.$cstNode);
+        const lexed = parseResult.lexerErrors;
+        for (const error of parseResult.parserErrors) {
+            const token = error.token;
+            const afterBadCharacter = !Number.isNaN(token.startOffset)
+                && lexed.some(l => l.line === token.startLine && l.offset <= token.startOffset);
+            if (afterBadCharacter) {
+                continue;
+            }
+            const message = this.wording.reword(error, document, read) ?? error.message;
+            const last = error.resyncedTokens.at(-1);
+            // A token that is missing (recovery inserted it, the token found was kept) is shown where it belongs: after the one before.
+            const missing = Number.isNaN(token.startOffset) || (read.has(token.startOffset) && error.name === 'MismatchedTokenException');
+            const range = missing ? this.rangeAfterPrevious(error)
+                : read.has(token.startOffset) || !last ? CstUtils.tokenToRange(token)
+                    : { start: CstUtils.tokenToRange(token).start, end: CstUtils.tokenToRange(last).end };
+            diagnostics.push({
+                severity: 1, range, message, source: this.getSource(),
+                data: diagnosticData(DocumentValidator.ParsingError)
+            });
+        }
+    }
+
+    /** Where an error on a token inserted by recovery is shown: right after the token before it. */
+    private rangeAfterPrevious(error: ParseResult['parserErrors'][number]): Diagnostic['range'] {
+        const previous = (error as typeof error & { previousToken?: { startOffset: number; endLine?: number; endColumn?: number } }).previousToken;
+        const position = previous && !Number.isNaN(previous.startOffset) && previous.endLine !== undefined && previous.endColumn !== undefined
+            ? { line: previous.endLine - 1, character: previous.endColumn } : { line: 0, character: 0 };
+        return { start: position, end: position };
     }
 }
 

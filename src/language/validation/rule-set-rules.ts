@@ -117,7 +117,7 @@ export function lineCodeMustBeOfficial(evaluation: PlanEvaluation, reporter: Iss
     const used = new Set(evaluation.lines.map(l => l.line.code).filter(c => c !== undefined));
     for (const { line } of evaluation.lines) {
         const code = line.code;
-        if (code === undefined || rules.lineRule(code) || !readNumber(code, 'code').ok) {
+        if (code === undefined || rules.lineRule(code) || !readNumber(code, 'code').ok || evaluation.damage.within(line)) {
             continue;
         }
         const title = normalTitle(line.title);
@@ -144,7 +144,7 @@ export function lineTitleShouldBeOfficial(evaluation: PlanEvaluation, reporter: 
     }
     for (const { line } of evaluation.lines) {
         const rule = rules.lineRule(line.code);
-        if (!rule || line.code === undefined || line.title === undefined) {
+        if (!rule || line.code === undefined || line.title === undefined || evaluation.damage.within(line)) {
             continue;
         }
         const title = normalTitle(line.title);
@@ -172,7 +172,7 @@ export function sourceMustNameItsKind(evaluation: PlanEvaluation, reporter: Issu
         return;
     }
     for (const { source, label } of evaluation.sources) {
-        if (source.kind !== undefined) {
+        if (source.kind !== undefined || evaluation.damage.within(source) || evaluation.damage.trailing(source)) {
             continue;
         }
         const kinds = ruleSet.sourceKinds

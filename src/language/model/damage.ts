@@ -1,0 +1,147 @@
+/**
+ * Where a syntax error left text unread. The parser recovers by skipping tokens; the figures of
+ * a block with skipped text are incomplete (its sums are not compared with declared totals, its
+ * caps not checked, its required declarations not reported missing), and text skipped between
+ * the plan's elements may have held anything (a line, a source, a declaration), so the plan's
+ * own sums are incomplete too. A token the parser inserted (a missing `}` or `€`) skips nothing.
+ * Offsets are the document's: the plan is the root of its document.
+ */
+import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { isSection, type Plan } from '../generated/ast.js';
+
+export interface Damage {
+    /** Some text was skipped. */
+    readonly any: boolean;
+    /** Some text between the plan's elements was skipped: an element may be lost. */
+    readonly betweenElements: boolean;
+    /** Text inside the node's range was skipped. */
+    within(node: AstNode | undefined): boolean;
+    /** Text right after a plan element (before the next one) was skipped: it may be the rest of that element. */
+    trailing(element: AstNode | undefined): boolean;
+}
+
+export const noDamage: Damage = { any: false, betweenElements: false, within: () => false, trailing: () => false };
+
+/**
+ * The offsets of the text the parser skipped or could not place in the plan's document: tokens
+ * skipped by recovery, characters the lexer dropped (`§0` reads as `0`; a stray character may
+ * stand for a lost digit), and the end of a block whose `}` is missing.
+ */
+function skippedOffsets(plan: Plan): number[] {
+    const document = plan.$document;
+    const parseResult = document?.parseResult;
+    const root = plan.$cstNode;
+    if (!document || !parseResult || (parseResult.parserErrors.length === 0 && parseResult.lexerErrors.length === 0) || !root) {
+        return [];
+    }
+    const dropped = parseResult.lexerErrors.map(error => error.offset);
+    const read = parseResult.parserErrors.length > 0 ? readOffsets(root) : new Set<number>();
+    const skipped = parseResult.parserErrors
+        .flatMap(error => [error.token, ...error.resyncedTokens])
+        .map(token => token.startOffset)
+        .filter(offset => !Number.isNaN(offset) && !read.has(offset));
+    // A `}` the parser had to insert: where the block really ends is unknown, so its last token counts as damaged.
+    const unclosed = parseResult.parserErrors.flatMap(error => {
+        const previous = (error as typeof error & { previousToken?: { startOffset: number } }).previousToken;
+        const kept = Number.isNaN(error.token.startOffset) || read.has(error.token.startOffset);
+        return previous && !Number.isNaN(previous.startOffset) && kept && inUnclosedBlock(root, previous.startOffset)
+            ? [previous.startOffset] : [];
+    });
+    return [...dropped, ...skipped, ...unclosed].sort((a, b) => a - b);
+}
+
+/** Whether the text at an offset is inside a node that opens a `{` and has no `}` of its own. */
+function inUnclosedBlock(root: CstNode, offset: number): boolean {
+    const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+    for (let node: AstNode | undefined = leaf?.astNode; node; node = node.$container) {
+        const cst = node.$cstNode;
+        if (cst && GrammarUtils.findNodeForKeyword(cst, '{') && !GrammarUtils.findNodeForKeyword(cst, '}')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/** The offsets of the tokens a parse kept (the others were skipped by recovery). */
+export function readOffsets(root: CstNode | undefined): Set<number> {
+    const read = new Set<number>();
+    if (root) {
+        for (const node of CstUtils.streamCst(root)) {
+            if (isLeafCstNode(node) && !node.hidden) {
+                read.add(node.offset);
+            }
+        }
+    }
+    return read;
+}
+
+/** Where the plan's document has skipped text. */
+export function damageOf(plan: Plan): Damage {
+    const offsets = skippedOffsets(plan);
+    if (offsets.length === 0) {
+        return noDamage;
+    }
+    const within = (node: AstNode | undefined) => {
+        const cst = node?.$cstNode;
+        if (!cst) {
+            return false;
+        }
+        const first = firstAtOrAfter(offsets, cst.offset);
+        return first < offsets.length && offsets[first] < cst.end;
+    };
+    const elements = elementsIn(plan.elements);
+    const between = offsets.filter(offset => !elements.some(element => {
+        const cst = element.$cstNode;
+        return cst !== undefined && offset >= cst.offset && offset < cst.end;
+    }));
+    // The element each stretch of skipped text between elements follows.
+    const followed = new Set<AstNode>(between.flatMap(offset => {
+        const before = elements.filter(element => (element.$cstNode?.end ?? Infinity) <= offset).at(-1);
+        return before ? [before] : [];
+    }));
+    return {
+        any: true,
+        betweenElements: between.length > 0,
+        within,
+        trailing: element => element !== undefined && followed.has(element)
+    };
+}
+
+/**
+ * The elements text can be skipped between, in document order: the plan's, and in place of a
+ * section that holds some, the section's own (at any depth), as the plan's are.
+ */
+function elementsIn(nodes: readonly AstNode[]): AstNode[] {
+    return nodes.flatMap(node => {
+        if (isSection(node)) {
+            const inner = [...node.declarations, ...node.elements]
+                .sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
+            return inner.length > 0 ? elementsIn(inner) : [node];
+        }
+        return [node];
+    });
+}
+
+/** The index of the first sorted offset ≥ `offset` (binary search: a broken file may have thousands). */
+function firstAtOrAfter(sorted: readonly number[], offset: number): number {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (sorted[middle] < offset) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    return low;
+}
+
+/** The plan element a node belongs to (the node itself when it is one); inside a section, the section's element. */
+export function elementOf(node: AstNode): AstNode {
+    let current = node;
+    while (current.$container && current.$container.$type !== 'Plan' && current.$container.$type !== 'Section') {
+        current = current.$container;
+    }
+    return current;
+}

@@ -1,0 +1,185 @@
+/**
+ * The parser, with error recovery that keeps an error inside its block.
+ *
+ * Chevrotain (under Langium) already recovers: it inserts a missing token, deletes a stray one,
+ * re-syncs inside a repetition, and abandons a rule up to a token that can follow it. Two gaps
+ * made one typo cost the rest of the file:
+ *
+ * - the plan's element loop is the last thing in its rule, so Chevrotain has nothing to re-sync
+ *   to: at the first text that starts no element (`linee 3.2 …`), parsing stopped and the rest
+ *   of the file was dropped. Here that loop skips the unreadable element and carries on.
+ * - re-syncing looked for the next token that may follow the broken rule anywhere, even inside
+ *   the next block: `totale` inside a line whose title lost its quotes became the plan's total.
+ *   Here re-syncing skips whole `{ … }` blocks, so it never lands inside one.
+ *
+ * Both are derived from the grammar (the entry rule's alternatives, the `{`/`}` keywords), not
+ * from a list of today's rules.
+ */
+import { AstUtils, createParser, GrammarAST, LangiumParser, type LangiumCoreServices } from 'langium';
+import {
+    EOF, NotAllInputParsedException, tokenMatcher, type DSLMethodOpts, type IParserErrorMessageProvider, type IRecognitionException,
+    type IToken, type TokenType
+} from 'chevrotain';
+
+/** The Chevrotain members recovery uses: runtime members of the parser, not part of its typed API. */
+interface RecognizerInternals {
+    LA(howMuch: number): IToken;
+    SKIP_TOKEN(): IToken;
+    SAVE_ERROR(error: IRecognitionException): IRecognitionException;
+    exportLexerState(): number;
+    readonly RULE_STACK: number[];
+    getCurrRuleFullName(): string;
+    flattenFollowSet(): TokenType[];
+    findReSyncTokenType(): TokenType;
+    reSyncTo(tokenType: TokenType): IToken[];
+    readonly errorMessageProvider: IParserErrorMessageProvider;
+}
+
+/** Langium's suffix on Chevrotain rule names. */
+const ruleSuffix = '\u200B';
+
+/**
+ * The repetitions that end a rule called by the entry rule (the plan's elements, a rule set's
+ * body): rule name → the index Langium's parser builder gives that repetition (repetitions are
+ * numbered from 1 in the order they are built, inner ones first, so the last element of a
+ * rule's group gets the highest number).
+ */
+function tailRepetitions(grammar: GrammarAST.Grammar): Map<string, number> {
+    const tails = new Map<string, number>();
+    const entry = grammar.rules.find(rule => GrammarAST.isParserRule(rule) && rule.entry);
+    if (!entry || !GrammarAST.isParserRule(entry)) {
+        return tails;
+    }
+    const called = GrammarAST.isAlternatives(entry.definition) ? entry.definition.elements : [entry.definition];
+    const candidates = [entry, ...called.flatMap(element => GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref) ? [element.rule.ref] : [])];
+    for (const rule of candidates) {
+        const definition = rule.definition;
+        const last = GrammarAST.isGroup(definition) && !definition.cardinality ? definition.elements.at(-1) : undefined;
+        if (last?.cardinality === '*' || last?.cardinality === '+') {
+            const repetitions = AstUtils.streamAllContents(definition)
+                .filter(node => GrammarAST.isAbstractElement(node) && (node.cardinality === '*' || node.cardinality === '+'))
+                .count();
+            tails.set(rule.name + ruleSuffix, repetitions);
+        }
+    }
+    return tails;
+}
+
+export class RecoveringParser extends LangiumParser {
+    private readonly tails: Map<string, number>;
+    private readonly open?: TokenType;
+    private readonly close?: TokenType;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.tails = tailRepetitions(services.Grammar);
+        const tokens = services.parser.Lexer.definition;
+        this.open = tokens['{'];
+        this.close = tokens['}'];
+        this.installBlockAwareResync();
+    }
+
+    private get recognizer(): RecognizerInternals {
+        return this.wrapper as unknown as RecognizerInternals;
+    }
+
+    override many(idx: number, callback: DSLMethodOpts<unknown>): void {
+        super.many(idx, callback);
+        if (!this.isRecording() && this.isTailRepetition(idx)) {
+            this.skipUnreadableElements(idx, callback);
+        }
+    }
+
+    private isTailRepetition(idx: number): boolean {
+        const recognizer = this.recognizer;
+        return recognizer.RULE_STACK.length <= 2 && this.tails.get(recognizer.getCurrRuleFullName()) === idx;
+    }
+
+    /**
+     * The element loop stopped before the end of the file: skips what starts no element (a
+     * block as a whole), reports it once per run of skipped text, and resumes the loop.
+     */
+    private skipUnreadableElements(idx: number, callback: DSLMethodOpts<unknown>): void {
+        const recognizer = this.recognizer;
+        while (!tokenMatcher(recognizer.LA(1), EOF)) {
+            const first = recognizer.LA(1);
+            const skipped: IToken[] = [];
+            let resumed = false;
+            while (!resumed && !tokenMatcher(recognizer.LA(1), EOF)) {
+                skipped.push(...this.skipOne());
+                const before = recognizer.exportLexerState();
+                super.many(idx, callback);
+                resumed = recognizer.exportLexerState() !== before;
+            }
+            const message = recognizer.errorMessageProvider.buildNotAllInputParsedMessage({ firstRedundant: first, ruleName: recognizer.getCurrRuleFullName() });
+            const error = new NotAllInputParsedException(message, first);
+            error.resyncedTokens = skipped.slice(1);
+            recognizer.SAVE_ERROR(error);
+        }
+    }
+
+    /** Skips one token, or a whole `{ … }` block when the token opens one; returns what it skipped. */
+    private skipOne(): IToken[] {
+        const recognizer = this.recognizer;
+        const skipped: IToken[] = [];
+        let depth = 0;
+        do {
+            const token = recognizer.LA(1);
+            if (tokenMatcher(token, EOF)) {
+                break;
+            }
+            depth += this.depthChange(token, depth);
+            skipped.push(token);
+            recognizer.SKIP_TOKEN();
+        } while (depth > 0);
+        return skipped;
+    }
+
+    /** +1 for `{`, −1 for a `}` that closes a block opened while skipping, 0 otherwise. */
+    private depthChange(token: IToken, depth: number): number {
+        if (this.open && tokenMatcher(token, this.open)) {
+            return 1;
+        }
+        return this.close && depth > 0 && tokenMatcher(token, this.close) ? -1 : 0;
+    }
+
+    /** Makes Chevrotain's re-sync (abandoning a broken rule) land only outside the blocks ahead. */
+    private installBlockAwareResync(): void {
+        const recognizer = this.recognizer;
+        const depthChange = (token: IToken, depth: number) => this.depthChange(token, depth);
+        recognizer.findReSyncTokenType = function findReSyncTokenType(this: RecognizerInternals): TokenType {
+            const follows = this.flattenFollowSet();
+            let depth = 0;
+            for (let k = 1; ; k++) {
+                const token = this.LA(k);
+                if (tokenMatcher(token, EOF)) {
+                    return EOF;
+                }
+                const match = depth === 0 ? follows.find(type => tokenMatcher(token, type)) : undefined;
+                if (match) {
+                    return match;
+                }
+                depth += depthChange(token, depth);
+            }
+        };
+        recognizer.reSyncTo = function reSyncTo(this: RecognizerInternals, tokenType: TokenType): IToken[] {
+            const skipped: IToken[] = [];
+            let depth = 0;
+            let token = this.LA(1);
+            while (!(depth === 0 && tokenMatcher(token, tokenType)) && !tokenMatcher(token, EOF)) {
+                depth += depthChange(token, depth);
+                token = this.SKIP_TOKEN();
+                skipped.push(token);
+            }
+            // As Chevrotain's own: the token re-synced to is not part of the error.
+            return skipped.slice(0, -1);
+        };
+    }
+}
+
+/** Builds the parser the way Langium's `createLangiumParser` does, with recovery kept inside blocks. */
+export function createRecoveringParser(services: LangiumCoreServices): LangiumParser {
+    const parser = createParser(services.Grammar, new RecoveringParser(services), services.parser.Lexer.definition);
+    parser.finalize();
+    return parser;
+}
