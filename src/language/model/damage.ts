@@ -14,32 +14,62 @@ export interface Damage {
     readonly any: boolean;
     /** Some text between the plan's elements was skipped: an element may be lost. */
     readonly betweenElements: boolean;
+    /**
+     * Text skipped between the plan's elements holds an amount (`€`, `EUR`, `euro`): a line, an
+     * item or a source with its money may be lost, so the plan's sums are incomplete. Every
+     * amount is written with its currency; skipped text without one holds none.
+     */
+    readonly moneyBetweenElements: boolean;
+    /** The skipped text holds this word (a key, a code, a name; a quoted text with its quotes): what is missing may be there. */
+    mentions(word: string): boolean;
     /** Text inside the node's range was skipped. */
     within(node: AstNode | undefined): boolean;
+    /** Text between two offsets (the end excluded) was skipped. */
+    between(start: number, end: number): boolean;
+    /**
+     * Text was skipped inside the node or after it on its last line (`richiesta 1 "…" rispota linea 3.3`,
+     * `dichiarazione chiave testo senza virgolette`): the rest of the node may be there.
+     */
+    onLinesOf(node: AstNode | undefined): boolean;
     /** Text right after a plan element (before the next one) was skipped: it may be the rest of that element. */
     trailing(element: AstNode | undefined): boolean;
 }
 
-export const noDamage: Damage = { any: false, betweenElements: false, within: () => false, trailing: () => false };
+export const noDamage: Damage = {
+    any: false, betweenElements: false, moneyBetweenElements: false, mentions: () => false, within: () => false, between: () => false, onLinesOf: () => false, trailing: () => false
+};
+
+/** A stretch of text the parse did not read: a skipped token, or characters the lexer dropped. */
+interface Skipped {
+    readonly offset: number;
+    readonly text: string;
+}
+
+/** A currency as amounts are written (the grammar's `Currency`). */
+const currency = /€|\bEUR\b|\beuro\b/i;
 
 /**
- * The offsets of the text the parser skipped or could not place in the plan's document: tokens
+ * The text the parser skipped or could not place in the plan's document, and its offsets: tokens
  * skipped by recovery, characters the lexer dropped (`§0` reads as `0`; a stray character may
  * stand for a lost digit), and the end of a block whose `}` is missing.
  */
-function skippedOffsets(plan: Plan): number[] {
+function skippedText(plan: Plan): { offsets: number[]; pieces: Skipped[] } {
     const document = plan.$document;
     const parseResult = document?.parseResult;
     const root = plan.$cstNode;
     if (!document || !parseResult || (parseResult.parserErrors.length === 0 && parseResult.lexerErrors.length === 0) || !root) {
-        return [];
+        return { offsets: [], pieces: [] };
     }
-    const dropped = parseResult.lexerErrors.map(error => error.offset);
+    const source = root.text;
+    const dropped: Skipped[] = parseResult.lexerErrors.map(error => ({ offset: error.offset, text: source.slice(error.offset, error.offset + error.length) }));
     const read = parseResult.parserErrors.length > 0 ? readOffsets(root) : new Set<number>();
-    const skipped = parseResult.parserErrors
+    const seen = new Set<number>();
+    const tokens: Skipped[] = parseResult.parserErrors
         .flatMap(error => [error.token, ...error.resyncedTokens])
-        .map(token => token.startOffset)
-        .filter(offset => !Number.isNaN(offset) && !read.has(offset));
+        .filter(token => !Number.isNaN(token.startOffset) && !read.has(token.startOffset) && !seen.has(token.startOffset) && seen.add(token.startOffset))
+        .map(token => ({ offset: token.startOffset, text: token.image }));
+    const pieces = [...dropped, ...tokens];
+    const offsets = pieces.map(piece => piece.offset);
     // A `}` the parser had to insert: where the block really ends is unknown, so its last token counts as damaged.
     const unclosed = parseResult.parserErrors.flatMap(error => {
         const previous = (error as typeof error & { previousToken?: { startOffset: number } }).previousToken;
@@ -47,7 +77,7 @@ function skippedOffsets(plan: Plan): number[] {
         return previous && !Number.isNaN(previous.startOffset) && kept && inUnclosedBlock(root, previous.startOffset)
             ? [previous.startOffset] : [];
     });
-    return [...dropped, ...skipped, ...unclosed].sort((a, b) => a - b);
+    return { offsets: [...offsets, ...unclosed].sort((a, b) => a - b), pieces };
 }
 
 /** Whether the text at an offset is inside a node that opens a `{` and has no `}` of its own. */
@@ -77,34 +107,59 @@ export function readOffsets(root: CstNode | undefined): Set<number> {
 
 /** Where the plan's document has skipped text. */
 export function damageOf(plan: Plan): Damage {
-    const offsets = skippedOffsets(plan);
+    const { offsets, pieces } = skippedText(plan);
     if (offsets.length === 0) {
         return noDamage;
     }
+    const words = new Set(pieces.flatMap(piece => wordsOf(piece.text)));
+    const between = (start: number, end: number) => {
+        const first = firstAtOrAfter(offsets, start);
+        return first < offsets.length && offsets[first] < end;
+    };
     const within = (node: AstNode | undefined) => {
+        const cst = node?.$cstNode;
+        return cst !== undefined && between(cst.offset, cst.end);
+    };
+    const onLinesOf = (node: AstNode | undefined) => {
         const cst = node?.$cstNode;
         if (!cst) {
             return false;
         }
-        const first = firstAtOrAfter(offsets, cst.offset);
-        return first < offsets.length && offsets[first] < cst.end;
+        const lineEnd = cst.root.fullText.indexOf('\n', cst.end);
+        return between(cst.offset, lineEnd < 0 ? cst.root.fullText.length : lineEnd);
     };
     const elements = elementsIn(plan.elements);
-    const between = offsets.filter(offset => !elements.some(element => {
+    const outside = (offset: number) => !elements.some(element => {
         const cst = element.$cstNode;
         return cst !== undefined && offset >= cst.offset && offset < cst.end;
-    }));
+    });
+    const outsideAll = offsets.filter(outside);
     // The element each stretch of skipped text between elements follows.
-    const followed = new Set<AstNode>(between.flatMap(offset => {
+    const followed = new Set<AstNode>(outsideAll.flatMap(offset => {
         const before = elements.filter(element => (element.$cstNode?.end ?? Infinity) <= offset).at(-1);
         return before ? [before] : [];
     }));
     return {
         any: true,
-        betweenElements: between.length > 0,
+        betweenElements: outsideAll.length > 0,
+        moneyBetweenElements: pieces.some(piece => currency.test(piece.text) && outside(piece.offset)),
+        mentions: word => words.has(unquoted(word)),
         within,
+        between,
+        onLinesOf,
         trailing: element => element !== undefined && followed.has(element)
     };
+}
+
+/** A quoted text without its quotes; any other word as it is. */
+function unquoted(word: string): string {
+    return /^(["']).*\1$/s.test(word) ? word.slice(1, -1) : word;
+}
+
+/** The words of a skipped text: a quoted text whole (without quotes), and every run of letters, digits, dots and commas. */
+function wordsOf(text: string): string[] {
+    const quoted = /^(["']).*\1$/s.test(text) ? [unquoted(text)] : [];
+    return [...quoted, ...text.match(/[\p{L}\p{N}_.,]+/gu) ?? []];
 }
 
 /**

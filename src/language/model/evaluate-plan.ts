@@ -5,15 +5,16 @@
  * Validation, hover, inlay hints, code lens, tables and the CLI read figures from the
  * resulting `PlanEvaluation`; none of them adds up anything itself.
  */
-import type { AstNode } from 'langium';
-import type { Plan } from '../generated/ast.js';
+import { GrammarUtils, type AstNode } from 'langium';
+import type { InterventionLine, Plan } from '../generated/ast.js';
 import { evaluateConsistency } from './consistency.js';
 import { damageOf, elementOf, type Damage } from './damage.js';
 import { evaluateDeclarations } from './declarations.js';
 import { evaluateFinance } from './finance.js';
-import type { Check, DeclarationFigures, PlanEvaluation, TotalCheck } from './figures.js';
+import type { Check, DeclarationFigures, FinanceFigures, PlanEvaluation, TotalCheck } from './figures.js';
 import { evaluateIndicators } from './indicators.js';
-import { evaluateOutline } from './outline.js';
+import { readNumber } from './numbers.js';
+import { evaluateOutline, type OutlineFigures, type UnknownReference } from './outline.js';
 import { readRuleBook } from './rule-book.js';
 import { evaluateStaffing } from './staffing.js';
 import { evaluateStatistics } from './statistics.js';
@@ -33,9 +34,46 @@ function missingButUnreadable(declaration: DeclarationFigures, damage: Damage): 
     if (declaration.present || !damage.any) {
         return false;
     }
-    // Text skipped right after a line or section may be the rest of it (its header was read, its body not).
-    return declaration.anchor.$type === 'Plan' || damage.within(declaration.anchor) || damage.trailing(declaration.anchor)
-        || (declaration.placement.section !== undefined && damage.betweenElements);
+    // Text skipped right after a line or section may be the rest of it (its header was read, its body not);
+    // elsewhere, skipped text holds the declaration only if it names its key.
+    const local = declaration.anchor.$type !== 'Plan' && (damage.within(declaration.anchor) || damage.trailing(declaration.anchor));
+    return local || damage.mentions(declaration.rule.key);
+}
+
+/** A line code's digits: `3,3` (a comma for the dot) is the same code as `3.3` for whoever wrote it. */
+const digitsOf = (code: string) => code.replace(/\D/g, '');
+
+/**
+ * A name the plan does not have, where what names it or what it names is unreadable: the
+ * reference itself holds skipped text, the skipped text names it (a line, declaration or item
+ * whose block was skipped), or it is the code of a line whose written code is not a readable one
+ * (`linea 3,3`, reported as invalid-number). Not reported: the syntax error or the number says it.
+ */
+function unknownButUnreadable(reference: UnknownReference, damage: Damage, finance: FinanceFigures): boolean {
+    if (damage.within(reference.node) || damage.mentions(reference.name)) {
+        return true;
+    }
+    if (reference.what !== 'line' || reference.name.startsWith('"')) {
+        return false;
+    }
+    return finance.lines.some(({ line }) => line.code !== undefined && !readNumber(line.code, 'code').ok && digitsOf(line.code) === digitsOf(reference.name))
+        || finance.lines.some(({ line }) => codeUnreadable(line, damage));
+}
+
+/** A line whose code may be lost: text was skipped in its header, up to its code (its title when it has none). */
+function codeUnreadable(line: InterventionLine, damage: Damage): boolean {
+    const cst = line.$cstNode;
+    if (!cst || !damage.within(line)) {
+        return false;
+    }
+    const end = GrammarUtils.findNodeForProperty(cst, line.code !== undefined ? 'code' : 'title')?.end ?? cst.end;
+    return damage.between(cst.offset, end);
+}
+
+/** The outline's figures, without the unknown names a syntax error or an unreadable code accounts for. */
+function outlineOf(outline: OutlineFigures, damage: Damage, finance: FinanceFigures): OutlineFigures {
+    const unknownReferences = outline.unknownReferences.filter(reference => !unknownButUnreadable(reference, damage, finance));
+    return unknownReferences.length === outline.unknownReferences.length ? outline : { ...outline, unknownReferences };
 }
 
 /** Evaluates a plan against its rule set. Pure: same AST (and parse errors), same figures. */
@@ -61,8 +99,11 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         totalAssigned: finance.totalAssigned,
         grandTotalComplete: finance.grandTotalComplete,
         caps: finance.caps,
-        declarations: evaluateDeclarations(plan, rules).filter(declaration => !missingButUnreadable(declaration, damage)),
-        outline: evaluateOutline(plan, rules, finance),
+        declarations: evaluateDeclarations(plan, rules)
+            .filter(declaration => !missingButUnreadable(declaration, damage))
+            // A declaration with skipped text (its text lost its quotes) is not judged by its content.
+            .map(declaration => damage.onLinesOf(declaration.present) ? { ...declaration, missing: [], empty: false } : declaration),
+        outline: outlineOf(evaluateOutline(plan, rules, finance), damage, finance),
         staffTables: staffing.staffTables,
         summaries: staffing.summaries,
         movements: staffing.movements,

@@ -28,7 +28,7 @@ export function evaluateFinance(plan: Plan, rules: RuleBook, damage: Damage = no
     const lines: LineFigures[] = [];
     const programmed = new Map<FundingSource, Sum>(sourceNodes.map(s => [s, new Sum()]));
     const grand = new Sum();
-    if (damage.betweenElements) {
+    if (damage.moneyBetweenElements) {
         grand.complete = false;
         for (const sum of programmed.values()) {
             sum.complete = false;

@@ -11,13 +11,18 @@
  * - re-syncing looked for the next token that may follow the broken rule anywhere, even inside
  *   the next block: `totale` inside a line whose title lost its quotes became the plan's total.
  *   Here re-syncing skips whole `{ … }` blocks, so it never lands inside one.
+ * - re-syncing (and resuming a loop of elements) took the first token that may start an element
+ *   wherever it stood: a bullet that lost its opening quote (`• Analisi … di fonte amministrativa`)
+ *   became a funding source, `obiettivx linea 3.3 "…" {` a second line 3.3. Here recovery lands
+ *   only on a token that begins its line (or on a `}` closing the block it is in): the rest of a
+ *   broken line is skipped with it, and the skipped text marks its block damaged (model/damage.ts).
  *
  * Both are derived from the grammar (the entry rule's alternatives, the `{`/`}` keywords), not
  * from a list of today's rules.
  */
 import { AstUtils, createParser, GrammarAST, LangiumParser, type LangiumCoreServices } from 'langium';
 import {
-    EOF, NotAllInputParsedException, tokenMatcher, type DSLMethodOpts, type IParserErrorMessageProvider, type IRecognitionException,
+    EOF, MismatchedTokenException, NotAllInputParsedException, tokenMatcher, type DSLMethodOpts, type IParserErrorMessageProvider, type IRecognitionException,
     type IToken, type TokenType
 } from 'chevrotain';
 
@@ -27,12 +32,27 @@ interface RecognizerInternals {
     SKIP_TOKEN(): IToken;
     SAVE_ERROR(error: IRecognitionException): IRecognitionException;
     exportLexerState(): number;
+    importLexerState(state: number): void;
     readonly RULE_STACK: number[];
     getCurrRuleFullName(): string;
     flattenFollowSet(): TokenType[];
     findReSyncTokenType(): TokenType;
     reSyncTo(tokenType: TokenType): IToken[];
+    tryInRepetitionRecovery(rule: (...args: unknown[]) => void, args: unknown[], lookAhead: () => boolean, expected: TokenType): void;
     readonly errorMessageProvider: IParserErrorMessageProvider;
+}
+
+/**
+ * Whether the token `k` ahead is the first of its line (the last token read, or the one before
+ * it ahead, ends on an earlier line); the first token of the file is.
+ */
+function startsLine(recognizer: RecognizerInternals, k: number): boolean {
+    const token = recognizer.LA(k);
+    const before = recognizer.LA(k - 1);
+    if (tokenMatcher(before, EOF) || before.endLine === undefined || Number.isNaN(before.endLine)) {
+        return true;
+    }
+    return token.startLine !== undefined && token.startLine > before.endLine;
 }
 
 /** Langium's suffix on Chevrotain rule names. */
@@ -107,6 +127,9 @@ export class RecoveringParser extends LangiumParser {
             let resumed = false;
             while (!resumed && !tokenMatcher(recognizer.LA(1), EOF)) {
                 skipped.push(...this.skipOne());
+                if (!startsLine(recognizer, 1)) {
+                    continue; // the rest of a broken line is part of it, whatever its words
+                }
                 const before = recognizer.exportLexerState();
                 super.many(idx, callback);
                 resumed = recognizer.exportLexerState() !== before;
@@ -147,6 +170,7 @@ export class RecoveringParser extends LangiumParser {
     private installBlockAwareResync(): void {
         const recognizer = this.recognizer;
         const depthChange = (token: IToken, depth: number) => this.depthChange(token, depth);
+        const closes = (token: IToken) => this.close !== undefined && tokenMatcher(token, this.close);
         recognizer.findReSyncTokenType = function findReSyncTokenType(this: RecognizerInternals): TokenType {
             const follows = this.flattenFollowSet();
             let depth = 0;
@@ -155,7 +179,8 @@ export class RecoveringParser extends LangiumParser {
                 if (tokenMatcher(token, EOF)) {
                     return EOF;
                 }
-                const match = depth === 0 ? follows.find(type => tokenMatcher(token, type)) : undefined;
+                const landing = depth === 0 && (startsLine(this, k) || closes(token));
+                const match = landing ? follows.find(type => tokenMatcher(token, type)) : undefined;
                 if (match) {
                     return match;
                 }
@@ -173,6 +198,48 @@ export class RecoveringParser extends LangiumParser {
             }
             // As Chevrotain's own: the token re-synced to is not part of the error.
             return skipped.slice(0, -1);
+        };
+        /*
+         * Chevrotain's own, inside a loop of elements (a block's body) that met a token starting
+         * none: skips tokens until the loop can go on, the token after the loop (`}`) comes, or the
+         * re-sync token of the rule stack (then gives up, and the rule is abandoned). Here the loop
+         * goes on only at a token that begins its line, and a `{ … }` block ahead is skipped whole.
+         */
+        recognizer.tryInRepetitionRecovery = function tryInRepetitionRecovery(
+            this: RecognizerInternals, rule: (...args: unknown[]) => void, args: unknown[], lookAhead: () => boolean, expected: TokenType
+        ): void {
+            const reSyncType = this.findReSyncTokenType();
+            const saved = this.exportLexerState();
+            const first = this.LA(1);
+            const skipped: IToken[] = [];
+            const report = () => {
+                const message = this.errorMessageProvider.buildMismatchTokenMessage({
+                    expected, actual: first, previous: this.LA(0), ruleName: this.getCurrRuleFullName()
+                });
+                const error = new MismatchedTokenException(message, first, this.LA(0));
+                error.resyncedTokens = skipped.slice(0, -1);
+                this.SAVE_ERROR(error);
+            };
+            let depth = 0;
+            let token = first;
+            while (!tokenMatcher(token, EOF)) {
+                if (depth === 0 && tokenMatcher(token, expected)) {
+                    report();
+                    return;
+                }
+                if (depth === 0 && startsLine(this, 1) && lookAhead.call(this)) {
+                    report();
+                    rule.apply(this, args);
+                    return;
+                }
+                if (depth === 0 && tokenMatcher(token, reSyncType) && (startsLine(this, 1) || closes(token))) {
+                    break;
+                }
+                depth += depthChange(token, depth);
+                token = this.SKIP_TOKEN();
+                skipped.push(token);
+            }
+            this.importLexerState(saved);
         };
     }
 }

@@ -46,6 +46,8 @@ export class CpiplanDocumentValidator extends DefaultDocumentValidator {
         }
         const read = readOffsets(parseResult.value.$cstNode);
         const lexed = parseResult.lexerErrors;
+        /** The column of the first parsing error shown on each line (both from 0, as a range's). */
+        const firstOnLine = new Map<number, number>();
         for (const error of parseResult.parserErrors) {
             const token = error.token;
             const afterBadCharacter = !Number.isNaN(token.startOffset)
@@ -53,17 +55,35 @@ export class CpiplanDocumentValidator extends DefaultDocumentValidator {
             if (afterBadCharacter) {
                 continue;
             }
-            const message = this.wording.reword(error, document, read) ?? error.message;
             const last = error.resyncedTokens.at(-1);
             // A token that is missing (recovery inserted it, the token found was kept) is shown where it belongs: after the one before.
             const missing = Number.isNaN(token.startOffset) || (read.has(token.startOffset) && error.name === 'MismatchedTokenException');
             const range = missing ? this.rangeAfterPrevious(error)
                 : read.has(token.startOffset) || !last ? CstUtils.tokenToRange(token)
                     : { start: CstUtils.tokenToRange(token).start, end: CstUtils.tokenToRange(last).end };
+            // A second error on a line is the first one's consequence: recovery read the rest of a broken line.
+            if (firstOnLine.has(range.start.line)) {
+                continue;
+            }
+            firstOnLine.set(range.start.line, range.start.character);
+            const message = this.wording.reword(error, document, read) ?? error.message;
             diagnostics.push({
                 severity: 1, range, message, source: this.getSource(),
                 data: diagnosticData(DocumentValidator.ParsingError)
             });
+        }
+        // Characters after a parsing error on its line stood in text the parser could not read (a
+        // title that lost its opening quote): reporting each would bury the error. A quote left
+        // open is kept: it says where the text went wrong.
+        const text = document.textDocument.getText();
+        const consequences = new Set(lexed.filter(l => {
+            const column = firstOnLine.get((l.line ?? 0) - 1);
+            return column !== undefined && l.column !== undefined && l.column - 1 > column && !quotes.has(text.charAt(l.offset));
+        }).map(l => `${(l.line ?? 0) - 1}:${(l.column ?? 0) - 1}`));
+        if (consequences.size > 0) {
+            const kept = diagnostics.filter(d => !((d.data as { code?: string } | undefined)?.code === DocumentValidator.LexingError
+                && consequences.has(`${d.range.start.line}:${d.range.start.character}`)));
+            diagnostics.splice(0, diagnostics.length, ...kept);
         }
     }
 
@@ -75,6 +95,9 @@ export class CpiplanDocumentValidator extends DefaultDocumentValidator {
         return { start: position, end: position };
     }
 }
+
+/** The characters that open a quoted text. */
+const quotes = new Set(['"', "'"]);
 
 function isRuleSetLinkingError(diagnostic: Diagnostic): boolean {
     const data = diagnostic.data as { code?: string; containerType?: string; property?: string } | undefined;
