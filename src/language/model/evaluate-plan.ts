@@ -15,7 +15,7 @@ import type { Check, DeclarationFigures, FinanceFigures, PlanEvaluation, TotalCh
 import { evaluateIndicators } from './indicators.js';
 import { readNumber } from './numbers.js';
 import { evaluateOutline, type OutlineFigures, type UnknownReference } from './outline.js';
-import { readRuleBook } from './rule-book.js';
+import { readRuleBook, type RuleBook } from './rule-book.js';
 import { evaluateStaffing } from './staffing.js';
 import { evaluateStatistics } from './statistics.js';
 
@@ -48,8 +48,9 @@ const digitsOf = (code: string) => code.replace(/\D/g, '');
  * reference itself holds skipped text, the skipped text names it (a line, declaration or item
  * whose block was skipped), or it is the code of a line whose written code is not a readable one
  * (`linea 3,3`, reported as invalid-number). Not reported: the syntax error or the number says it.
+ * Nor is a code the plan writes as the official title of a line without a code: that line is the one named.
  */
-function unknownButUnreadable(reference: UnknownReference, damage: Damage, finance: FinanceFigures): boolean {
+function unknownButUnreadable(reference: UnknownReference, damage: Damage, finance: FinanceFigures, rules: RuleBook): boolean {
     if (damage.within(reference.node) || damage.mentions(reference.name)) {
         return true;
     }
@@ -57,7 +58,9 @@ function unknownButUnreadable(reference: UnknownReference, damage: Damage, finan
         return false;
     }
     return finance.lines.some(({ line }) => line.code !== undefined && !readNumber(line.code, 'code').ok && digitsOf(line.code) === digitsOf(reference.name))
-        || finance.lines.some(({ line }) => codeUnreadable(line, damage));
+        || finance.lines.some(({ line }) => codeUnreadable(line, damage))
+        // `linea "Osservatorio regionale del mercato del lavoro"`: the line the rule set calls 3.3, written without its code.
+        || finance.lines.some(({ line }) => line.code === undefined && rules.lineRuleTitled(line.title)?.code === reference.name);
 }
 
 /** A line whose code may be lost: text was skipped in its header, up to its code (its title when it has none). */
@@ -71,8 +74,8 @@ function codeUnreadable(line: InterventionLine, damage: Damage): boolean {
 }
 
 /** The outline's figures, without the unknown names a syntax error or an unreadable code accounts for. */
-function outlineOf(outline: OutlineFigures, damage: Damage, finance: FinanceFigures): OutlineFigures {
-    const unknownReferences = outline.unknownReferences.filter(reference => !unknownButUnreadable(reference, damage, finance));
+function outlineOf(outline: OutlineFigures, damage: Damage, finance: FinanceFigures, rules: RuleBook): OutlineFigures {
+    const unknownReferences = outline.unknownReferences.filter(reference => !unknownButUnreadable(reference, damage, finance, rules));
     return unknownReferences.length === outline.unknownReferences.length ? outline : { ...outline, unknownReferences };
 }
 
@@ -103,7 +106,7 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
             .filter(declaration => !missingButUnreadable(declaration, damage))
             // A declaration with skipped text (its text lost its quotes) is not judged by its content.
             .map(declaration => damage.onLinesOf(declaration.present) ? { ...declaration, missing: [], empty: false } : declaration),
-        outline: outlineOf(evaluateOutline(plan, rules, finance), damage, finance),
+        outline: outlineOf(evaluateOutline(plan, rules, finance), damage, finance, rules),
         staffTables: staffing.staffTables,
         summaries: staffing.summaries,
         movements: staffing.movements,

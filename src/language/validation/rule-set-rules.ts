@@ -6,16 +6,14 @@ import { AstUtils } from 'langium';
 import type { Plan, RuleSet } from '../generated/ast.js';
 import type { PlanEvaluation } from '../model/figures.js';
 import { readNumber } from '../model/numbers.js';
+import { normalTitle } from '../model/rule-book.js';
 import type { RuleSetProblem } from '../model/rule-set-problems.js';
 import type { RuleSets } from '../rule-sets.js';
 import { issueMessage, type Locale } from './issues.js';
 import { editDistance } from './naming-rules.js';
 import type { IssueReporter } from './reporter.js';
 
-/** A title compared as printed: case, spacing and the apostrophe's shape do not count. */
-export function normalTitle(title: string | undefined): string {
-    return (title ?? '').normalize('NFC').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').replace(/[\s.;:]+$/, '').trim();
-}
+export { normalTitle } from '../model/rule-book.js';
 
 /** The plan names the rule set it is checked against. */
 export function planMustNameRuleSet(plan: Plan, ruleSets: RuleSets, reporter: IssueReporter): void {
