@@ -60,7 +60,7 @@ function skippedText(plan: Plan): { offsets: number[]; pieces: Skipped[] } {
     if (!document || !parseResult || (parseResult.parserErrors.length === 0 && parseResult.lexerErrors.length === 0) || !root) {
         return { offsets: [], pieces: [] };
     }
-    const source = root.text;
+    const source = document.textDocument.getText();
     const dropped: Skipped[] = parseResult.lexerErrors.map(error => ({ offset: error.offset, text: source.slice(error.offset, error.offset + error.length) }));
     const read = parseResult.parserErrors.length > 0 ? readOffsets(root) : new Set<number>();
     const seen = new Set<number>();
@@ -92,15 +92,23 @@ function inUnclosedBlock(root: CstNode, offset: number): boolean {
     return false;
 }
 
+/** The offsets of the tokens each parse kept, read once per parse (the validator and the evaluation both ask). */
+const readByRoot = new WeakMap<CstNode, Set<number>>();
+
 /** The offsets of the tokens a parse kept (the others were skipped by recovery). */
 export function readOffsets(root: CstNode | undefined): Set<number> {
-    const read = new Set<number>();
-    if (root) {
+    if (!root) {
+        return new Set<number>();
+    }
+    let read = readByRoot.get(root);
+    if (!read) {
+        read = new Set<number>();
         for (const node of CstUtils.streamCst(root)) {
             if (isLeafCstNode(node) && !node.hidden) {
                 read.add(node.offset);
             }
         }
+        readByRoot.set(root, read);
     }
     return read;
 }
@@ -111,7 +119,9 @@ export function damageOf(plan: Plan): Damage {
     if (offsets.length === 0) {
         return noDamage;
     }
-    const words = new Set(pieces.flatMap(piece => wordsOf(piece.text)));
+    // Read when first asked: most evaluations never ask.
+    let words: Set<string> | undefined;
+    let money: boolean | undefined;
     const between = (start: number, end: number) => {
         const first = firstAtOrAfter(offsets, start);
         return first < offsets.length && offsets[first] < end;
@@ -128,22 +138,35 @@ export function damageOf(plan: Plan): Damage {
         const lineEnd = cst.root.fullText.indexOf('\n', cst.end);
         return between(cst.offset, lineEnd < 0 ? cst.root.fullText.length : lineEnd);
     };
-    const elements = elementsIn(plan.elements);
-    const outside = (offset: number) => !elements.some(element => {
-        const cst = element.$cstNode;
-        return cst !== undefined && offset >= cst.offset && offset < cst.end;
-    });
+    // The elements' ranges, read once (a CST node's offset and end are computed on each read) and
+    // in document order: they do not overlap, so the one holding an offset is found by binary search.
+    const spans = elementsIn(plan.elements)
+        .flatMap(element => element.$cstNode ? [{ element, offset: element.$cstNode.offset, end: element.$cstNode.end }] : [])
+        .sort((a, b) => a.offset - b.offset);
+    const starts = spans.map(span => span.offset);
+    /** The last element starting at or before the offset. */
+    const spanAt = (offset: number) => spans[firstAtOrAfter(starts, offset + 1) - 1] as typeof spans[number] | undefined;
+    const outside = (offset: number) => {
+        const span = spanAt(offset);
+        return span === undefined || offset >= span.end;
+    };
     const outsideAll = offsets.filter(outside);
     // The element each stretch of skipped text between elements follows.
     const followed = new Set<AstNode>(outsideAll.flatMap(offset => {
-        const before = elements.filter(element => (element.$cstNode?.end ?? Infinity) <= offset).at(-1);
-        return before ? [before] : [];
+        const before = spanAt(offset);
+        return before ? [before.element] : [];
     }));
     return {
         any: true,
         betweenElements: outsideAll.length > 0,
-        moneyBetweenElements: pieces.some(piece => currency.test(piece.text) && outside(piece.offset)),
-        mentions: word => words.has(unquoted(word)),
+        get moneyBetweenElements() {
+            money ??= pieces.some(piece => currency.test(piece.text) && outside(piece.offset));
+            return money;
+        },
+        mentions: word => {
+            words ??= new Set(pieces.flatMap(piece => wordsOf(piece.text)));
+            return words.has(unquoted(word));
+        },
         within,
         between,
         onLinesOf,

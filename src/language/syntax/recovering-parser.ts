@@ -103,10 +103,25 @@ export class RecoveringParser extends LangiumParser {
         return this.wrapper as unknown as RecognizerInternals;
     }
 
+    /**
+     * The rule-stack depth of the element loop `skipUnreadableElements` is reading, −1 outside
+     * one: Chevrotain's own recovery is not tried for that loop (each try scanned to the end of
+     * the file for a place to re-sync, once per skipped line: quadratic on a long broken file).
+     */
+    private tailDepth = -1;
+
     override many(idx: number, callback: DSLMethodOpts<unknown>): void {
-        super.many(idx, callback);
-        if (!this.isRecording() && this.isTailRepetition(idx)) {
+        if (this.isRecording() || !this.isTailRepetition(idx)) {
+            super.many(idx, callback);
+            return;
+        }
+        const outer = this.tailDepth;
+        this.tailDepth = this.recognizer.RULE_STACK.length;
+        try {
+            super.many(idx, callback);
             this.skipUnreadableElements(idx, callback);
+        } finally {
+            this.tailDepth = outer;
         }
     }
 
@@ -205,10 +220,16 @@ export class RecoveringParser extends LangiumParser {
          * re-sync token of the rule stack (then gives up, and the rule is abandoned). Here the loop
          * goes on only at a token that begins its line, and a `{ … }` block ahead is skipped whole.
          */
+        const tailDepth = () => this.tailDepth;
         recognizer.tryInRepetitionRecovery = function tryInRepetitionRecovery(
             this: RecognizerInternals, rule: (...args: unknown[]) => void, args: unknown[], lookAhead: () => boolean, expected: TokenType
         ): void {
-            const reSyncType = this.findReSyncTokenType();
+            if (this.RULE_STACK.length === tailDepth()) {
+                return; // the plan's element loop: skipUnreadableElements resumes it
+            }
+            // Where the rule stack could re-sync: found on the way, not by a scan ahead of it (at the
+            // plan's level the only follow is the end of the file).
+            const follows = this.flattenFollowSet();
             const saved = this.exportLexerState();
             const first = this.LA(1);
             const skipped: IToken[] = [];
@@ -232,8 +253,8 @@ export class RecoveringParser extends LangiumParser {
                     rule.apply(this, args);
                     return;
                 }
-                if (depth === 0 && tokenMatcher(token, reSyncType) && (startsLine(this, 1) || closes(token))) {
-                    break;
+                if (depth === 0 && (startsLine(this, 1) || closes(token)) && follows.some(type => tokenMatcher(token, type))) {
+                    break; // the re-sync point of findReSyncTokenType: the rule is abandoned there
                 }
                 depth += depthChange(token, depth);
                 token = this.SKIP_TOKEN();
