@@ -7,8 +7,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import { nearest } from '../../src/language/syntax/nearest.js';
-import { check, example, header, testServices } from '../helpers.js';
+import { editDistance, nearest } from '../../src/language/syntax/nearest.js';
+import type { Plan } from '../../src/language/generated/ast.js';
+import { elementsOf } from '../../src/language/model/elements.js';
+import { check, example, header, testServices, withCode } from '../helpers.js';
 import { open } from '../lsp/helpers.js';
 
 interface Typo {
@@ -113,6 +115,30 @@ export const typos: readonly Typo[] = [
         en: ["Cannot find the office 'ancna': declare it before using it. Did you mean 'ancona'?"]
     },
     {
+        name: 'a text that lost its opening quote', file: 'valle-d-aosta-2020.cpiplan',
+        from: 'richiesta 1 "con riferimento', to: 'richiesta 1 con riferimento',
+        it: [
+            'Virgolette aperte alla riga 45, colonna 284 e mai chiuse: un testo tra virgolette finisce sulla stessa riga.',
+            "Manca un testo tra virgolette dopo '1': trovato 'con'."
+        ],
+        en: [
+            'Quote opened on line 45, column 284 and never closed: a quoted text ends on the same line.',
+            "Missing a quoted text after '1': found 'con'."
+        ]
+    },
+    {
+        name: 'a bullet that lost its opening quote', file: 'marche-2020.cpiplan',
+        from: '• "Elaborazioni e analisi dei dati Sil', to: '• Elaborazioni e analisi dei dati Sil', after: marcheAfter,
+        it: [
+            'Virgolette aperte alla riga 628, colonna 146 e mai chiuse: un testo tra virgolette finisce sulla stessa riga.',
+            "Manca un testo tra virgolette dopo '•': trovato 'Elaborazioni'."
+        ],
+        en: [
+            'Quote opened on line 628, column 146 and never closed: a quoted text ends on the same line.',
+            "Missing a quoted text after '•': found 'Elaborazioni'."
+        ]
+    },
+    {
         name: 'a line without its code', file: 'marche-2020.cpiplan',
         from: 'linea 3.3 "Osservatorio', to: 'linea "Osservatorio', after: marcheAfter,
         it: [],
@@ -193,6 +219,54 @@ describe('figures around a parse error', () => {
     });
 });
 
+describe('recovery lands at the start of a line', () => {
+    test('a bullet that lost its opening quote is prose skipped to its line end, not a funding source (`di fonte amministrativa`)', async () => {
+        const text = `${header}sezione 1 "S" {\n    elenco {\n        • Analisi di fonte amministrativa (dati)"\n        • "Altro"\n    }\n}\n`
+            + `linea 3.1 "Comunicazione" {\n    voce "x" € 10,00 su B\n    totale € 10,00\n}\n`;
+        const checked = await check(text);
+        const plan = checked.document.parseResult.value as Plan;
+        expect(elementsOf(plan, 'FundingSource').map(s => s.name)).toEqual(['B', 'C']);
+        expect(elementsOf(plan, 'BulletList')[0]?.items.map(i => i.text)).toEqual([undefined, 'Altro']);
+        const syntax = checked.diagnostics.filter(d => typoCodes.has(String(d.code)));
+        expect(syntax.map(d => `${String(d.code)}@${d.range.start.line}`)).toEqual(['lexing-error@5', 'parsing-error@5']);
+        expect(withCode(checked, 'unassigned-item')).toEqual([]);
+    });
+
+    test('a misspelt keyword before `linea` on its line skips the line and its block: no second line 3.1', async () => {
+        const text = `${header}sezione 3 "S" {\n    obiettivx linea 3.1 "A" {\n        obiettivo "x"\n    }\n    linea 3.1 "Comunicazione" {\n        voce "x" € 10,00 su B\n    }\n}\n`;
+        const checked = await check(text);
+        const plan = checked.document.parseResult.value as Plan;
+        expect(elementsOf(plan, 'InterventionLine').map(l => l.code)).toEqual(['3.1']);
+        const syntax = checked.diagnostics.filter(d => typoCodes.has(String(d.code)));
+        expect(syntax.map(d => d.code)).toEqual(['parsing-error']);
+        expect(withCode(checked, 'duplicate-name')).toEqual([]);
+        expect(syntax[0].message).toBe("'obiettivx' is not expected here: the text up to '}' on line 7 is ignored. Did you mean 'obiettivi'?");
+    });
+
+    test('a second error on a broken line and the stray characters after it are not reported', async () => {
+        const text = `${header}sezione 1 "S" {\n    testo Il “piano” - ovvero il documento.\n}\n`;
+        const checked = await check(text, 'it');
+        expect(checked.diagnostics.filter(d => typoCodes.has(String(d.code))).map(d => d.message))
+            .toEqual(["Manca un testo tra virgolette dopo 'testo': trovato 'Il'."]);
+    });
+
+    test('skipped text without an amount leaves the plan\'s sums complete; with one, the plan total is not compared', async () => {
+        const plan = (skipped: string) => `${header}${skipped}\nlinea 3.1 "Comunicazione" {\n    voce "x" € 10,00 su B\n}\ntotale € 8,00\n`;
+        const mismatches = async (text: string) => withCode(await check(text), 'total-mismatch').map(d => d.range.start.line);
+        expect(await mismatches(plan('obiettivx linea 3.1 "A" { obiettivo "x" }'))).toEqual([7]);
+        expect(await mismatches(plan('linee 3.2 "B" { voce "y" € 5,00 su B }'))).toEqual([]);
+    });
+
+    test('a required declaration is reported missing when the skipped text does not name it', async () => {
+        const marche = example('marche-2020.cpiplan');
+        const broken = marche.replace('• "Elaborazioni e analisi dei dati Sil', '• Elaborazioni e analisi dei dati Sil');
+        const keys = async (text: string) => withCode(await check(text), 'missing-declaration').map(d => (d.data as { key?: string }).key ?? d.message);
+        expect(await keys(broken)).toEqual(await keys(marche));
+        const skipped = marche.replace('sezione 1.5 "Osservatorio regionale del Mercato del Lavoro" {', 'sezione 1.5 "Osservatorio" {\n    governance_lep "x"');
+        expect((await check(skipped)).diagnostics.filter(d => d.code === 'missing-declaration')).toHaveLength(await keys(marche).then(k => k.length - 1));
+    });
+});
+
 describe('did you mean', () => {
     test('a slip of one or two letters finds the keyword; a different word does not', () => {
         const keywords = ['linea', 'voce', 'totale', 'fonte', 'su', 'di'];
@@ -204,6 +278,14 @@ describe('did you mean', () => {
         expect(nearest('linea', keywords)).toBeUndefined();
         expect(nearest('ancona', keywords)).toBeUndefined();
         expect(nearest('B', keywords)).toBeUndefined();
+    });
+
+    test('the bounded distance gives up past its limit and agrees below it', () => {
+        expect(editDistance('linee', 'linea', 2)).toBe(1);
+        expect(editDistance('fotne', 'fonte', 2)).toBe(1);
+        expect(editDistance('dichiarazione', 'x', 2)).toBe(3);
+        expect(editDistance('abcdef', 'ghijkl', 2)).toBe(3);
+        expect(editDistance('abcdef', 'ghijkl')).toBe(6);
     });
 });
 
