@@ -8,7 +8,8 @@
 import { describe, expect, test } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { editDistance, nearest } from '../../src/language/syntax/nearest.js';
-import type { Plan } from '../../src/language/generated/ast.js';
+import { AstUtils } from 'langium';
+import { isBulletList, type Plan } from '../../src/language/generated/ast.js';
 import { elementsOf } from '../../src/language/model/elements.js';
 import { check, example, header, testServices, withCode } from '../helpers.js';
 import { open } from '../lsp/helpers.js';
@@ -212,6 +213,16 @@ describe('figures around a parse error', () => {
         expect(await missing(declared.replace(/ {4}dichiarazione.*\n/, ''))).toHaveLength(1);
     });
 
+    test('a title without quotes costs the title only: the block is read and checked', async () => {
+        const checked = await check(`${header}linea 3.1 Comunicazione coordinata {\n    voce "x" € 10,00 su B\n    totale € 8,00\n}\n`);
+        expect(checked.diagnostics.filter(d => typoCodes.has(String(d.code))).map(d => d.message)).toEqual(["Missing a quoted text after '3.1': found 'Comunicazione'."]);
+        expect(withCode(checked, 'total-mismatch').map(d => d.range.start.line)).toEqual([5]);
+        const marche = example('marche-2020.cpiplan');
+        const untitled = marche.replace('linea 3.3 "Osservatorio regionale del mercato del lavoro"', 'linea 3.3 Osservatorio regionale del mercato del lavoro');
+        const others = async (text: string) => (await check(text)).diagnostics.filter(d => !typoCodes.has(String(d.code))).map(key);
+        expect(await others(untitled)).toEqual(await others(marche));
+    });
+
     test('an element after a misspelled one at plan level is read', async () => {
         const checked = await check(`${header}linee 3.1 "A" {\n    voce "x" € 10,00 su B\n    totale € 10,00\n}\nlinea 3.2 "B" {\n    voce "z" € 7,00 su B\n    totale € 8,00\n}\n`);
         expect(checked.diagnostics.filter(d => d.code === 'total-mismatch').map(d => d.range.start.line)).toEqual([9]);
@@ -226,7 +237,7 @@ describe('recovery lands at the start of a line', () => {
         const checked = await check(text);
         const plan = checked.document.parseResult.value as Plan;
         expect(elementsOf(plan, 'FundingSource').map(s => s.name)).toEqual(['B', 'C']);
-        expect(elementsOf(plan, 'BulletList')[0]?.items.map(i => i.text)).toEqual([undefined, 'Altro']);
+        expect(AstUtils.streamAst(plan).filter(isBulletList).head()?.items.map(i => i.text)).toEqual([undefined, 'Altro']);
         const syntax = checked.diagnostics.filter(d => typoCodes.has(String(d.code)));
         expect(syntax.map(d => `${String(d.code)}@${d.range.start.line}`)).toEqual(['lexing-error@5', 'parsing-error@5']);
         expect(withCode(checked, 'unassigned-item')).toEqual([]);

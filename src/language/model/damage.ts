@@ -24,6 +24,12 @@ export interface Damage {
     mentions(word: string): boolean;
     /** Text inside the node's range was skipped. */
     within(node: AstNode | undefined): boolean;
+    /**
+     * Text was skipped in the node's block, from its `{` to its end: what it holds is incomplete
+     * (a title that lost its quotes leaves the items readable). Without a `{` of its own, text
+     * skipped in it or right after it (its body may be what was skipped).
+     */
+    inBody(node: AstNode | undefined): boolean;
     /** Text between two offsets (the end excluded) was skipped. */
     between(start: number, end: number): boolean;
     /**
@@ -36,7 +42,7 @@ export interface Damage {
 }
 
 export const noDamage: Damage = {
-    any: false, betweenElements: false, moneyBetweenElements: false, mentions: () => false, within: () => false, between: () => false, onLinesOf: () => false, trailing: () => false
+    any: false, betweenElements: false, moneyBetweenElements: false, mentions: () => false, within: () => false, inBody: () => false, between: () => false, onLinesOf: () => false, trailing: () => false
 };
 
 /** A stretch of text the parse did not read: a skipped token, or characters the lexer dropped. */
@@ -156,6 +162,12 @@ export function damageOf(plan: Plan): Damage {
         const before = spanAt(offset);
         return before ? [before.element] : [];
     }));
+    const trailing = (element: AstNode | undefined) => element !== undefined && followed.has(element);
+    const inBody = (node: AstNode | undefined) => {
+        const cst = node?.$cstNode;
+        const open = cst && GrammarUtils.findNodeForKeyword(cst, '{');
+        return cst !== undefined && (open ? between(open.offset, cst.end) : within(node) || trailing(node));
+    };
     return {
         any: true,
         betweenElements: outsideAll.length > 0,
@@ -168,9 +180,10 @@ export function damageOf(plan: Plan): Damage {
             return words.has(unquoted(word));
         },
         within,
+        inBody,
         between,
         onLinesOf,
-        trailing: element => element !== undefined && followed.has(element)
+        trailing
     };
 }
 

@@ -36,7 +36,7 @@ function missingButUnreadable(declaration: DeclarationFigures, damage: Damage): 
     }
     // Text skipped right after a line or section may be the rest of it (its header was read, its body not);
     // elsewhere, skipped text holds the declaration only if it names its key.
-    const local = declaration.anchor.$type !== 'Plan' && (damage.within(declaration.anchor) || damage.trailing(declaration.anchor));
+    const local = declaration.anchor.$type !== 'Plan' && (damage.inBody(declaration.anchor) || damage.trailing(declaration.anchor));
     return local || damage.mentions(declaration.rule.key);
 }
 
@@ -89,7 +89,7 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
     const statistics = evaluateStatistics(plan);
     // A declared total in a block with unread text is compared with an incomplete sum: no check.
     const totals = inDocumentOrder([...finance.checks, ...staffing.checks, ...statistics.checks])
-        .filter(check => !damage.within(elementOf(check.node)));
+        .filter(check => !damage.inBody(elementOf(check.node)));
     const checkOf = new Map<AstNode, TotalCheck>(totals.map(check => [check.node, check]));
     return {
         plan,

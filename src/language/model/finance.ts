@@ -35,7 +35,7 @@ export function evaluateFinance(plan: Plan, rules: RuleBook, damage: Damage = no
         }
     }
     for (const line of elementsOf(plan, 'InterventionLine')) {
-        const figures = evaluateLine(line, sourceNodes, rules, damage.within(line));
+        const figures = evaluateLine(line, sourceNodes, rules, damage.inBody(line));
         lines.push(figures);
         grand.add(figures.totalComplete ? figures.total : undefined);
         for (const [source, amount] of figures.bySource) {

@@ -39,6 +39,10 @@ interface RecognizerInternals {
     findReSyncTokenType(): TokenType;
     reSyncTo(tokenType: TokenType): IToken[];
     tryInRepetitionRecovery(rule: (...args: unknown[]) => void, args: unknown[], lookAhead: () => boolean, expected: TokenType): void;
+    tryInRuleRecovery(expected: TokenType, follows: TokenType[]): IToken;
+    getTokenToInsert(type: TokenType): IToken;
+    /** The errors saved so far (Chevrotain's own list; the last one is the mismatch being recovered). */
+    readonly _errors: IRecognitionException[];
     readonly errorMessageProvider: IParserErrorMessageProvider;
 }
 
@@ -89,6 +93,7 @@ export class RecoveringParser extends LangiumParser {
     private readonly tails: Map<string, number>;
     private readonly open?: TokenType;
     private readonly close?: TokenType;
+    private readonly text?: TokenType;
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -96,7 +101,9 @@ export class RecoveringParser extends LangiumParser {
         const tokens = services.parser.Lexer.definition;
         this.open = tokens['{'];
         this.close = tokens['}'];
+        this.text = tokens.STRING;
         this.installBlockAwareResync();
+        this.installUnquotedTextRecovery();
     }
 
     private get recognizer(): RecognizerInternals {
@@ -181,6 +188,39 @@ export class RecoveringParser extends LangiumParser {
         return this.close && depth > 0 && tokenMatcher(token, this.close) ? -1 : 0;
     }
 
+    /**
+     * A quoted text written without its quotes (`linea 3.3 Osservatorio regionale del mercato del
+     * lavoro {`, `testo Il piano …`): Chevrotain could neither insert the text (the next word cannot
+     * follow it) nor delete one word, so it abandoned the whole element and its block. Here the
+     * words up to what may follow the text on that line are skipped as the text, and the element
+     * goes on: its block is read, and only its header counts as damaged.
+     */
+    private installUnquotedTextRecovery(): void {
+        const recognizer = this.recognizer;
+        const inRule = recognizer.tryInRuleRecovery;
+        const text = this.text;
+        const isBrace = (token: IToken) => (this.open !== undefined && tokenMatcher(token, this.open)) || (this.close !== undefined && tokenMatcher(token, this.close));
+        recognizer.tryInRuleRecovery = function tryInRuleRecovery(this: RecognizerInternals, expected: TokenType, follows: TokenType[]): IToken {
+            try {
+                return inRule.call(this, expected, follows);
+            } catch (error) {
+                const length = text !== undefined && expected === text ? unquotedTextLength(this, follows, isBrace) : undefined;
+                const mismatch = this._errors.at(-1);
+                if (length === undefined || mismatch?.token !== this.LA(1)) {
+                    throw error;
+                }
+                const skipped: IToken[] = [];
+                for (let i = 0; i < length; i++) {
+                    skipped.push(this.LA(1));
+                    this.SKIP_TOKEN();
+                }
+                // As a re-sync's: the error's own token is the first skipped, the others follow it.
+                mismatch.resyncedTokens = skipped.slice(1);
+                return this.getTokenToInsert(expected);
+            }
+        };
+    }
+
     /** Makes Chevrotain's re-sync (abandoning a broken rule) land only outside the blocks ahead. */
     private installBlockAwareResync(): void {
         const recognizer = this.recognizer;
@@ -262,6 +302,29 @@ export class RecoveringParser extends LangiumParser {
             }
             this.importLexerState(saved);
         };
+    }
+}
+
+/**
+ * The number of tokens ahead that are a text written without its quotes: the words after the
+ * first one on its line, up to a token that may follow the text there (`{` after a line's title;
+ * the next element at the start of the next line); undefined when there is no such token, or a
+ * block opens or closes before it.
+ */
+function unquotedTextLength(recognizer: RecognizerInternals, follows: readonly TokenType[], isBrace: (token: IToken) => boolean): number | undefined {
+    const first = recognizer.LA(1);
+    for (let k = 1; ; k++) {
+        const token = recognizer.LA(k);
+        if (tokenMatcher(token, EOF)) {
+            return undefined;
+        }
+        const onFirstLine = token.startLine === first.startLine;
+        if (k > 1 && (onFirstLine || startsLine(recognizer, k)) && follows.some(type => tokenMatcher(token, type))) {
+            return k - 1;
+        }
+        if (!onFirstLine || isBrace(token)) {
+            return undefined;
+        }
     }
 }
 
