@@ -111,6 +111,10 @@ export interface ItemGroupFigures {
     /** Sum of the group's items. */
     readonly total: bigint;
     readonly complete: boolean;
+    /** Sum of the group's items' parts, per source. */
+    readonly bySource: ReadonlyMap<FundingSource, bigint>;
+    /** Every item's part on each source is known, so `bySource` is exact. */
+    readonly sourcesComplete: boolean;
     /** The subtotal the plan writes. */
     readonly declared?: bigint;
 }
