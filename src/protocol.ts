@@ -50,7 +50,11 @@ export interface TablesResult { readonly content: string; readonly encoding: 'ut
 export interface PreviewParams { readonly uri: string }
 export interface PreviewResult { readonly title: string; readonly body: string; readonly style: string }
 export interface DiffParams { readonly newUri: string; readonly oldText: string; readonly oldLabel: string }
-export interface DiffResult { readonly markdown: string }
+/**
+ * The diff as Markdown; `disagreements` counts the lines and sources where the changes differ from
+ * the moves the older version declares (0 when they agree or it declares none).
+ */
+export interface DiffResult { readonly markdown: string; readonly disagreements: number }
 export interface SummaryParams { readonly uri: string }
 export interface SummaryResult { readonly grandTotal: string; readonly errors: number; readonly warnings: number }
 /** A new plan's skeleton from a rule set of the workspace (default "DM 74/2019"). */
