@@ -5,10 +5,11 @@
  */
 
 /** Which tables `cpiplan tables --table` and the client's picker select. */
-export type TableGroup = 'finance' | 'staff' | 'hires' | 'costs' | 'stats' | 'indicators'
-    | 'objectives' | 'timeline' | 'governance' | 'systems' | 'reprogramming';
+export type TableGroup = 'finance' | 'staff' | 'functions' | 'needs' | 'hires' | 'costs' | 'municipalities' | 'stats' | 'indicators'
+    | 'objectives' | 'timeline' | 'governance' | 'systems' | 'observatory' | 'reprogramming';
 export const tableGroups: readonly TableGroup[] = [
-    'finance', 'staff', 'hires', 'costs', 'stats', 'indicators', 'objectives', 'timeline', 'governance', 'systems', 'reprogramming'
+    'finance', 'staff', 'functions', 'needs', 'hires', 'costs', 'municipalities', 'stats', 'indicators', 'objectives', 'timeline', 'governance',
+    'systems', 'observatory', 'reprogramming'
 ];
 export type TableSelection = TableGroup | 'all';
 export const tableSelections: readonly TableSelection[] = ['all', ...tableGroups];

@@ -12,7 +12,9 @@ import {
     count, empty, money, percent, text, type CapChart, type CellValue, type PlanTables, type Table, type TableColumn, type TableRow
 } from './table-model.js';
 import { tableGroups, type TableGroup } from '../protocol.js';
-import { governanceTable, objectivesTable, reprogrammingTables, systemsTable, timelineTable } from './outline-tables.js';
+import {
+    functionTables, governanceTable, municipalitiesTable, needsTables, objectivesTable, observatoryTable, reprogrammingTables, systemsTable, timelineTable
+} from './outline-tables.js';
 
 /** Collects rows and remembers their indices for subtotal formulas. */
 class RowCollector {
@@ -349,14 +351,18 @@ export function buildTables(evaluation: PlanEvaluation, groups: readonly TableGr
     const builders: Record<TableGroup, () => (Table | undefined)[]> = {
         finance: () => [financeTable(evaluation)],
         staff: () => staffTables(evaluation),
+        functions: () => functionTables(evaluation),
+        needs: () => needsTables(evaluation),
         hires: () => hiringTables(evaluation),
         costs: () => costTables(evaluation),
+        municipalities: () => [municipalitiesTable(evaluation)],
         stats: () => statisticsTables(evaluation),
         indicators: () => [indicatorTable(evaluation)],
         objectives: () => [objectivesTable(evaluation)],
         timeline: () => [timelineTable(evaluation)],
         governance: () => [governanceTable(evaluation)],
         systems: () => [systemsTable(evaluation)],
+        observatory: () => [observatoryTable(evaluation)],
         reprogramming: () => reprogrammingTables(evaluation)
     };
     return {
