@@ -267,7 +267,7 @@ export function functionTables(evaluation: PlanEvaluation): Table[] {
 /** Il fabbisogno di personale: the heads each office needs, for whom, and for all the offices it concerns. */
 export function needsTables(evaluation: PlanEvaluation): Table[] {
     return evaluation.needs.map((figures, index): Table => {
-        const where = figures.node.each ? `Per ciascuno dei ${figures.offices.length} CPI` : `Per ${figures.offices.map(o => o.title).join(', ')}`;
+        const where = figures.node.each ? `Per ciascuno dei ${figures.offices.length} CPI` : `Per ${figures.offices.map(o => o.title ?? o.name).join(', ')}`;
         const rows: TableRow[] = [{ role: 'heading', cells: [text(where), empty, empty, empty] }];
         const items = figures.rows.map(({ node: row, count: heads }) => rows.push({
             role: 'item', cells: [text(row.category), text(row.profile?.ref?.title ?? row.profile?.$refText), text(row.role), count(heads)]

@@ -150,6 +150,18 @@ fabbisogno di aosta, verres { D info 1 "sistemi" C 2 }`);
         ]);
     });
 
+    test("XLSX: staff by function adds up as a sheet: each category's rows, and the categories for the office", async () => {
+        const { renderXlsx } = await import('../../src/generator/render-xlsx.js');
+        const { default: ExcelJS } = await import('exceljs');
+        const tables = buildTables((await check(example('valle-d-aosta-2020.cpiplan'))).evaluation(), ['functions']);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(await renderXlsx(tables) as never);
+        const verres = workbook.worksheets[1];
+        // Title and header in rows 1–2: D's rows 3–5 and total 6, C2's rows 7–8 and total 9, B2 at 10, the office's total at 11.
+        expect(verres.getRow(6).getCell(3).value).toEqual({ formula: 'SUM(C3:C5)', result: 3 });
+        expect(verres.getRow(11).getCell(3).value).toEqual({ formula: 'SUM(C6,C9:C10)', result: 10 });
+    });
+
     test('--table selects each new group alone', async () => {
         const evaluation = (await check(example('valle-d-aosta-2020.cpiplan'))).evaluation();
         for (const group of ['functions', 'municipalities', 'observatory'] as const) {

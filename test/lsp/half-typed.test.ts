@@ -41,6 +41,22 @@ describe('completion', () => {
     });
 });
 
+describe('hover and tables on the observatory, staff by function and staffing needs while typed', () => {
+    const text = 'piano "X"\ncpi aosta "CPI di Aosta"\nosservatorio {\n    componente\n}\nfunzioni di aosta {\n    D 3 {\n        2\n    }\n}\nfabbisogno di aosta {\n    D\n}\n';
+
+    test.each(['osservatorio', 'componente', 'funzioni', 'D 3', 'fabbisogno'])('hover on %s answers without "undefined"', async needle => {
+        const { hoverText } = await import('./helpers.js');
+        expect(await hoverText(text, needle, 1, 'en') ?? '').not.toContain('undefined');
+    });
+
+    test.each(['md', 'csv', 'json'])('tables (%s) answer without "undefined"', async format => {
+        const opened = await open(text);
+        close = opened.close;
+        const tables = await (await handlers()).get(requests.tables)?.({ uri: opened.document.uri.toString(), table: 'all', format }) as { content: string };
+        expect(tables.content).not.toContain('undefined');
+    });
+});
+
 describe('outline', () => {
     test.each(['', '\n', 'hello world', '{{', 'linea 1.1 "A" { voce "B" € 1 }'])('is empty, not an error, on text that is not yet a plan: %j', async text => {
         const services = await testServices();

@@ -49,7 +49,7 @@ export function outlineHover(node: AstNode, evaluation: PlanEvaluation, locale: 
         case 'Member': {
             const member = node as Member;
             const figures = evaluation.outline.observatories.flatMap(o => o.members).find(m => m.node === member);
-            return figures && `**${word('member', locale)}** ${member.role}\n\n${word('heads', locale)}: ${figures.count === undefined ? '—' : formatInteger(figures.count)}`;
+            return figures && `**${word('member', locale)}** ${member.role ?? ''}\n\n${word('heads', locale)}: ${figures.count === undefined ? '—' : formatInteger(figures.count)}`;
         }
         case 'Municipalities': {
             const figures = evaluation.municipalities.find(m => m.node === node);
@@ -71,7 +71,8 @@ function observatory(node: Observatory, evaluation: PlanEvaluation, locale: Loca
     if (!figures) {
         return undefined;
     }
-    const out = [`**${word('observatory', locale)}** ${node.title}`];
+    // Guarded: while typing, the parser leaves a missing title undefined whatever the AST type says.
+    const out = [`**${word('observatory', locale)}** ${node.title ?? ''}`.trimEnd()];
     if (node.act) {
         out.push('', `${word('establishedBy', locale)}: ${actLabel(node.act)}`);
     }
@@ -109,7 +110,7 @@ function staffingNeeds(node: StaffingNeeds, evaluation: PlanEvaluation, locale: 
     if (!figures) {
         return undefined;
     }
-    const where = node.each ? `${word('everyCpi', locale)} (${formatInteger(figures.offices.length)})` : figures.offices.map(o => o.title).join(', ');
+    const where = node.each ? `${word('everyCpi', locale)} (${formatInteger(figures.offices.length)})` : figures.offices.map(o => o.title ?? o.name).join(', ');
     const perOffice = figures.complete ? formatInteger(figures.perOffice) : '—';
     const total = figures.complete ? formatInteger(figures.total) : '—';
     return [`**${word('staffingNeeds', locale)}** ${node.title ?? ''}`.trimEnd(), '',
