@@ -122,6 +122,23 @@ describe('fixes never make things worse', () => {
         await fixesNeverMakeThingsWorse(groupedOverCap);
     }, 60_000);
 
+    test('on random amounts of that grouped item, its declared totals kept or not', async () => {
+        const before = applied;
+        await fc.assert(fc.asyncProperty(
+            fc.integer({ min: 4_201_252, max: 20_000_000 }), fc.boolean(),
+            async (cents, keepTotals) => {
+                const excess = cents - 5_000_000;
+                const text = groupedOverCap.replace('"Formazione specialistica" € 50.000,00', `"Formazione specialistica" € ${money(cents)}`);
+                const kept = keepTotals ? text
+                    .replace('€ 90.000,00 {', `€ ${money(9_000_000 + excess)} {`)
+                    .replace('    totale € 90.000,00\n    totale B € 90.000,00', `    totale € ${money(9_000_000 + excess)}\n    totale B € ${money(9_000_000 + excess)}`)
+                    : text;
+                await fixesNeverMakeThingsWorse(kept);
+            }
+        ), { numRuns: 8, seed: 11 });
+        expect(applied - before).toBeGreaterThan(8);
+    }, 120_000);
+
 
     test('on the three real plans', async () => {
         for (const text of examples) {
