@@ -177,9 +177,12 @@ async function compareWith(argument?: unknown, other?: vscode.Uri | 'HEAD'): Pro
     try {
         const oldText = choice === 'HEAD' ? await gitHead(uri.fsPath) : Buffer.from(await vscode.workspace.fs.readFile(choice)).toString('utf8');
         const oldLabel = choice === 'HEAD' ? 'HEAD' : path.basename(choice.fsPath);
-        const { markdown } = await client.sendRequest<DiffResult>(requests.diff, { newUri: uri.toString(), oldText, oldLabel } satisfies DiffParams);
+        const { markdown, disagreements } = await client.sendRequest<DiffResult>(requests.diff, { newUri: uri.toString(), oldText, oldLabel } satisfies DiffParams);
         const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
         await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
+        if (disagreements > 0) {
+            void vscode.window.showWarningMessage(say('movesDisagree', { count: disagreements }));
+        }
         return document;
     } catch (error) {
         void vscode.window.showErrorMessage(say('comparisonFailed', { reason: (error as Error).message }));

@@ -8,6 +8,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { CpiplanServices } from '../language/cpiplan-module.js';
 import { isRuleSet, type Plan, type RuleSet } from '../language/generated/ast.js';
 import { diffPlans } from '../language/model/diff.js';
+import { movesAgainstDiff } from '../language/model/diff-moves.js';
 import { formatMoney } from '../language/model/numbers.js';
 import { clientText } from '../language/i18n/client-messages.js';
 import { buildTables, capCharts } from '../generator/build-tables.js';
@@ -68,7 +69,7 @@ export function registerRequests(connection: Connection, services: CpiplanServic
                 throw new Error(clientText('otherVersionNotAPlan', services.i18n.Locale.current));
             }
             const diff = diffPlans(services.model.PlanEvaluator.evaluate(root as Plan), services.model.PlanEvaluator.evaluate(plan));
-            return { markdown: renderMarkdown(diffTables(diff)) };
+            return { markdown: renderMarkdown(diffTables(diff)), disagreements: movesAgainstDiff(diff).filter(a => !a.agrees).length };
         } finally {
             await workspace.DocumentBuilder.update([], [uri]);
         }
