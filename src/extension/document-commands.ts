@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { clientCommands, requests, type DocumentParams, type DocumentResult } from '../protocol.js';
+import { clientMessages } from '../language/i18n/client-messages.js';
 import { documentMessages, type DocumentMessage } from '../language/i18n/document-messages.js';
 import type { ArgumentList } from '../language/i18n/template.js';
 import { localize } from './l10n.js';
@@ -53,7 +54,7 @@ export function registerDocumentCommands(context: vscode.ExtensionContext, clien
 
     context.subscriptions.push(vscode.commands.registerCommand(clientCommands.importPlan, async (argument?: unknown) => {
         const source = argument instanceof vscode.Uri ? argument : (await vscode.window.showOpenDialog({
-            canSelectMany: false, filters: { 'Piano / Plan': ['xlsx', 'csv', 'tsv', 'txt', 'docx'] }
+            canSelectMany: false, filters: { [localize(clientMessages, 'importFilter')]: ['xlsx', 'csv', 'tsv', 'txt', 'docx'] }
         }))?.[0];
         if (!source) {
             return undefined;
