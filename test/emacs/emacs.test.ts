@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot } from '../helpers.js';
 
 /**
@@ -73,6 +73,12 @@ beforeAll(() => {
     // `cpiplan` on the PATH, as after `npm install -g`: the built CLI of this checkout.
     fs.mkdirSync(path.join(scratch, 'bin'));
     fs.writeFileSync(path.join(scratch, 'bin', 'cpiplan'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(repoRoot, 'bin', 'cpiplan.cjs')}" "$@"\n`, { mode: 0o755 });
+});
+
+afterAll(() => {
+    if (scratch) {
+        fs.rmSync(scratch, { recursive: true, force: true });
+    }
 });
 
 describe('Emacs with eglot and the README configuration', () => {
