@@ -13,18 +13,14 @@ import {
     clientCommands, requests, type InitializationOptions, type NewPlanParams, type NewPlanResult, tableFormats, tableSelections, type DiffParams, type DiffResult, type PreviewParams, type PreviewResult,
     type SummaryParams, type SummaryResult, type TableFormat, type TableSelection, type TablesParams, type TablesResult
 } from '../protocol.js';
-import { clientText, type ClientMessage, type clientMessages } from '../language/i18n/client-messages.js';
+import { clientMessages, type ClientMessage } from '../language/i18n/client-messages.js';
 import type { ArgumentList } from '../language/i18n/template.js';
+import { localize } from './l10n.js';
 import { registerCheckTasks } from './tasks.js';
 import { registerDocumentCommands } from './document-commands.js';
 
 let client: LanguageClient | undefined;
-/** The client's own messages follow `cpiplan.locale`, or VS Code's display language when it is `auto`. */
-function italian(): boolean {
-    const chosen = vscode.workspace.getConfiguration('cpiplan').get<string>('locale') ?? 'auto';
-    return chosen === 'auto' ? vscode.env.language.startsWith('it') : chosen === 'it';
-}
-const say = <K extends ClientMessage>(key: K, ...args: ArgumentList<(typeof clientMessages)[K]>) => clientText(key, italian() ? 'it' : 'en', ...args);
+const say = <K extends ClientMessage>(key: K, ...args: ArgumentList<(typeof clientMessages)[K]>) => localize(clientMessages, key, ...args);
 
 /** The plan a command works on: its argument, or the active editor's. */
 function planUri(argument: unknown): vscode.Uri | undefined {
@@ -233,7 +229,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
         vscode.window.onDidChangeActiveTextEditor(() => void updateStatus(status)),
         vscode.languages.onDidChangeDiagnostics(() => void updateStatus(status))
     );
-    registerDocumentCommands(context, () => client, italian);
+    registerDocumentCommands(context, () => client);
     void updateStatus(status);
     return { client };
 }

@@ -33,7 +33,8 @@ export const clientMessages = {
         it: 'Le differenze non concordano con gli spostamenti dichiarati nella versione precedente su {count} cifre: vedere la tabella "Spostamenti dichiarati".',
         en: 'The changes disagree with the moves the earlier version declares on {count} figures: see the "Spostamenti dichiarati" table.'
     },
-    otherVersionNotAPlan: { it: 'La versione da confrontare non contiene un piano.', en: 'The version to compare with does not hold a plan.' }
+    otherVersionNotAPlan: { it: 'La versione da confrontare non contiene un piano.', en: 'The version to compare with does not hold a plan.' },
+    importFilter: { it: 'Quadro finanziario da importare', en: 'Financial framework to import' }
 } as const;
 
 export type ClientMessage = keyof typeof clientMessages;
