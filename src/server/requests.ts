@@ -27,11 +27,28 @@ import {
 /** The plan of a document, once it is validated; a clear error otherwise. */
 export async function planOf(services: CpiplanServices, uri: string): Promise<{ plan: Plan; document: LangiumDocument }> {
     const parsed = URI.parse(uri);
-    await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
-    const document = services.shared.workspace.LangiumDocuments.getDocument(parsed);
+    const workspace = services.shared.workspace;
+    const notAPlan = () => new Error(clientText('notAPlan', services.i18n.Locale.current));
+    // Edits are written under the workspace lock after the workspace has loaded; a read runs
+    // once the writes queued before it are done, so an open plan is validated by then. A plan
+    // no editor has open (a request right after start-up, or from a script) is validated
+    // here: the workspace's first build does not validate files nobody opened, and waiting
+    // for that would never end.
+    await workspace.WorkspaceManager.ready;
+    const document = await workspace.WorkspaceLock.read(async token => {
+        const documents = workspace.LangiumDocuments;
+        if (!documents.hasDocument(parsed) && !(await workspace.FileSystemProvider.exists(parsed))) {
+            return undefined;
+        }
+        const found = await documents.getOrCreateDocument(parsed);
+        if (found.state < DocumentState.Validated) {
+            await workspace.DocumentBuilder.build([found], { validation: true }, token);
+        }
+        return found;
+    });
     const root = document?.parseResult.value;
     if (!document || root?.$type !== 'Plan') {
-        throw new Error(clientText('notAPlan', services.i18n.Locale.current));
+        throw notAPlan();
     }
     return { plan: root as Plan, document };
 }
