@@ -360,3 +360,49 @@ costo personale 2020 { s 1 € 1,00 }`, 'en', [rules]);
         expect(withCode(checked, 'missing-unit-cost').map(d => d.severity)).toEqual([1]);
     });
 });
+
+describe('function-total-mismatch', () => {
+    test("Valle d'Aosta: each category's functions add up to its heads", async () => {
+        expect(withCode(await check(vda), 'function-total-mismatch')).toEqual([]);
+    });
+
+    test("Valle d'Aosta with one function of Aosta's D changed: reported on the category's heads", async () => {
+        const checked = await check(mutate(vda, '                7 "Centro per il diritto al lavoro', '                6 "Centro per il diritto al lavoro'));
+        expect(messages(checked, 'function-total-mismatch')).toEqual([
+            'Category D at CPI di Aosta has 19 heads, but its functions add up to 18 (difference 1).'
+        ]);
+        expect(covered(checked, 'function-total-mismatch')).toEqual(['19']);
+        expect(withCode(checked, 'function-total-mismatch')[0].severity).toBe(1);
+    });
+
+    test('fires on a category whose functions add up to another figure, in Italian too', async () => {
+        const plan = (heads: string) => `piano "Test"
+cpi a "CPI A"
+funzioni di a {
+    D «${heads}» {
+        1 "orientamento"
+        2 "incontro domanda e offerta"
+    }
+    C 1 "accoglienza"
+}`;
+        const checked = await check(plan('4'), 'it');
+        expect(messages(checked, 'function-total-mismatch')).toEqual(['La categoria D di CPI A conta 4 unità, ma le sue funzioni ne sommano 3 (differenza 1).']);
+        expect(withCode(checked, 'function-total-mismatch')[0].range).toEqual(checked.marked[0]);
+        expect(withCode(checked, 'function-total-mismatch')[0].data).toEqual({ code: 'function-total-mismatch', computed: '3', replacement: '3' });
+        expect(withCode(await check(plan('3')), 'function-total-mismatch')).toEqual([]);
+    });
+
+    test('not when a function\'s heads are unreadable, nor for a category on one function', async () => {
+        const checked = await check(`piano "Test"
+cpi a "CPI A"
+funzioni di a {
+    D 4 {
+        1,5 "orientamento"
+        2 "incontro domanda e offerta"
+    }
+    C 7 "accoglienza"
+}`);
+        expect(withCode(checked, 'function-total-mismatch')).toEqual([]);
+        expect(withCode(checked, 'invalid-number')).toHaveLength(1);
+    });
+});

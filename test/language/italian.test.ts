@@ -65,6 +65,9 @@ costo personale 2020 {
 statistica "Iscritti per CPI" colonne "Iscritti" misura iscritti {
     a 90
 }
+funzioni di a {
+    D 3 { 1 "orientamento" 1 "incontro domanda e offerta" }
+}
 linea 3.3 "Osservatorio" {
     voce "Analisi" € 1,00
     dichiarazione nessun_compenso_osservatorio "Ai componenti non spetta alcun compenso."
@@ -110,6 +113,7 @@ linea 3.1 "X" { }`, 'it', ['regole "Rotte" {\n    fonte k\n    linea 3.1 "X" tet
     expect(byCode.get('reprogrammed-over-allocated')).toBe("Dopo la riprogrammazione su Allegato B sono programmati € 1.010,00 (prima € 1.000,00), oltre l'assegnato di € 1.000,00: eccedenza € 10,00.");
     expect(byCode.get('reprogrammed-cap-exceeded')).toBe('Dopo la riprogrammazione la linea 3.1 imputa € 2.030,00 su Allegato B (prima € 10,00), oltre il tetto di € 15,00 (max 1,5%): eccedenza € 2.015,00.');
     expect(byCode.get('cost-mismatch')).toBe('2 × Istruttore a € 10,00 fanno € 20,00, ma il costo dichiarato è € 30,00 (differenza € 10,00).');
+    expect(byCode.get('function-total-mismatch')).toBe('La categoria D di CPI A conta 3 unità, ma le sue funzioni ne sommano 2 (differenza 1).');
     expect(byCode.get('cofinancing-mismatch')).toBe('Le quote di finanziamento (Stato € 10,00) sommano € 10,00, non il costo di € 30,00 che finanziano (differenza -€ 20,00).');
     expect(byCode.get('percentage-out-of-range')).toBe("120% è fuori dall'intervallo 0–100%.");
     expect(byCode.get('milestones-decreasing')).toBe("Il valore cumulativo 40% dell'anno II è inferiore a 50% dell'anno I.");

@@ -94,6 +94,10 @@ export const issueDescriptions: Record<IssueCode | SyntaxCode, Bilingual> = {
         it: 'Le quote di finanziamento (Stato, Regione…) non sommano al costo del personale che finanziano.',
         en: 'The funding shares (State, Region…) do not add up to the personnel cost they fund.'
     },
+    'function-total-mismatch': {
+        it: 'Le unità di una categoria del personale per funzione sono diverse dalla somma delle sue funzioni.',
+        en: "A category's heads in the staff by function differ from the sum of its functions."
+    },
     'summary-staff-mismatch': {
         it: 'Il riepilogo per categoria a una data è diverso dalla tabella del personale alla stessa data.',
         en: 'The category summary at a date differs from the staff table at the same date.'

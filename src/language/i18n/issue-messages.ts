@@ -57,6 +57,8 @@ export interface IssueArguments {
     'reprogrammed-cap-exceeded': { line: string; source: string; before: string; after: string; cap: string; rate: string; excess: string };
     'cost-mismatch': { heads: string; profile: string; unitCost: string; expected: string; declared: string; difference: string };
     'cofinancing-mismatch': { shares: string; sum: string; cost: string; difference: string };
+    /** `office` is the office's title, or the name written when it does not resolve. */
+    'function-total-mismatch': { category: string; office: string; declared: string; computed: string; difference: string };
     /** `summary` and `table` are the tables' titles, or empty when untitled. */
     'summary-staff-mismatch': { summary: string; date: string; category: string; inSummary: string; table: string; inStaff: string; difference: string };
     'movements-summary-mismatch': { from: string; to: string; net: string; summaryFrom: string; summaryTo: string; change: string };
@@ -346,6 +348,9 @@ const messages: { readonly [C in IssueCode]: IssueMessage<C> } = {
     'cofinancing-mismatch': (a, l) => l === 'it'
         ? `Le quote di finanziamento (${a.shares}) sommano ${a.sum}, non il costo di ${a.cost} che finanziano (differenza ${a.difference}).`
         : `The funding shares (${a.shares}) add up to ${a.sum}, not the ${a.cost} cost they fund (difference ${a.difference}).`,
+    'function-total-mismatch': (a, l) => l === 'it'
+        ? `La categoria ${a.category} di ${a.office} conta ${a.declared} unità, ma le sue funzioni ne sommano ${a.computed} (differenza ${a.difference}).`
+        : `Category ${a.category} at ${a.office} has ${a.declared} heads, but its functions add up to ${a.computed} (difference ${a.difference}).`,
     'summary-staff-mismatch': (a, l) => l === 'it'
         ? `Il riepilogo${tableName(a.summary)} conta ${a.inSummary} in ${a.category} al ${a.date}, ma la tabella del personale${tableName(a.table)} alla stessa data ne conta ${a.inStaff} (differenza ${a.difference}).`
         : `The summary${tableName(a.summary)} counts ${a.inSummary} in ${a.category} at ${a.date}, but the staff table${tableName(a.table)} at the same date counts ${a.inStaff} (difference ${a.difference}).`,

@@ -23,7 +23,7 @@ import {
     capMustHoldAfterMoves, moveMustNotExceedAvailable, movesMustBalance, referenceMustNameWhatThePlanHas, requestMustHaveAnswer,
     requiredSectionMustBePresent, sourceMustHoldAfterMoves
 } from './outline-rules.js';
-import { fundingSharesMustCoverCost, personnelCostMustBeHeadsTimesUnitCost } from './staffing-rules.js';
+import { functionRowsMustAddUpToCategory, fundingSharesMustCoverCost, personnelCostMustBeHeadsTimesUnitCost } from './staffing-rules.js';
 import { cumulativeValuesMustNotDecrease, percentageMustBeWithinRange } from './indicator-rules.js';
 import {
     capMustBeApplicable, lineCodeMustBeOfficial, lineTitleShouldBeOfficial, planMustNameRuleSet, ruleFileMustBeLoaded, ruleSetMustBeValid,
@@ -62,6 +62,7 @@ const planRules: ReadonlyArray<(evaluation: PlanEvaluation, reporter: IssueRepor
     costRowMustHaveUnitCost,
     personnelCostMustCountHires,
     fundingSharesMustCoverCost,
+    functionRowsMustAddUpToCategory,
     officeFigureMustMatchStatistics,
     cumulativeValuesMustNotDecrease
 ];
