@@ -110,9 +110,10 @@ const textFixes: { readonly [C in TextFixableCode]: TextFix<C> } = {
     'total-mismatch': context => [action(context, fixTitle('setDeclaredTotal', context.locale, { value: context.data.replacement }),
         [{ range: context.diagnostic.range, newText: context.data.replacement }])],
 
-    /** Writes the sum of the category's functions as its heads. */
-    'function-total-mismatch': context => [action(context, fixTitle('setCategoryHeads', context.locale, { value: context.data.replacement }),
-        [{ range: context.diagnostic.range, newText: context.data.replacement }])],
+    /** Writes the sum of the category's functions as its heads, unless the staff table at the same date counts another figure. */
+    'function-total-mismatch': context => context.data.replacement === undefined ? []
+        : [action(context, fixTitle('setCategoryHeads', context.locale, { value: context.data.replacement }),
+            [{ range: context.diagnostic.range, newText: context.data.replacement }])],
 
     /** Rewrites a number in the canonical Italian format; an ambiguous one both ways, neither preferred. */
     'invalid-number': context => {

@@ -50,13 +50,14 @@ export function functionRowsMustAddUpToCategory(evaluation: PlanEvaluation, repo
             if (group.count === undefined || group.rowsTotal === undefined || group.rowsTotal === group.count) {
                 continue;
             }
+            const safe = !evaluation.consistency.functionStaff.some(c => c.unsafeFixes.has(group.node));
             reporter.report('function-total-mismatch', {
                 category: group.category,
                 office: figures.office,
                 declared: formatInteger(group.count),
                 computed: formatInteger(group.rowsTotal),
                 difference: formatInteger(group.count - group.rowsTotal)
-            }, { node: group.node.count }, { data: { computed: String(group.rowsTotal), replacement: formatInteger(group.rowsTotal) } });
+            }, { node: group.node.count }, { data: { computed: String(group.rowsTotal), replacement: safe ? formatInteger(group.rowsTotal) : undefined } });
         }
     }
 }

@@ -16,7 +16,7 @@ import {
 import { declaredTotalMustMatchComputed } from './total-rules.js';
 import { requiredDeclarationMustBeComplete, requiredDeclarationMustBePresent } from './declaration-rules.js';
 import {
-    costRowMustHaveUnitCost, hireMustBeInProfileCategory, hiringPeriodMustBeGivenOnce, movementsMustMatchSummaryChange,
+    costRowMustHaveUnitCost, functionsMustMatchStaffTable, hireMustBeInProfileCategory, hiringPeriodMustBeGivenOnce, movementsMustMatchSummaryChange,
     officeFigureMustMatchStatistics, officeMustBeListedOnce, personnelCostMustCountHires, summaryMustMatchStaffTable
 } from './consistency-rules.js';
 import {
@@ -47,6 +47,7 @@ const planRules: ReadonlyArray<(evaluation: PlanEvaluation, reporter: IssueRepor
     requiredDeclarationMustBePresent,
     requiredDeclarationMustBeComplete,
     summaryMustMatchStaffTable,
+    functionsMustMatchStaffTable,
     movementsMustMatchSummaryChange,
     officeMustBeListedOnce,
     hiringPeriodMustBeGivenOnce,
