@@ -211,7 +211,7 @@ export function observatoryTable(evaluation: PlanEvaluation): Table | undefined 
     };
 }
 
-/** I comuni serviti da ciascun CPI. */
+/** I comuni serviti da ciascun CPI, and all of them together. */
 export function municipalitiesTable(evaluation: PlanEvaluation): Table | undefined {
     if (evaluation.municipalities.length === 0) {
         return undefined;
@@ -219,9 +219,15 @@ export function municipalitiesTable(evaluation: PlanEvaluation): Table | undefin
     return {
         id: 'comuni', group: 'municipalities', title: 'Comuni serviti da ciascun CPI',
         columns: [{ header: 'CPI', kind: 'text' }, { header: 'Comuni', kind: 'text' }, { header: 'N.', kind: 'count' }],
-        rows: evaluation.municipalities.map((figures): TableRow => ({
-            role: 'item', cells: [text(figures.office), text(figures.node.names.join(', ')), count(figures.count)]
-        }))
+        rows: [
+            ...evaluation.municipalities.map((figures): TableRow => ({
+                role: 'item', cells: [text(figures.office), text(figures.node.names.join(', ')), count(figures.count)]
+            })),
+            {
+                role: 'total', cells: [text('Totale'), empty, count(evaluation.municipalitiesTotal)],
+                sumOf: evaluation.municipalities.map((_, row) => ({ row, sign: 1 as const }))
+            }
+        ]
     };
 }
 
