@@ -7,7 +7,7 @@
 import type { Indicator, Objectives } from '../language/generated/ast.js';
 import type { PlanEvaluation } from '../language/model/figures.js';
 import { elementsOf } from '../language/model/elements.js';
-import { actLabel, periodLabel, targetLabel as targetText } from '../language/model/outline.js';
+import { actLabel, periodLabel, targetLabel as targetText, type ObservatoryFigures } from '../language/model/outline.js';
 import { count, empty, money, text, type Table, type TableRow } from './table-model.js';
 
 function objectivesHeading(block: Objectives): string {
@@ -194,21 +194,32 @@ export function observatoryTable(evaluation: PlanEvaluation): Table | undefined 
     if (observatories.length === 0) {
         return undefined;
     }
-    const rows: TableRow[] = observatories.flatMap(figures => {
-        const members = figures.members.map((member): TableRow => ({
-            role: 'item', cells: [text(member.node.role), empty, count(member.count)]
-        }));
-        return [
-            { role: 'heading' as const, cells: [text(figures.node.title), text(figures.node.act ? actLabel(figures.node.act) : undefined), count(figures.declaredMembers)] },
-            ...members,
-            ...members.length > 0 && figures.complete ? [{ role: 'subtotal' as const, cells: [text('Componenti elencati'), empty, count(figures.listedMembers)] }] : []
-        ];
-    });
+    return observatoryTableOf(observatories.flatMap(observatoryRows), 'osservatorio');
+}
+
+/** One observatory's table, as the plan document shows it where the observatory stands. */
+export function singleObservatoryTable(figures: ObservatoryFigures, id: string): Table {
+    return observatoryTableOf(observatoryRows(figures), id);
+}
+
+function observatoryTableOf(rows: TableRow[], id: string): Table {
     return {
-        id: 'osservatorio', group: 'observatory', title: 'Osservatorio regionale del mercato del lavoro',
+        id, group: 'observatory', title: 'Osservatorio regionale del mercato del lavoro',
         columns: [{ header: 'Osservatorio / componente', kind: 'text' }, { header: 'Istituito da', kind: 'text' }, { header: 'Componenti', kind: 'count' }],
         rows
     };
+}
+
+/** The observatory's title, act and declared members, each member, and the members listed when every count is readable. */
+function observatoryRows(figures: ObservatoryFigures): TableRow[] {
+    const members = figures.members.map((member): TableRow => ({
+        role: 'item', cells: [text(member.node.role), empty, count(member.count)]
+    }));
+    return [
+        { role: 'heading', cells: [text(figures.node.title), text(figures.node.act ? actLabel(figures.node.act) : undefined), count(figures.declaredMembers)] },
+        ...members,
+        ...members.length > 0 && figures.complete ? [{ role: 'subtotal' as const, cells: [text('Componenti elencati'), empty, count(figures.listedMembers)] }] : []
+    ];
 }
 
 /** I comuni serviti da ciascun CPI, and all of them together. */

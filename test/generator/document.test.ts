@@ -4,6 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { buildDocument } from '../../src/generator/document/build-document.js';
 import { renderDocumentHtml, renderDocumentMarkdown } from '../../src/generator/document/render-document.js';
 import { renderDocx } from '../../src/generator/document/render-docx.js';
+import { buildTables } from '../../src/generator/build-tables.js';
+import type { Table } from '../../src/generator/table-model.js';
 import { check, example } from '../helpers.js';
 
 async function documentOf(name: string) {
@@ -35,6 +37,27 @@ describe('the plan document', () => {
         expect(finance).toBeGreaterThan(at22);
         expect(finance).toBeLessThan(markdown.indexOf('## 3 '));
         expect(markdown).toContain('Max 1,5% del totale assegnato (€ 24.603,75)');
+    });
+
+    test.each([
+        ['valle-d-aosta-2020', ['functions', 'observatory'], 3],
+        ['marche-2020', ['needs', 'observatory'], 2]
+    ] as const)('%s: staff by function, staffing needs and the observatory are the tables of `cpiplan tables`, rows and figures', async (name, groups, expected) => {
+        const checked = await check(example(`${name}.cpiplan`));
+        const document = buildDocument(checked.evaluation(), 0);
+        const inDocument = document.blocks.flatMap(b => b.kind === 'table' && (groups as readonly string[]).includes(b.table.group) ? [b.table] : []);
+        const inTables = buildTables(checked.evaluation(), [...groups]).tables;
+        const content = (t: Table) => ({ group: t.group, title: t.title, columns: t.columns, rows: t.rows });
+        expect(inDocument).toHaveLength(expected);
+        expect(inDocument.map(content)).toEqual(inTables.map(content));
+    });
+
+    test("Valle d'Aosta: the group of items and its subtotal appear once, in the quadro finanziario", async () => {
+        const markdown = renderDocumentMarkdown(await documentOf('valle-d-aosta-2020.cpiplan'));
+        const group = 'Adeguamento degli uffici e ammodernamento degli strumenti in dotazione agli operatori dei CPI';
+        expect(markdown.split(group)).toHaveLength(2);
+        expect(markdown).toContain(`| **Subtotale ${group}** | **€ 150.000,00** | **€ 150.000,00** | **€ 0,00** |  |`);
+        expect(markdown).not.toContain('Voci raggruppate');
     });
 
     test('Marche: a draft, with its five open problems on the cover and the declared grand total beside the computed one', async () => {
