@@ -52,6 +52,28 @@ describe('the plan document', () => {
         expect(inDocument.map(content)).toEqual(inTables.map(content));
     });
 
+    test('reprogramming: each block\'s moves and, after the last, the framework after them, as `cpiplan tables` gives them', async () => {
+        const checked = await check(`piano "Spostamenti" regole "DM 74/2019"
+fonte B "Allegato B" tipo allegato_B assegnato € 1.000,00
+sezione 3 "Interventi" {
+    linea 3.1 "Comunicazione" { voce "Piano" € 10,00 su B }
+    linea 3.4 "Sedi" { voce "Immobili" € 990,00 su B }
+}
+sezione 5 "Riprogrammazione" {
+    riprogrammazione "Prima" { sposta € 20,00 dalla linea 3.4 alla linea 3.1 }
+    riprogrammazione "Seconda" { sposta € 5,00 dalla linea 3.1 alla linea 3.4 }
+}`);
+        const document = buildDocument(checked.evaluation(), 0);
+        const inDocument = document.blocks.flatMap(b => b.kind === 'table' && b.table.group === 'reprogramming' ? [b.table] : []);
+        const [moves, after] = buildTables(checked.evaluation(), ['reprogramming']).tables;
+        expect(inDocument.map(t => t.title)).toEqual([moves.title, moves.title, after.title]);
+        expect(inDocument.slice(0, 2).flatMap(t => t.rows)).toEqual(moves.rows.filter(r => r.role === 'item'));
+        expect(inDocument[2].rows).toEqual(after.rows);
+        const markdown = renderDocumentMarkdown(document);
+        expect(markdown).toContain('| 3.4 | 3.1 | € 20,00 |');
+        expect(markdown.indexOf('Quadro finanziario dopo la riprogrammazione')).toBeGreaterThan(markdown.indexOf('Seconda'));
+    });
+
     test("Valle d'Aosta: the group of items and its subtotal appear once, in the quadro finanziario", async () => {
         const markdown = renderDocumentMarkdown(await documentOf('valle-d-aosta-2020.cpiplan'));
         const group = 'Adeguamento degli uffici e ammodernamento degli strumenti in dotazione agli operatori dei CPI';

@@ -9,12 +9,12 @@ import type { AstNode } from 'langium';
 import type {
     Act, ActRef, Area, BulletList, Declaration, Governance, InformationSystem, ListItem, Municipalities, Objectives,
     Observatory, Office, PercentageTable, Period, Plan, PlanElement, Profile, Prose, Reprogramming, Review, Section,
-    SectionElement, SystemService, Timeline, Fact, Endpoint, Indicator, Result, Measure
+    SectionElement, SystemService, Timeline, Fact, Indicator, Result, Measure
 } from '../../language/generated/ast.js';
 import type { PlanEvaluation } from '../../language/model/figures.js';
 import { elementsOf } from '../../language/model/elements.js';
 import { costTables, financeTable, hiringTables, indicatorTable, staffTables, statisticsTables } from '../build-tables.js';
-import { functionTables, needsTables, singleObservatoryTable } from '../outline-tables.js';
+import { afterMovesTable, blockMovesTable, functionTables, needsTables, singleObservatoryTable } from '../outline-tables.js';
 import { empty, money, text, type Table, type TableColumn, type TableRow } from '../table-model.js';
 import type { Block, ContentsEntry, Cover, ListEntry, PlanDocument } from './document-model.js';
 
@@ -229,8 +229,12 @@ export function buildDocument(evaluation: PlanEvaluation, problems: number): Pla
         const title = `${node.title ?? 'Riprogrammazione'}${node.act ? ` (approvata con ${actText(node.act)})` : ''}`;
         out.heading(level, title);
         node.prose.forEach(prose);
-        out.table(simpleTable(nextId('riprogrammazione'), 'Spostamenti di risorse', [['Importo', 'money'], 'Da', 'A'],
-            node.moves.map(m => [text(moneyText(m.amount)), text(endpointText(m.from)), text(endpointText(m.to))])));
+        // The moves and the framework after them as `cpiplan tables` gives them: amounts and sides read once, in the model.
+        const block = evaluation.outline.reprogrammings.find(r => r.node === node);
+        out.table(block ? blockMovesTable(block, nextId('riprogrammazione')) : undefined);
+        if (node === evaluation.outline.reprogrammings.at(-1)?.node) {
+            out.table(afterMovesTable(evaluation));
+        }
     };
     const review = (node: Review, level: number) => {
         out.heading(level, `${node.title ?? 'Valutazione'}${node.act ? ` – ${actText(node.act)}` : ''}`);
@@ -388,10 +392,4 @@ function moduleText(title: string, kind: string | undefined, description: string
 function interoperabilityText(i: { partner?: string; via?: string; mode?: string; text?: string }): string {
     return ['Interoperabilità', i.partner ? `con ${i.partner}` : '', i.via ? `tramite ${i.via}` : '', i.mode ? `(${i.mode})` : '', i.text ? `: ${i.text}` : '']
         .filter(Boolean).join(' ').replace(' :', ':');
-}
-
-function endpointText(endpoint: Endpoint): string {
-    const line = endpoint.lineCode ? `linea ${endpoint.lineCode}` : endpoint.lineTitle ? `linea “${endpoint.lineTitle}”` : '';
-    return [line, endpoint.item ? `voce “${endpoint.item}”` : '', endpoint.source ? `${line ? 'su ' : 'fonte '}${endpoint.source.$refText}` : '']
-        .filter(Boolean).join(' ');
 }
