@@ -7,7 +7,7 @@
 import type { Indicator, Objectives } from '../language/generated/ast.js';
 import type { PlanEvaluation } from '../language/model/figures.js';
 import { elementsOf } from '../language/model/elements.js';
-import { actLabel, periodLabel, targetLabel as targetText } from '../language/model/outline.js';
+import { actLabel, periodLabel, targetLabel as targetText, type ObservatoryFigures, type ReprogrammingFigures } from '../language/model/outline.js';
 import { count, empty, money, text, type Table, type TableRow } from './table-model.js';
 
 function objectivesHeading(block: Objectives): string {
@@ -148,23 +148,45 @@ export function systemsTable(evaluation: PlanEvaluation): Table | undefined {
 
 /** Riprogrammazione: the moves of each block, and every line before and after them. */
 export function reprogrammingTables(evaluation: PlanEvaluation): Table[] {
-    const { reprogrammings, afterMoves } = evaluation.outline;
-    if (!afterMoves) {
+    const { reprogrammings } = evaluation.outline;
+    const after = afterMovesTable(evaluation);
+    if (!after) {
         return [];
     }
-    const rows: TableRow[] = [];
-    for (const block of reprogrammings) {
-        const act = block.node.act ? `approvata con ${actLabel(block.node.act)}` : undefined;
-        rows.push({ role: 'heading', cells: [text([block.node.title, act].filter(p => p !== undefined).join(' – ') || 'Riprogrammazione'), empty, empty] });
-        rows.push(...block.moves.map((move): TableRow => ({ role: 'item', cells: [text(move.from.label), text(move.to.label), money(move.amount)] })));
-    }
-    const moves: Table = {
-        id: 'riprogrammazione', group: 'reprogramming', title: 'Riprogrammazione delle risorse: spostamenti',
+    const rows: TableRow[] = reprogrammings.flatMap(block => [movesHeading(block), ...moveRows(block)]);
+    return [movesTable(rows, 'riprogrammazione'), after];
+}
+
+/** One block's moves, as the plan document shows them under the block's own heading. */
+export function blockMovesTable(block: ReprogrammingFigures, id: string): Table {
+    return movesTable(moveRows(block), id);
+}
+
+function movesTable(rows: TableRow[], id: string): Table {
+    return {
+        id, group: 'reprogramming', title: 'Riprogrammazione delle risorse: spostamenti',
         columns: [{ header: 'Dalla', kind: 'text' }, { header: 'Alla', kind: 'text' }, { header: 'Importo', kind: 'money' }],
         rows
     };
+}
+
+function movesHeading(block: ReprogrammingFigures): TableRow {
+    const act = block.node.act ? `approvata con ${actLabel(block.node.act)}` : undefined;
+    return { role: 'heading', cells: [text([block.node.title, act].filter(p => p !== undefined).join(' – ') || 'Riprogrammazione'), empty, empty] };
+}
+
+function moveRows(block: ReprogrammingFigures): TableRow[] {
+    return block.moves.map((move): TableRow => ({ role: 'item', cells: [text(move.from.label), text(move.to.label), money(move.amount)] }));
+}
+
+/** Il quadro finanziario dopo la riprogrammazione: every line before and after the moves, per source; undefined when the plan moves nothing. */
+export function afterMovesTable(evaluation: PlanEvaluation): Table | undefined {
+    const { afterMoves } = evaluation.outline;
+    if (!afterMoves) {
+        return undefined;
+    }
     const sources = afterMoves.sources.map(s => s.source);
-    const after: Table = {
+    return {
         id: 'riprogrammazione-quadro', group: 'reprogramming', title: 'Quadro finanziario dopo la riprogrammazione',
         columns: [
             { header: 'Linea di intervento', kind: 'text' }, { header: 'Prima', kind: 'money' }, { header: 'Variazione', kind: 'money' },
@@ -185,7 +207,6 @@ export function reprogrammingTables(evaluation: PlanEvaluation): Table[] {
             }
         ]
     };
-    return [moves, after];
 }
 
 /** L'osservatorio regionale del mercato del lavoro: each observatory, the act that set it up, its members. */
@@ -194,24 +215,35 @@ export function observatoryTable(evaluation: PlanEvaluation): Table | undefined 
     if (observatories.length === 0) {
         return undefined;
     }
-    const rows: TableRow[] = observatories.flatMap(figures => {
-        const members = figures.members.map((member): TableRow => ({
-            role: 'item', cells: [text(member.node.role), empty, count(member.count)]
-        }));
-        return [
-            { role: 'heading' as const, cells: [text(figures.node.title), text(figures.node.act ? actLabel(figures.node.act) : undefined), count(figures.declaredMembers)] },
-            ...members,
-            ...members.length > 0 && figures.complete ? [{ role: 'subtotal' as const, cells: [text('Componenti elencati'), empty, count(figures.listedMembers)] }] : []
-        ];
-    });
+    return observatoryTableOf(observatories.flatMap(observatoryRows), 'osservatorio');
+}
+
+/** One observatory's table, as the plan document shows it where the observatory stands. */
+export function singleObservatoryTable(figures: ObservatoryFigures, id: string): Table {
+    return observatoryTableOf(observatoryRows(figures), id);
+}
+
+function observatoryTableOf(rows: TableRow[], id: string): Table {
     return {
-        id: 'osservatorio', group: 'observatory', title: 'Osservatorio regionale del mercato del lavoro',
+        id, group: 'observatory', title: 'Osservatorio regionale del mercato del lavoro',
         columns: [{ header: 'Osservatorio / componente', kind: 'text' }, { header: 'Istituito da', kind: 'text' }, { header: 'Componenti', kind: 'count' }],
         rows
     };
 }
 
-/** I comuni serviti da ciascun CPI. */
+/** The observatory's title, act and declared members, each member, and the members listed when every count is readable. */
+function observatoryRows(figures: ObservatoryFigures): TableRow[] {
+    const members = figures.members.map((member): TableRow => ({
+        role: 'item', cells: [text(member.node.role), empty, count(member.count)]
+    }));
+    return [
+        { role: 'heading', cells: [text(figures.node.title), text(figures.node.act ? actLabel(figures.node.act) : undefined), count(figures.declaredMembers)] },
+        ...members,
+        ...members.length > 0 && figures.complete ? [{ role: 'subtotal' as const, cells: [text('Componenti elencati'), empty, count(figures.listedMembers)] }] : []
+    ];
+}
+
+/** I comuni serviti da ciascun CPI, and all of them together. */
 export function municipalitiesTable(evaluation: PlanEvaluation): Table | undefined {
     if (evaluation.municipalities.length === 0) {
         return undefined;
@@ -219,9 +251,15 @@ export function municipalitiesTable(evaluation: PlanEvaluation): Table | undefin
     return {
         id: 'comuni', group: 'municipalities', title: 'Comuni serviti da ciascun CPI',
         columns: [{ header: 'CPI', kind: 'text' }, { header: 'Comuni', kind: 'text' }, { header: 'N.', kind: 'count' }],
-        rows: evaluation.municipalities.map((figures): TableRow => ({
-            role: 'item', cells: [text(figures.office), text(figures.node.names.join(', ')), count(figures.count)]
-        }))
+        rows: [
+            ...evaluation.municipalities.map((figures): TableRow => ({
+                role: 'item', cells: [text(figures.office), text(figures.node.names.join(', ')), count(figures.count)]
+            })),
+            {
+                role: 'total', cells: [text('Totale'), empty, count(evaluation.municipalitiesTotal)],
+                sumOf: evaluation.municipalities.map((_, row) => ({ row, sign: 1 as const }))
+            }
+        ]
     };
 }
 

@@ -89,8 +89,26 @@ riprogrammazione "Rimodulazione" approvata con PD 1234/2021 del 01/06/2021 {
             ['subtotal', 'Componenti elencati', '', '1']
         ]);
         expect(rows(tables.tables.find(t => t.group === 'municipalities'))?.map(r => [r[0], r[1], r[3]])).toEqual([
-            ['item', 'CPI di Aosta', '35'], ['item', 'CPI di Morgex', '5'], ['item', 'CPI di Verrès', '34']
+            ['item', 'CPI di Aosta', '35'], ['item', 'CPI di Morgex', '5'], ['item', 'CPI di Verrès', '34'], ['total', 'Totale', '74']
         ]);
+    });
+
+    test("Valle d'Aosta: the municipalities' total row (74) in every format, a SUM in the spreadsheet", async () => {
+        const evaluation = (await check(example('valle-d-aosta-2020.cpiplan'))).evaluation();
+        expect(evaluation.municipalitiesTotal).toBe(74);
+        const one = buildTables(evaluation, ['municipalities']);
+        expect(one.tables).toHaveLength(1);
+        expect(one.tables[0].rows.at(-1)?.sumOf?.map(s => s.row)).toEqual([0, 1, 2]);
+        expect(renderMarkdown(one)).toContain('| **Totale** |  | **74** |');
+        expect(renderCsv(one)).toMatch(/\nTotale;;74\r?\n/);
+        expect(renderHtml(one)).toMatch(/<tr class="total"><td>Totale<\/td><td><\/td><td class="num">74<\/td><\/tr>/);
+        expect(JSON.parse(renderJson(one)).tables[0].rows.at(-1)).toMatchObject({ role: 'total', cells: ['Totale', null, 74] });
+        const { renderXlsx } = await import('../../src/generator/render-xlsx.js');
+        const { default: ExcelJS } = await import('exceljs');
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(await renderXlsx(one) as never);
+        // Title and header in rows 1–2, the three CPI in rows 3–5, the total in row 6.
+        expect(workbook.worksheets[0].getRow(6).getCell(3).value).toEqual({ formula: 'SUM(C3:C5)', result: 74 });
     });
 
     test("Valle d'Aosta: staff by function, each category's rows and heads, the office's total as section 1.2 gives it (27 and 10)", async () => {

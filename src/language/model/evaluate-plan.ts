@@ -54,6 +54,7 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         functions: staffing.functions,
         needs: staffing.needs,
         municipalities: staffing.municipalities,
+        municipalitiesTotal: staffing.municipalitiesTotal,
         indicators: evaluateIndicators(plan),
         consistency: evaluateConsistency(plan, rules, { ...staffing, statistics: statistics.statistics }),
         totals,

@@ -390,6 +390,8 @@ export interface StaffingFigures {
     readonly functions: readonly StaffByFunctionFigures[];
     readonly needs: readonly StaffingNeedsFigures[];
     readonly municipalities: readonly MunicipalitiesFigures[];
+    /** The municipalities of every CPI together (Valle d'Aosta: 74). */
+    readonly municipalitiesTotal: number;
     readonly checks: readonly Check[];
 }
 

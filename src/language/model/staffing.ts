@@ -20,6 +20,7 @@ export function evaluateStaffing(plan: Plan, rules: RuleBook): StaffingFigures {
         checks.push(...result.checks);
         return result.figures;
     };
+    const municipalities = elementsOf(plan, 'Municipalities').map(node => ({ node, office: officeLabel(node.office), count: node.names.length }));
     return {
         staffTables: elementsOf(plan, 'StaffTable').map(table => keep(evaluateStaffTable(table, rules))),
         summaries: elementsOf(plan, 'CategorySummary').map(summary => keep(evaluateSummary(summary, rules))),
@@ -28,7 +29,8 @@ export function evaluateStaffing(plan: Plan, rules: RuleBook): StaffingFigures {
         personnelCosts: elementsOf(plan, 'PersonnelCost').map(cost => keep(evaluatePersonnelCost(cost))),
         functions: elementsOf(plan, 'StaffByFunction').map(evaluateFunctions),
         needs: elementsOf(plan, 'StaffingNeeds').map(needs => evaluateNeeds(needs, elementsOf(plan, 'Office'))),
-        municipalities: elementsOf(plan, 'Municipalities').map(node => ({ node, office: officeLabel(node.office), count: node.names.length })),
+        municipalities,
+        municipalitiesTotal: municipalities.reduce((sum, m) => sum + m.count, 0),
         checks
     };
 }
