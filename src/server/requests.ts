@@ -35,14 +35,14 @@ export async function planOf(services: CpiplanServices, uri: string): Promise<{ 
     // here: the workspace's first build does not validate files nobody opened, and waiting
     // for that would never end.
     await workspace.WorkspaceManager.ready;
-    const document = await workspace.WorkspaceLock.read(async token => {
+    const document = await workspace.WorkspaceLock.read(async (): Promise<LangiumDocument | undefined> => {
         const documents = workspace.LangiumDocuments;
         if (!documents.hasDocument(parsed) && !(await workspace.FileSystemProvider.exists(parsed))) {
             return undefined;
         }
         const found = await documents.getOrCreateDocument(parsed);
         if (found.state < DocumentState.Validated) {
-            await workspace.DocumentBuilder.build([found], { validation: true }, token);
+            await workspace.DocumentBuilder.build([found], { validation: true });
         }
         return found;
     });
