@@ -5,10 +5,11 @@
  */
 
 /** Which tables `cpiplan tables --table` and the client's picker select. */
-export type TableGroup = 'finance' | 'staff' | 'hires' | 'costs' | 'stats' | 'indicators'
-    | 'objectives' | 'timeline' | 'governance' | 'systems' | 'reprogramming';
+export type TableGroup = 'finance' | 'staff' | 'functions' | 'needs' | 'hires' | 'costs' | 'municipalities' | 'stats' | 'indicators'
+    | 'objectives' | 'timeline' | 'governance' | 'systems' | 'observatory' | 'reprogramming';
 export const tableGroups: readonly TableGroup[] = [
-    'finance', 'staff', 'hires', 'costs', 'stats', 'indicators', 'objectives', 'timeline', 'governance', 'systems', 'reprogramming'
+    'finance', 'staff', 'functions', 'needs', 'hires', 'costs', 'municipalities', 'stats', 'indicators', 'objectives', 'timeline', 'governance',
+    'systems', 'observatory', 'reprogramming'
 ];
 export type TableSelection = TableGroup | 'all';
 export const tableSelections: readonly TableSelection[] = ['all', ...tableGroups];
@@ -50,7 +51,11 @@ export interface TablesResult { readonly content: string; readonly encoding: 'ut
 export interface PreviewParams { readonly uri: string }
 export interface PreviewResult { readonly title: string; readonly body: string; readonly style: string }
 export interface DiffParams { readonly newUri: string; readonly oldText: string; readonly oldLabel: string }
-export interface DiffResult { readonly markdown: string }
+/**
+ * The diff as Markdown; `disagreements` counts the lines and sources where the changes differ from
+ * the moves the older version declares (0 when they agree or it declares none).
+ */
+export interface DiffResult { readonly markdown: string; readonly disagreements: number }
 export interface SummaryParams { readonly uri: string }
 export interface SummaryResult { readonly grandTotal: string; readonly errors: number; readonly warnings: number }
 /** A new plan's skeleton from a rule set of the workspace (default "DM 74/2019"). */

@@ -27,6 +27,8 @@ export async function testServices(): Promise<CpiplanServices> {
             return document;
         });
         await services.shared.workspace.DocumentBuilder.build(rules, { validation: true });
+        // As a server's `initialized` does: the workspace is ready (requests wait for it).
+        await services.shared.workspace.WorkspaceManager.initializeWorkspace([]);
     }
     return services;
 }

@@ -18,6 +18,8 @@ import type { CheckFormat, DiffFormat, TableFormat, TableSelection } from '../pr
 import { buildTables } from '../generator/build-tables.js';
 import { diffJson, diffTables } from '../generator/diff-tables.js';
 import { diffPlans } from '../language/model/diff.js';
+import { movesAgainstDiff, type MoveAgreement } from '../language/model/diff-moves.js';
+import { formatMoney } from '../language/model/numbers.js';
 import { defaultLocale, ExitCode } from './exit-code.js';
 import { writeDocument, type DocumentOptions } from './document.js';
 import { importFile, type ImportOptions } from './import.js';
@@ -74,7 +76,30 @@ export async function tables(file: string, options: { table: TableSelection; for
     return errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 
-/** The reprogramming between two versions; exit 1 when the new version has errors, as `tables` does. */
+/** Says on standard error whether the changes agree with the moves the older version declares; true when they disagree. */
+function reportMoves(before: string, after: string, agreements: readonly MoveAgreement[], given?: string): boolean {
+    if (agreements.length === 0) {
+        return false;
+    }
+    const locale = toLocale(given ?? defaultLocale());
+    const wrong = agreements.filter(a => !a.agrees);
+    if (wrong.length === 0) {
+        process.stderr.write(`${cliText('movesAgree', locale, { old: before, new: after })}\n`);
+        return false;
+    }
+    const figures = wrong.map(a => {
+        const amounts = { declared: formatMoney(a.declared), found: formatMoney(a.found) };
+        return 'line' in a.what ? cliText('movesDisagreeLine', locale, { line: a.what.line, ...amounts })
+            : cliText('movesDisagreeSource', locale, { source: a.what.source, ...amounts });
+    }).join('; ');
+    process.stderr.write(`${cliText('movesDisagree', locale, { old: before, new: after, figures })}\n`);
+    return true;
+}
+
+/**
+ * The reprogramming between two versions; exit 1 when the new version has errors, as `tables`
+ * does, or when the changes disagree with the moves the older version declares (a finding too).
+ */
 export async function diff(before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean; locale?: string }): Promise<number> {
     if (options.format === 'xlsx' && !options.out) {
         throw new InputError(l => cliText('xlsxNeedsOut', l));
@@ -91,7 +116,8 @@ export async function diff(before: string, after: string, options: { format: Dif
         process.stdout.write(output);
     }
     warnAboutErrors(after, updated.errors, options.locale);
-    return updated.errors > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
+    const disagree = reportMoves(before, after, movesAgainstDiff(result), options.locale);
+    return updated.errors > 0 || disagree ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 
 /** The plan document; exit 1 when the plan has errors (the document, a draft, is written anyway), as `tables` does. */

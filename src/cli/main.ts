@@ -66,6 +66,7 @@ export function program(locale: Locale = toLocale(defaultLocale())): Command {
         .option('-o, --out <path>', say('diffOutOption'))
         .option('--force', say('forceOption'))
         .addOption(new Option('-l, --locale <locale>', say('localeOption')).choices(['it', 'en']))
+        .addHelpText('after', say('diffHelp'))
         .action(async (before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean; locale?: string }) => {
             process.exitCode = await (await load()).diff(before, after, options);
         });

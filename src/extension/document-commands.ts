@@ -8,13 +8,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { clientCommands, requests, type DocumentParams, type DocumentResult } from '../protocol.js';
-import { documentText, type DocumentMessage, type documentMessages } from '../language/i18n/document-messages.js';
+import { clientMessages } from '../language/i18n/client-messages.js';
+import { documentMessages, type DocumentMessage } from '../language/i18n/document-messages.js';
 import type { ArgumentList } from '../language/i18n/template.js';
+import { localize } from './l10n.js';
 import { formatOf, gridOfCsv, importGrid, importText, type ImportResult } from '../import/import-plan.js';
 import { pasteAsCpiplan } from '../import/paste.js';
 
-export function registerDocumentCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, italian: () => boolean): void {
-    const say = <K extends DocumentMessage>(key: K, ...args: ArgumentList<(typeof documentMessages)[K]>) => documentText(key, italian() ? 'it' : 'en', ...args);
+export function registerDocumentCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+    const say = <K extends DocumentMessage>(key: K, ...args: ArgumentList<(typeof documentMessages)[K]>) => localize(documentMessages, key, ...args);
 
     const writeAsking = async (target: vscode.Uri, content: Uint8Array): Promise<boolean> => {
         const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
@@ -52,7 +54,7 @@ export function registerDocumentCommands(context: vscode.ExtensionContext, clien
 
     context.subscriptions.push(vscode.commands.registerCommand(clientCommands.importPlan, async (argument?: unknown) => {
         const source = argument instanceof vscode.Uri ? argument : (await vscode.window.showOpenDialog({
-            canSelectMany: false, filters: { 'Piano / Plan': ['xlsx', 'csv', 'tsv', 'txt', 'docx'] }
+            canSelectMany: false, filters: { [localize(clientMessages, 'importFilter')]: ['xlsx', 'csv', 'tsv', 'txt', 'docx'] }
         }))?.[0];
         if (!source) {
             return undefined;

@@ -13,18 +13,14 @@ import {
     clientCommands, requests, type InitializationOptions, type NewPlanParams, type NewPlanResult, tableFormats, tableSelections, type DiffParams, type DiffResult, type PreviewParams, type PreviewResult,
     type SummaryParams, type SummaryResult, type TableFormat, type TableSelection, type TablesParams, type TablesResult
 } from '../protocol.js';
-import { clientText, type ClientMessage, type clientMessages } from '../language/i18n/client-messages.js';
+import { clientMessages, type ClientMessage } from '../language/i18n/client-messages.js';
 import type { ArgumentList } from '../language/i18n/template.js';
+import { localize } from './l10n.js';
 import { registerCheckTasks } from './tasks.js';
 import { registerDocumentCommands } from './document-commands.js';
 
 let client: LanguageClient | undefined;
-/** The client's own messages follow `cpiplan.locale`, or VS Code's display language when it is `auto`. */
-function italian(): boolean {
-    const chosen = vscode.workspace.getConfiguration('cpiplan').get<string>('locale') ?? 'auto';
-    return chosen === 'auto' ? vscode.env.language.startsWith('it') : chosen === 'it';
-}
-const say = <K extends ClientMessage>(key: K, ...args: ArgumentList<(typeof clientMessages)[K]>) => clientText(key, italian() ? 'it' : 'en', ...args);
+const say = <K extends ClientMessage>(key: K, ...args: ArgumentList<(typeof clientMessages)[K]>) => localize(clientMessages, key, ...args);
 
 /** The plan a command works on: its argument, or the active editor's. */
 function planUri(argument: unknown): vscode.Uri | undefined {
@@ -177,9 +173,12 @@ async function compareWith(argument?: unknown, other?: vscode.Uri | 'HEAD'): Pro
     try {
         const oldText = choice === 'HEAD' ? await gitHead(uri.fsPath) : Buffer.from(await vscode.workspace.fs.readFile(choice)).toString('utf8');
         const oldLabel = choice === 'HEAD' ? 'HEAD' : path.basename(choice.fsPath);
-        const { markdown } = await client.sendRequest<DiffResult>(requests.diff, { newUri: uri.toString(), oldText, oldLabel } satisfies DiffParams);
+        const { markdown, disagreements } = await client.sendRequest<DiffResult>(requests.diff, { newUri: uri.toString(), oldText, oldLabel } satisfies DiffParams);
         const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
         await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
+        if (disagreements > 0) {
+            void vscode.window.showWarningMessage(say('movesDisagree', { count: disagreements }));
+        }
         return document;
     } catch (error) {
         void vscode.window.showErrorMessage(say('comparisonFailed', { reason: (error as Error).message }));
@@ -230,7 +229,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
         vscode.window.onDidChangeActiveTextEditor(() => void updateStatus(status)),
         vscode.languages.onDidChangeDiagnostics(() => void updateStatus(status))
     );
-    registerDocumentCommands(context, () => client, italian);
+    registerDocumentCommands(context, () => client);
     void updateStatus(status);
     return { client };
 }

@@ -4,6 +4,7 @@
  * problem matchers (package.json) into the Problems panel — for files not open in an editor too.
  */
 import * as vscode from 'vscode';
+import { chosenLocale } from './l10n.js';
 
 export const taskType = 'cpiplan';
 
@@ -24,19 +25,13 @@ export function isCheckTaskDefinition(definition: vscode.TaskDefinition): defini
     return definition.type === taskType && Array.isArray(paths) && paths.every(p => typeof p === 'string');
 }
 
-/** The messages' language: `cpiplan.locale`, or VS Code's display language when it is `auto`. */
-function locale(): 'it' | 'en' {
-    const chosen = vscode.workspace.getConfiguration('cpiplan').get<string>('locale') ?? 'auto';
-    return (chosen === 'auto' ? vscode.env.language : chosen).startsWith('it') ? 'it' : 'en';
-}
-
 /**
  * Runs the bundled CLI on the runtime that runs this extension: on desktop `process.execPath` is
  * VS Code's Electron, which `ELECTRON_RUN_AS_NODE` turns into Node; in code-server and remote
  * hosts it is Node already (and the variable is ignored). No `node` on the PATH is needed.
  */
 export function checkExecution(cli: string, paths: readonly string[], cwd: string | undefined): vscode.ProcessExecution {
-    return new vscode.ProcessExecution(process.execPath, [cli, 'check', '--locale', locale(), '--', ...paths], {
+    return new vscode.ProcessExecution(process.execPath, [cli, 'check', '--locale', chosenLocale(), '--', ...paths], {
         ...(cwd ? { cwd } : {}),
         env: { ELECTRON_RUN_AS_NODE: '1' }
     });

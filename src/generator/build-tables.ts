@@ -5,14 +5,16 @@
  */
 import type { AstNode } from 'langium';
 import type { Activity, Area, Result } from '../language/generated/ast.js';
-import type { PlanEvaluation, TotalCheck } from '../language/model/figures.js';
+import type { ItemGroupFigures, PlanEvaluation, TotalCheck } from '../language/model/figures.js';
 import { formatMeasure, formatMoney, formatPercentage } from '../language/model/numbers.js';
 import { elementsOf } from '../language/model/elements.js';
 import {
     count, empty, money, percent, text, type CapChart, type CellValue, type PlanTables, type Table, type TableColumn, type TableRow
 } from './table-model.js';
 import { tableGroups, type TableGroup } from '../protocol.js';
-import { governanceTable, objectivesTable, reprogrammingTables, systemsTable, timelineTable } from './outline-tables.js';
+import {
+    functionTables, governanceTable, municipalitiesTable, needsTables, objectivesTable, observatoryTable, reprogrammingTables, systemsTable, timelineTable
+} from './outline-tables.js';
 
 /** Collects rows and remembers their indices for subtotal formulas. */
 class RowCollector {
@@ -73,16 +75,37 @@ export function financeTable(evaluation: PlanEvaluation): Table | undefined {
             return `Max ${formatPercentage(cap.rate)} del totale assegnato${where} (${formatMoney(cap.cap)})`;
         }).join('; ');
         out.add({ role: 'heading', cells: [text(title), empty, ...sources.map(() => empty), text(note)] });
-        const items = line.items.map(item => out.add({
-            role: 'item',
-            cells: [text(item.item.title ?? ''), money(item.amount), ...sources.map(s => money(item.parts.get(s.source))), empty]
-        }));
+        // The line total adds up the items outside groups and each group's subtotal, written after its last item.
+        const addends: number[] = [];
+        const groupItems = new Map<ItemGroupFigures, number[]>();
+        for (const item of line.items) {
+            const at = out.add({
+                role: 'item',
+                cells: [text(item.item.title ?? ''), money(item.amount), ...sources.map(s => money(item.parts.get(s.source))), empty]
+            });
+            const group = line.groups.find(g => g.items.includes(item));
+            if (!group) {
+                addends.push(at);
+                continue;
+            }
+            const rows = [...groupItems.get(group) ?? [], at];
+            groupItems.set(group, rows);
+            if (group.items.at(-1) === item) {
+                addends.push(out.add({
+                    role: 'subtotal',
+                    cells: [text(`Subtotale ${group.group.title ?? ''}`.trimEnd()), money(group.complete ? group.total : undefined),
+                        ...sources.map(s => money(group.sourcesComplete ? group.bySource.get(s.source) ?? 0n : undefined)), empty],
+                    sumOf: plus(rows),
+                    declared: declaredOf(evaluation, [[1, group.group.subtotal]])
+                }));
+            }
+        }
         const label = line.line.code ? `Totale Linea ${line.line.code}` : `Totale ${line.line.title ?? ''}`.trimEnd();
         lineTotals.push(out.add({
             role: 'subtotal',
             cells: [text(label), money(line.totalComplete ? line.total : undefined),
                 ...sources.map(s => money(line.sourcesComplete ? line.bySource.get(s.source) ?? 0n : undefined)), empty],
-            sumOf: plus(items),
+            sumOf: plus(addends),
             declared: declaredOf(evaluation, line.line.totals.map(t => [t.source ? sourceColumn(t.source.$refText) : 1, t.amount]))
         }));
     }
@@ -328,14 +351,18 @@ export function buildTables(evaluation: PlanEvaluation, groups: readonly TableGr
     const builders: Record<TableGroup, () => (Table | undefined)[]> = {
         finance: () => [financeTable(evaluation)],
         staff: () => staffTables(evaluation),
+        functions: () => functionTables(evaluation),
+        needs: () => needsTables(evaluation),
         hires: () => hiringTables(evaluation),
         costs: () => costTables(evaluation),
+        municipalities: () => [municipalitiesTable(evaluation)],
         stats: () => statisticsTables(evaluation),
         indicators: () => [indicatorTable(evaluation)],
         objectives: () => [objectivesTable(evaluation)],
         timeline: () => [timelineTable(evaluation)],
         governance: () => [governanceTable(evaluation)],
         systems: () => [systemsTable(evaluation)],
+        observatory: () => [observatoryTable(evaluation)],
         reprogramming: () => reprogrammingTables(evaluation)
     };
     return {

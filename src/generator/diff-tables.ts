@@ -1,5 +1,6 @@
 /** The reprogramming diff as tables (Markdown and the other renderers) and as JSON. */
 import type { Change, DiffStatus, PlanDiff } from '../language/model/diff.js';
+import { movesAgainstDiff, type MoveAgreement } from '../language/model/diff-moves.js';
 import { formatMoney, formatPercentage } from '../language/model/numbers.js';
 import { empty, money, text, type PlanTables, type Table, type TableRow } from './table-model.js';
 
@@ -65,10 +66,44 @@ export function diffTables(diff: PlanDiff): PlanTables {
                 money(cap.headroom.before), money(cap.headroom.after)]
         })))
     };
+    const moves = movesTable(movesAgainstDiff(diff));
     return {
         plan: diff.before.plan.region === diff.after.plan.region ? diff.after.plan.region ?? '' : `${diff.before.plan.region ?? ''} → ${diff.after.plan.region ?? ''}`,
         title: 'Riprogrammazione delle risorse',
-        tables: [sources, lines, ...(caps.rows.length > 0 ? [caps] : [])]
+        tables: [sources, lines, ...(caps.rows.length > 0 ? [caps] : []), ...(moves ? [moves] : [])]
+    };
+}
+
+const agreementLabel = (a: MoveAgreement) => 'line' in a.what ? `Linea ${a.what.line}` : `Fonte ${a.what.source}`;
+
+/**
+ * The moves the older version declares against the diff: per line and source the change they
+ * make and the change found, a disagreement marked as a declared figure that differs. None
+ * when the older version moves nothing.
+ */
+function movesTable(agreements: readonly MoveAgreement[]): Table | undefined {
+    if (agreements.length === 0) {
+        return undefined;
+    }
+    const wrong = agreements.filter(a => !a.agrees).length;
+    return {
+        id: 'spostamenti-dichiarati', group: 'reprogramming', title: 'Spostamenti dichiarati nella versione precedente e differenze trovate',
+        columns: [
+            { header: 'Linea / fonte', kind: 'text' }, { header: 'Variazione dichiarata', kind: 'money' },
+            { header: 'Variazione trovata', kind: 'money' }, { header: 'Esito', kind: 'text' }
+        ],
+        rows: [
+            ...agreements.map((a): TableRow => ({
+                role: 'item',
+                cells: [text(agreementLabel(a)), money(a.declared), money(a.found), text(a.agrees ? 'concorda' : 'non concorda')],
+                declared: a.agrees ? undefined : new Map([[2, money(a.declared)]])
+            })),
+            {
+                role: 'total',
+                cells: [text('Esito'), empty, empty, text(wrong === 0 ? 'le differenze concordano con gli spostamenti dichiarati'
+                    : `non concorda su ${wrong} ${wrong === 1 ? 'cifra' : 'cifre'}`)]
+            }
+        ]
     };
 }
 
@@ -79,6 +114,7 @@ const jsonChange = (c: Change) => ({
 /** The diff as JSON, amounts in cents as strings. */
 export function diffJson(diff: PlanDiff): string {
     const bySource = (map: ReadonlyMap<string, Change>) => Object.fromEntries([...map].map(([k, v]) => [k, jsonChange(v)]));
+    const agreements = movesAgainstDiff(diff);
     return JSON.stringify({
         sources: diff.sources.map(s => ({ name: s.name, label: s.label, assigned: jsonChange(s.assigned), programmed: jsonChange(s.programmed) })),
         lines: diff.lines.map(l => ({
@@ -86,6 +122,14 @@ export function diffJson(diff: PlanDiff): string {
             items: l.items.map(i => ({ title: i.title, status: i.status, movedFrom: i.movedFrom ?? null, amount: jsonChange(i.amount), bySource: bySource(i.bySource) })),
             caps: l.caps.map(c => ({ source: c.source, rate: formatPercentage(c.rate), cap: jsonChange(c.cap), charged: jsonChange(c.charged), headroom: jsonChange(c.headroom) }))
         })),
-        grandTotal: jsonChange(diff.grandTotal)
+        grandTotal: jsonChange(diff.grandTotal),
+        // The moves the older version declares against the changes found; null when it declares none.
+        moves: agreements.length === 0 ? null : {
+            agrees: agreements.every(a => a.agrees),
+            figures: agreements.map(a => ({
+                ...'line' in a.what ? { line: a.what.line } : { source: a.what.source },
+                declared: a.declared.toString(), found: a.found.toString(), agrees: a.agrees
+            }))
+        }
     }, null, 2) + '\n';
 }

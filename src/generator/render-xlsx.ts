@@ -145,6 +145,10 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, used: Set<string>): 
         if (check && (row.declared || row.exceeds)) {
             added.getCell(table.columns.length + 1).value = declaredNote(table, row);
         }
+        // A declared figure that differs, as the HTML marks it; a limit exceeded, darker, as the over-allocation.
+        for (const column of row.declared?.keys() ?? []) {
+            added.getCell(column + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDECEA' } };
+        }
         for (const column of row.exceeds?.keys() ?? []) {
             added.getCell(column + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFBD3CF' } };
         }

@@ -13,11 +13,19 @@ export interface ImportedSource {
     assigned?: bigint;
 }
 
+/** Items the table adds up in a subtotal row of their own (`Subtotale …`): a `gruppo` with its declared subtotal. */
+export interface ImportedGroup {
+    readonly title: string;
+    readonly subtotal: bigint;
+}
+
 export interface ImportedItem {
     readonly title: string;
     readonly amount: bigint;
     /** Parts per source name, when the table has a column per source. */
     readonly parts: ReadonlyMap<string, bigint>;
+    /** The group the item belongs to, when a subtotal row follows it. */
+    group?: ImportedGroup;
 }
 
 export interface ImportedLine {
@@ -133,6 +141,21 @@ export function recogniseFramework(grid: readonly GridRow[]): ImportedFramework 
             split(amounts).forEach((v, k) => framework.grandBySource.set(k, v));
             current = undefined;
             continue;
+        }
+        // A subtotal of the last items of the line: the items, counted back, that add up to it exactly.
+        const subtotal = /^subtotale\s+(.+)$/i.exec(label);
+        if (subtotal?.[1] && amounts[0] !== undefined && current) {
+            const group: ImportedGroup = { title: subtotal[1].trim(), subtotal: amounts[0] };
+            let sum = 0n;
+            let first = current.items.length;
+            while (first > 0 && sum < group.subtotal && current.items[first - 1]?.group === undefined) {
+                first--;
+                sum += current.items[first]?.amount ?? 0n;
+            }
+            if (sum === group.subtotal && first < current.items.length) {
+                current.items.slice(first).forEach(item => { item.group = group; });
+                continue;
+            }
         }
         if (/^totale\b/i.test(label) && amounts.length > 0 && current) {
             current.total = amounts[0];

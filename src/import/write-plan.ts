@@ -23,7 +23,12 @@ export interface PlanHeader {
 function lineText(line: ImportedLine, sources: ImportedFramework['sources']): string[] {
     const out: string[] = [`linea ${line.code ? `${line.code} ` : ''}${quote(line.title)} {`];
     line.notes.forEach(note => out.push(`    ${comment(note)}`));
-    for (const item of line.items) {
+    line.items.forEach((item, index) => {
+        const group = item.group;
+        const indent = group ? '        ' : '    ';
+        if (group && line.items[index - 1]?.group !== group) {
+            out.push(`    gruppo ${quote(group.title)} ${euro(group.subtotal)} {`);
+        }
         const nonZero = [...item.parts].filter(([, v]) => v !== 0n);
         let charges = '';
         if (sources.length > 1 && nonZero.length === 1 && nonZero[0]?.[1] === item.amount) {
@@ -31,8 +36,11 @@ function lineText(line: ImportedLine, sources: ImportedFramework['sources']): st
         } else if (sources.length > 1 && nonZero.length > 0) {
             charges = ` su ${nonZero.map(([name, value]) => `${name} ${euro(value)}`).join(', ')}`;
         }
-        out.push(`    voce ${quote(item.title)} ${euro(item.amount)}${charges}`);
-    }
+        out.push(`${indent}voce ${quote(item.title)} ${euro(item.amount)}${charges}`);
+        if (group && line.items[index + 1]?.group !== group) {
+            out.push('    }');
+        }
+    });
     if (line.total !== undefined) {
         out.push(`    totale ${euro(line.total)}`);
         if (sources.length > 1) {

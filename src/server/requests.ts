@@ -8,6 +8,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { CpiplanServices } from '../language/cpiplan-module.js';
 import { isRuleSet, type Plan, type RuleSet } from '../language/generated/ast.js';
 import { diffPlans } from '../language/model/diff.js';
+import { movesAgainstDiff } from '../language/model/diff-moves.js';
 import { formatMoney } from '../language/model/numbers.js';
 import { clientText } from '../language/i18n/client-messages.js';
 import { buildTables, capCharts } from '../generator/build-tables.js';
@@ -26,11 +27,28 @@ import {
 /** The plan of a document, once it is validated; a clear error otherwise. */
 export async function planOf(services: CpiplanServices, uri: string): Promise<{ plan: Plan; document: LangiumDocument }> {
     const parsed = URI.parse(uri);
-    await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
-    const document = services.shared.workspace.LangiumDocuments.getDocument(parsed);
+    const workspace = services.shared.workspace;
+    const notAPlan = () => new Error(clientText('notAPlan', services.i18n.Locale.current));
+    // Edits are written under the workspace lock after the workspace has loaded; a read runs
+    // once the writes queued before it are done, so an open plan is validated by then. A plan
+    // no editor has open (a request right after start-up, or from a script) is validated
+    // here: the workspace's first build does not validate files nobody opened, and waiting
+    // for that would never end.
+    await workspace.WorkspaceManager.ready;
+    const document = await workspace.WorkspaceLock.read(async (): Promise<LangiumDocument | undefined> => {
+        const documents = workspace.LangiumDocuments;
+        if (!documents.hasDocument(parsed) && !(await workspace.FileSystemProvider.exists(parsed))) {
+            return undefined;
+        }
+        const found = await documents.getOrCreateDocument(parsed);
+        if (found.state < DocumentState.Validated) {
+            await workspace.DocumentBuilder.build([found], { validation: true });
+        }
+        return found;
+    });
     const root = document?.parseResult.value;
     if (!document || root?.$type !== 'Plan') {
-        throw new Error(clientText('notAPlan', services.i18n.Locale.current));
+        throw notAPlan();
     }
     return { plan: root as Plan, document };
 }
@@ -68,7 +86,7 @@ export function registerRequests(connection: Connection, services: CpiplanServic
                 throw new Error(clientText('otherVersionNotAPlan', services.i18n.Locale.current));
             }
             const diff = diffPlans(services.model.PlanEvaluator.evaluate(root as Plan), services.model.PlanEvaluator.evaluate(plan));
-            return { markdown: renderMarkdown(diffTables(diff)) };
+            return { markdown: renderMarkdown(diffTables(diff)), disagreements: movesAgainstDiff(diff).filter(a => !a.agrees).length };
         } finally {
             await workspace.DocumentBuilder.update([], [uri]);
         }

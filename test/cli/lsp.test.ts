@@ -153,6 +153,25 @@ describe('cpiplan lsp --stdio', () => {
         await vscodeLike.client.request('shutdown', null);
     });
 
+    test('answers a request on a plan no editor has open, right after start-up: validated then, never waited for', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-unopened-'));
+        const file = path.join(dir, 'piano.cpiplan');
+        fs.copyFileSync(path.join(repoRoot, 'examples', 'marche-2020.cpiplan'), file);
+        server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'lsp', '--stdio']);
+        const client = new LspClient(server);
+        const rootUri = `file://${dir}`;
+        await client.request('initialize', { processId: null, rootUri, locale: 'it', capabilities: {}, workspaceFolders: [{ uri: rootUri, name: 'piani' }] });
+        client.notify('initialized', {});
+        const summary = await client.request('cpiplan/summary', { uri: `file://${file}` });
+        expect(summary).toEqual({ grandTotal: '€ 15.525.104,60', errors: 5, warnings: 2 });
+        // A file outside the workspace that nobody opened is read from disk too; a missing one is refused.
+        const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-outside-')), 'altro.cpiplan');
+        fs.copyFileSync(path.join(repoRoot, 'examples', 'valle-d-aosta-2020.cpiplan'), outside);
+        expect(await client.request('cpiplan/summary', { uri: `file://${outside}` })).toMatchObject({ errors: 0, warnings: 0 });
+        expect((await client.request('cpiplan/summary', { uri: `file://${dir}/nessuno.cpiplan` })).message).toBeTruthy();
+        await client.request('shutdown', null);
+    });
+
     test('loads a rule file a plan names with da outside the workspace', async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-lsp-'));
         fs.mkdirSync(path.join(dir, 'rules'));

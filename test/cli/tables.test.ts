@@ -91,4 +91,29 @@ describe('cpiplan diff', () => {
         expect(workbook.worksheets.map(w => w.name)).toContain('Fonti di finanziamento');
         expect(run(['diff', 'examples/valle-d-aosta-2020.cpiplan', 'examples/valle-d-aosta-2020.cpiplan']).status).toBe(0);
     });
+
+    test('exit 1 when the changes disagree with the moves the earlier version declares, said in Italian or English', () => {
+        const dir = scratch();
+        const amended = fs.readFileSync(path.join(repoRoot, 'examples', 'valle-d-aosta-2020.cpiplan'), 'utf8');
+        const before = path.join(dir, 'prima.cpiplan');
+        fs.writeFileSync(before, `${amended}\nriprogrammazione "Rimodulazione" {\n    sposta € 30.000,00 dalla linea 3.4 voce "Ristrutturazione e ampliamento delle sedi (immobili)" alla linea 3.5\n}\n`);
+        const agreeing = path.join(dir, 'dopo.cpiplan');
+        fs.writeFileSync(agreeing, amended
+            .replace('€ 630.000,00 su B', '€ 600.000,00 su B').replace('totale € 780.000,00\n    totale B € 780.000,00', 'totale € 750.000,00\n    totale B € 750.000,00')
+            .replace('voce "Sviluppo di software" € 300.000,00 su B', 'voce "Sviluppo di software" € 330.000,00 su B')
+            .replace('totale € 500.000,00\n    totale B € 500.000,00', 'totale € 530.000,00\n    totale B € 530.000,00'));
+        const agrees = run(['diff', before, agreeing]);
+        expect(agrees.stderr).toBe(`cpiplan: the changes from ${before} to ${agreeing} agree with the moves ${before} declares.\n`);
+        expect(agrees.status).toBe(0);
+        expect(agrees.stdout).toContain('| Linea 3.4 | -€ 30.000,00 | -€ 30.000,00 | concorda |');
+        const disagrees = run(['diff', before, 'examples/valle-d-aosta-2020.cpiplan', '--locale', 'it']);
+        expect(disagrees.status).toBe(1);
+        expect(disagrees.stderr).toContain('non concordano con gli spostamenti dichiarati in');
+        expect(disagrees.stderr).toContain('linea 3.4 variazione dichiarata -€ 30.000,00, trovata € 0,00; linea 3.5 variazione dichiarata € 30.000,00, trovata € 0,00');
+        expect(disagrees.stdout).toContain('| Linea 3.4 | -€ 30.000,00 | € 0,00 (dichiarato -€ 30.000,00) | non concorda |');
+        const english = run(['diff', before, 'examples/valle-d-aosta-2020.cpiplan', '--format', 'json', '--locale', 'en']);
+        expect(english.status).toBe(1);
+        expect(english.stderr).toContain('line 3.4 declared change -€ 30.000,00, found € 0,00');
+        expect(JSON.parse(english.stdout).moves.agrees).toBe(false);
+    });
 });

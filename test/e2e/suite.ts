@@ -1,13 +1,16 @@
 /**
  * End-to-end tests inside a real VS Code. An ordinary extension test module (`run()`), so it
  * runs under @vscode/test-electron on a desktop and under code-server here (test/e2e/run.mjs).
- * The workspace is a fresh copy of examples/ plus a small plan to fix.
+ * The workspace is a fresh copy of examples/ plus a small plan to fix. VS Code in Italian runs
+ * the tests of the Italian workbench (`italianTest`), any other display language the rest.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
-const tests: [string, () => Promise<void>][] = [];
-const test = (name: string, body: () => Promise<void>) => tests.push([name, body]);
+const tests: [string, () => Promise<void>, 'it' | undefined][] = [];
+const test = (name: string, body: () => Promise<void>) => tests.push([name, body, undefined]);
+/** A test for VS Code in Italian (run.mjs's second session, `--locale it`). */
+const italianTest = (name: string, body: () => Promise<void>) => tests.push([name, body, 'it']);
 
 function file(name: string): vscode.Uri {
     return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
@@ -171,6 +174,18 @@ test('screenshot: a squiggle and a hover on the Marche plan', async () => {
     await new Promise(resolve => setTimeout(resolve, 4000));
 });
 
+italianTest('l10n: in Italian VS Code the server\'s messages and the client\'s own texts (its l10n bundle) are Italian', async () => {
+    assert.equal(vscode.env.language, 'it');
+    const uri = file('marche-2020.cpiplan');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const overAllocated = await waitFor('the over-allocation diagnostic', () => vscode.languages.getDiagnostics(uri).find(d => /over-allocated/.test(String(typeof d.code === 'object' ? d.code.value : d.code))));
+    assert.match(overAllocated.message, /^Programmati € [\d.,]+ su .+, oltre l'assegnato di € [\d.,]+: eccedenza € [\d.,]+\.$/);
+    // The preview's title is the client's own text: vscode.l10n.t with l10n/bundle.l10n.it.json, not the server's.
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('cpiplan.openPreview', uri);
+    assert.equal(panel.title, 'Anteprima: marche-2020.cpiplan');
+    panel.dispose();
+});
+
 /**
  * Leaves the workbench as the test found it: edits saved (the workspace is a fresh copy), scratch
  * documents (the comparison) reverted, every editor closed — so the screenshot shows a clean window.
@@ -190,7 +205,8 @@ async function cleanWorkbench(): Promise<void> {
 export async function run(): Promise<void> {
     let passed = 0;
     let failed = 0;
-    for (const [name, body] of tests) {
+    const locale = vscode.env.language.startsWith('it') ? 'it' : undefined;
+    for (const [name, body] of tests.filter(([, , only]) => only === locale)) {
         try {
             await body();
             passed++;

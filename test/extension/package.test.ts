@@ -1,13 +1,17 @@
 /**
  * The .vsix as the marketplace and VS Code see it: packaged README whose every relative link and
  * image resolves inside the package, no grammar sources, no dangling source-map lines, every
- * %key% of package.json translated in English and Italian.
+ * %key% of package.json translated in English and Italian, and the client's l10n bundle, generated
+ * from the message catalogues, with an Italian text for every client message.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { clientCatalogues, l10nBundle } from '../../src/extension/l10n-bundle.js';
+import type { Bilingual } from '../../src/language/i18n/locale.js';
+import { placeholdersOf } from '../../src/language/i18n/template.js';
 
 const root = path.resolve(__dirname, '../..');
 let entries: Map<string, Buffer>;
@@ -77,5 +81,32 @@ describe('the packaged extension', () => {
                 expect(texts[key], `${file}: ${key}`).toBeTruthy();
             }
         }
+    });
+
+    test('ships the Italian l10n bundle where package.json\'s "l10n" points, as the catalogues make it', () => {
+        const manifest = JSON.parse(entries.get('extension/package.json')?.toString('utf8') ?? '{}');
+        expect(manifest.l10n).toBe('./l10n');
+        const packed = entries.get('extension/l10n/bundle.l10n.it.json');
+        expect(packed, 'extension/l10n/bundle.l10n.it.json').toBeDefined();
+        expect(JSON.parse(packed?.toString('utf8') ?? '{}')).toEqual(l10nBundle('it'));
+    });
+
+    test('every client message has an Italian entry in the packaged bundle, with the English template\'s placeholders', () => {
+        const bundle = JSON.parse(entries.get('extension/l10n/bundle.l10n.it.json')?.toString('utf8') ?? '{}') as Record<string, string>;
+        const faults: string[] = [];
+        let count = 0;
+        for (const [name, catalogue] of Object.entries(clientCatalogues)) {
+            for (const [key, text] of Object.entries(catalogue) as [string, Bilingual][]) {
+                count++;
+                const italian = bundle[text.en];
+                if (!italian?.trim() || italian === text.en) {
+                    faults.push(`${name}.${key}: no Italian entry for "${text.en}"`);
+                } else if (placeholdersOf(italian).join() !== placeholdersOf(text.en).join()) {
+                    faults.push(`${name}.${key}: placeholders ${placeholdersOf(italian)} ≠ ${placeholdersOf(text.en)}`);
+                }
+            }
+        }
+        expect(count).toBeGreaterThan(20);
+        expect(faults).toEqual([]);
     });
 });

@@ -4,6 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { buildDocument } from '../../src/generator/document/build-document.js';
 import { renderDocumentHtml, renderDocumentMarkdown } from '../../src/generator/document/render-document.js';
 import { renderDocx } from '../../src/generator/document/render-docx.js';
+import { buildTables } from '../../src/generator/build-tables.js';
+import type { Table } from '../../src/generator/table-model.js';
 import { check, example } from '../helpers.js';
 
 async function documentOf(name: string) {
@@ -35,6 +37,49 @@ describe('the plan document', () => {
         expect(finance).toBeGreaterThan(at22);
         expect(finance).toBeLessThan(markdown.indexOf('## 3 '));
         expect(markdown).toContain('Max 1,5% del totale assegnato (€ 24.603,75)');
+    });
+
+    test.each([
+        ['valle-d-aosta-2020', ['functions', 'observatory'], 3],
+        ['marche-2020', ['needs', 'observatory'], 2]
+    ] as const)('%s: staff by function, staffing needs and the observatory are the tables of `cpiplan tables`, rows and figures', async (name, groups, expected) => {
+        const checked = await check(example(`${name}.cpiplan`));
+        const document = buildDocument(checked.evaluation(), 0);
+        const inDocument = document.blocks.flatMap(b => b.kind === 'table' && (groups as readonly string[]).includes(b.table.group) ? [b.table] : []);
+        const inTables = buildTables(checked.evaluation(), [...groups]).tables;
+        const content = (t: Table) => ({ group: t.group, title: t.title, columns: t.columns, rows: t.rows });
+        expect(inDocument).toHaveLength(expected);
+        expect(inDocument.map(content)).toEqual(inTables.map(content));
+    });
+
+    test('reprogramming: each block\'s moves and, after the last, the framework after them, as `cpiplan tables` gives them', async () => {
+        const checked = await check(`piano "Spostamenti" regole "DM 74/2019"
+fonte B "Allegato B" tipo allegato_B assegnato € 1.000,00
+sezione 3 "Interventi" {
+    linea 3.1 "Comunicazione" { voce "Piano" € 10,00 su B }
+    linea 3.4 "Sedi" { voce "Immobili" € 990,00 su B }
+}
+sezione 5 "Riprogrammazione" {
+    riprogrammazione "Prima" { sposta € 20,00 dalla linea 3.4 alla linea 3.1 }
+    riprogrammazione "Seconda" { sposta € 5,00 dalla linea 3.1 alla linea 3.4 }
+}`);
+        const document = buildDocument(checked.evaluation(), 0);
+        const inDocument = document.blocks.flatMap(b => b.kind === 'table' && b.table.group === 'reprogramming' ? [b.table] : []);
+        const [moves, after] = buildTables(checked.evaluation(), ['reprogramming']).tables;
+        expect(inDocument.map(t => t.title)).toEqual([moves.title, moves.title, after.title]);
+        expect(inDocument.slice(0, 2).flatMap(t => t.rows)).toEqual(moves.rows.filter(r => r.role === 'item'));
+        expect(inDocument[2].rows).toEqual(after.rows);
+        const markdown = renderDocumentMarkdown(document);
+        expect(markdown).toContain('| 3.4 | 3.1 | € 20,00 |');
+        expect(markdown.indexOf('Quadro finanziario dopo la riprogrammazione')).toBeGreaterThan(markdown.indexOf('Seconda'));
+    });
+
+    test("Valle d'Aosta: the group of items and its subtotal appear once, in the quadro finanziario", async () => {
+        const markdown = renderDocumentMarkdown(await documentOf('valle-d-aosta-2020.cpiplan'));
+        const group = 'Adeguamento degli uffici e ammodernamento degli strumenti in dotazione agli operatori dei CPI';
+        expect(markdown.split(group)).toHaveLength(2);
+        expect(markdown).toContain(`| **Subtotale ${group}** | **€ 150.000,00** | **€ 150.000,00** | **€ 0,00** |  |`);
+        expect(markdown).not.toContain('Voci raggruppate');
     });
 
     test('Marche: a draft, with its five open problems on the cover and the declared grand total beside the computed one', async () => {

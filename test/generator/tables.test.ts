@@ -18,7 +18,7 @@ describe('quadro finanziario', () => {
     test("reproduces Valle d'Aosta's table 2.2 figure by figure", async () => {
         const finance = (await tablesOf('valle-d-aosta-2020.cpiplan')).tables.find(t => t.group === 'finance')!;
         // As printed in the seed: line, programmed, Allegato B, Allegato C, and the cap notes.
-        expect(texts(finance, 'subtotal').map(r => r.slice(1, 4))).toEqual([
+        expect(texts(finance, 'subtotal').filter(r => r[0].startsWith('Totale')).map(r => r.slice(1, 4))).toEqual([
             ['€ 24.600,00', '€ 24.600,00', '€ 0,00'],
             ['€ 82.000,00', '€ 82.000,00', '€ 0,00'],
             ['€ 30.000,00', '€ 30.000,00', '€ 0,00'],
@@ -32,6 +32,32 @@ describe('quadro finanziario', () => {
             'Max 1,5% del totale assegnato (€ 24.603,75)', 'Max 5% del totale assegnato (€ 82.012,51)',
             'Max 2% del totale assegnato (€ 32.805,00)', '', '', '', 'Max 4% del totale assegnato (€ 65.610,01)'
         ]);
+    });
+
+    test("Valle d'Aosta 3.4: the group's subtotal after its items, per source, inside the line total", async () => {
+        const finance = (await tablesOf('valle-d-aosta-2020.cpiplan')).tables.find(t => t.group === 'finance')!;
+        const rows = finance.rows.map(r => [r.role, ...r.cells.map(formatCell).slice(0, 4)]);
+        const at = rows.findIndex(r => r[1] === 'Ristrutturazione e ampliamento delle sedi (immobili)');
+        expect(rows.slice(at, at + 5)).toEqual([
+            ['item', 'Ristrutturazione e ampliamento delle sedi (immobili)', '€ 630.000,00', '€ 630.000,00', ''],
+            ['item', 'Ammodernamento degli uffici', '€ 70.000,00', '€ 70.000,00', ''],
+            ['item', 'Ammodernamento degli apparati informatici e di telecomunicazione', '€ 80.000,00', '€ 80.000,00', ''],
+            ['subtotal', 'Subtotale Adeguamento degli uffici e ammodernamento degli strumenti in dotazione agli operatori dei CPI', '€ 150.000,00', '€ 150.000,00', '€ 0,00'],
+            ['subtotal', 'Totale Linea 3.4', '€ 780.000,00', '€ 780.000,00', '€ 0,00']
+        ]);
+        expect(finance.rows[at + 3].declared).toBeUndefined();
+        expect(finance.rows[at + 4].sumOf).toEqual([{ row: at, sign: 1 }, { row: at + 3, sign: 1 }]);
+    });
+
+    test('a group whose declared subtotal differs shows it next to the computed one, in every text format', async () => {
+        const text = example('valle-d-aosta-2020.cpiplan').replace('dei CPI" € 150.000,00 {', 'dei CPI" € 140.000,00 {');
+        const tables = buildTables((await check(text)).evaluation(), ['finance']);
+        const group = tables.tables[0].rows.find(r => formatCell(r.cells[0]).startsWith('Subtotale'))!;
+        expect(group.declared && [...group.declared]).toEqual([[1, { kind: 'money', cents: 14000000n }]]);
+        expect(renderMarkdown(tables)).toContain('**€ 150.000,00 (dichiarato € 140.000,00)**');
+        expect(renderHtml(tables)).toContain('<td class="num mismatch">€ 150.000,00<span class="declared">dichiarato € 140.000,00</span></td>');
+        expect(renderCsv(tables)).toContain('Risorse programmate: dichiarato € 140.000,00, calcolato € 150.000,00');
+        expect(renderJson(tables)).toContain('"declared": {');
     });
 
     test("reproduces Marche's table 2.2, the computed grand total next to the declared one", async () => {
@@ -110,7 +136,10 @@ describe('formats', () => {
         const lineTotal = finance.getRow(5);
         expect(lineTotal.getCell(2).value).toEqual({ formula: 'SUM(B4)', result: 24600 });
         const grand = finance.getRows(1, finance.rowCount)!.find(r => r.getCell(1).value === 'Totale generale')!;
-        expect((grand.getCell(2).value as { formula: string }).formula).toBe('SUM(B5,B8,B11,B16,B20,B23,B26)');
+        // Line 3.4 adds up its item outside the group and the group's subtotal (row 16), which adds up the group's two items.
+        expect((grand.getCell(2).value as { formula: string }).formula).toBe('SUM(B5,B8,B11,B17,B21,B24,B27)');
+        expect((finance.getRow(17).getCell(2).value as { formula: string }).formula).toBe('SUM(B13,B16)');
+        expect(finance.getRow(16).getCell(2).value).toEqual({ formula: 'SUM(B14:B15)', result: 150000 });
         expect((grand.getCell(3).value as { result: number }).result).toBe(1640250.18);
     });
 

@@ -93,6 +93,21 @@ describe('round trip through cpiplan tables', () => {
         // The other tables of the CSV are kept aside as comments, not read as figures.
         expect(fromCsv.text).toContain('// Righe non riconosciute, tenute da parte:');
     });
+
+    test("a subtotal row comes back as the group of the items above it that add up to it (Valle d'Aosta 3.4)", async () => {
+        const tables = buildTables(await evaluationOf(example('valle-d-aosta-2020.cpiplan')), ['finance']);
+        const imported = importGrid(gridOfCsv(renderCsv(tables)), [], 'csv', "Valle d'Aosta");
+        expect(imported.text).toContain([
+            '    voce "Ristrutturazione e ampliamento delle sedi (immobili)" € 630.000,00 su B',
+            '    gruppo "Adeguamento degli uffici e ammodernamento degli strumenti in dotazione agli operatori dei CPI" € 150.000,00 {',
+            '        voce "Ammodernamento degli uffici" € 70.000,00 su B',
+            '        voce "Ammodernamento degli apparati informatici e di telecomunicazione" € 80.000,00 su B',
+            '    }',
+            '    totale € 780.000,00'
+        ].join('\n'));
+        const mine = await evaluationOf(imported.text);
+        expect(mine.lines.find(l => l.line.code === '3.4')?.groups.map(g => [g.total, g.declared])).toEqual([[15000000n, 15000000n]]);
+    });
 });
 
 describe('DOCX', () => {

@@ -360,3 +360,103 @@ costo personale 2020 { s 1 € 1,00 }`, 'en', [rules]);
         expect(withCode(checked, 'missing-unit-cost').map(d => d.severity)).toEqual([1]);
     });
 });
+
+describe('function-total-mismatch', () => {
+    test("Valle d'Aosta: each category's functions add up to its heads", async () => {
+        expect(withCode(await check(vda), 'function-total-mismatch')).toEqual([]);
+    });
+
+    test("Valle d'Aosta with one function of Aosta's D changed: reported on the category's heads", async () => {
+        const checked = await check(mutate(vda, '                7 "Centro per il diritto al lavoro', '                6 "Centro per il diritto al lavoro'));
+        expect(messages(checked, 'function-total-mismatch')).toEqual([
+            'Category D at CPI di Aosta has 19 heads, but its functions add up to 18 (difference 1).'
+        ]);
+        expect(covered(checked, 'function-total-mismatch')).toEqual(['19']);
+        expect(withCode(checked, 'function-total-mismatch')[0].severity).toBe(1);
+        // Tabella 1 counts 19 D at Aosta on the same date: writing 18 would only move the mismatch, so no fix is offered.
+        expect(withCode(checked, 'function-total-mismatch')[0].data).toEqual({ code: 'function-total-mismatch', computed: '18' });
+        expect(withCode(checked, 'function-staff-mismatch')).toEqual([]);
+    });
+
+    test("Valle d'Aosta with Aosta's D written as 20: the functions' 19 agree with Tabella 1, so the fix is offered", async () => {
+        const checked = await check(mutate(vda, '            D 19 {', '            D 20 {'));
+        expect(withCode(checked, 'function-total-mismatch')[0].data).toEqual({ code: 'function-total-mismatch', computed: '19', replacement: '19' });
+        expect(covered(checked, 'function-staff-mismatch')).toEqual(['20']);
+    });
+
+    test('fires on a category whose functions add up to another figure, in Italian too', async () => {
+        const plan = (heads: string) => `piano "Test"
+cpi a "CPI A"
+funzioni di a {
+    D «${heads}» {
+        1 "orientamento"
+        2 "incontro domanda e offerta"
+    }
+    C 1 "accoglienza"
+}`;
+        const checked = await check(plan('4'), 'it');
+        expect(messages(checked, 'function-total-mismatch')).toEqual(['La categoria D di CPI A conta 4 unità, ma le sue funzioni ne sommano 3 (differenza 1).']);
+        expect(withCode(checked, 'function-total-mismatch')[0].range).toEqual(checked.marked[0]);
+        expect(withCode(checked, 'function-total-mismatch')[0].data).toEqual({ code: 'function-total-mismatch', computed: '3', replacement: '3' });
+        expect(withCode(await check(plan('3')), 'function-total-mismatch')).toEqual([]);
+    });
+
+    test('not when a function\'s heads are unreadable, nor for a category on one function', async () => {
+        const checked = await check(`piano "Test"
+cpi a "CPI A"
+funzioni di a {
+    D 4 {
+        1,5 "orientamento"
+        2 "incontro domanda e offerta"
+    }
+    C 7 "accoglienza"
+}`);
+        expect(withCode(checked, 'function-total-mismatch')).toEqual([]);
+        expect(withCode(checked, 'invalid-number')).toHaveLength(1);
+    });
+});
+
+describe('function-staff-mismatch', () => {
+    test("Valle d'Aosta: the staff by function of Aosta and Verrès count what Tabella 1 counts, C2 and C1 as C", async () => {
+        const checked = await check(vda);
+        expect(withCode(checked, 'function-staff-mismatch')).toEqual([]);
+        const comparisons = checked.evaluation().consistency.functionStaff;
+        expect(comparisons.map(c => [c.office.label, c.functions.total, c.office.total])).toEqual([['CPI di Aosta', 27, 27], ['CPI di Verrès', 10, 10]]);
+    });
+
+    test("Valle d'Aosta with a function of Verrès moved from C2 to D: both categories reported, on their heads", async () => {
+        const checked = await check(mutate(mutate(vda, '            D 3 {\n                1 "responsabile del CPI"', '            D 4 {\n                2 "responsabile del CPI"'),
+            '            C2 5 {\n                2 "orientamento di base"', '            C2 4 {\n                1 "orientamento di base"'));
+        expect(messages(checked, 'function-staff-mismatch')).toEqual([
+            'The staff by function of CPI di Verrès at 17/11/2020 counts 4 in D, but the staff table «Tabella 1. Profili professionali dipendenti CPI Regione Autonoma Valle d\'Aosta» at the same date counts 3 (difference 1).',
+            'The staff by function of CPI di Verrès at 17/11/2020 counts 4 in C, but the staff table «Tabella 1. Profili professionali dipendenti CPI Regione Autonoma Valle d\'Aosta» at the same date counts 5 (difference -1).'
+        ]);
+        expect(covered(checked, 'function-staff-mismatch')).toEqual(['4', '4']);
+        expect(withCode(checked, 'function-total-mismatch')).toEqual([]);
+    });
+
+    test("a category the staff by function leaves out is reported on its office; another date is not compared", async () => {
+        const without = mutate(vda, '            A 1 "profilo professionale di ausiliare"\n', '');
+        const checked = await check(without);
+        expect(messages(checked, 'function-staff-mismatch')).toEqual([
+            'The staff by function of CPI di Aosta at 17/11/2020 counts 0 in A, but the staff table «Tabella 1. Profili professionali dipendenti CPI Regione Autonoma Valle d\'Aosta» at the same date counts 1 (difference -1).'
+        ]);
+        expect(covered(checked, 'function-staff-mismatch')).toEqual(['aosta']);
+        expect(withCode(await check(mutate(without, 'funzioni di aosta al 17/11/2020', 'funzioni di aosta al 18/11/2020')), 'function-staff-mismatch')).toEqual([]);
+        expect(withCode(await check(mutate(without, 'funzioni di aosta al 17/11/2020', 'funzioni di aosta')), 'function-staff-mismatch')).toEqual([]);
+    });
+
+    test('small input: fires on the marked heads, not when the tables agree', async () => {
+        const plan = (heads: string) => `piano "Test"
+cpi a "CPI A"
+profilo d "Istruttore" categoria D
+personale al 17/11/2020 "Tab. 1" { ufficio a { d D 3 } }
+funzioni di a al 17/11/2020 { D «${heads}» "orientamento" }`;
+        const checked = await check(plan('2'));
+        expect(messages(checked, 'function-staff-mismatch')).toEqual([
+            'The staff by function of CPI A at 17/11/2020 counts 2 in D, but the staff table «Tab. 1» at the same date counts 3 (difference -1).'
+        ]);
+        expect(withCode(checked, 'function-staff-mismatch')[0].range).toEqual(checked.marked[0]);
+        expect(withCode(await check(plan('3')), 'function-staff-mismatch')).toEqual([]);
+    });
+});

@@ -122,6 +122,11 @@ const samples: { readonly [C in IssueCode]: readonly IssueArguments[C][] } = {
     'reprogrammed-cap-exceeded': [{ line: 'A1', source: 'A2', before: 'A3', after: 'A4', cap: 'A5', rate: 'A6', excess: 'A7' }],
     'cost-mismatch': [{ heads: 'A1', profile: 'A2', unitCost: 'A3', expected: 'A4', declared: 'A5', difference: 'A6' }],
     'cofinancing-mismatch': [{ shares: 'A1', sum: 'A2', cost: 'A3', difference: 'A4' }],
+    'function-total-mismatch': [{ category: 'A1', office: 'A2', declared: 'A3', computed: 'A4', difference: 'A5' }],
+    'function-staff-mismatch': [
+        { office: 'A1', date: 'A2', category: 'A3', inFunctions: 'A4', table: 'A5', inStaff: 'A6', difference: 'A7' },
+        { office: 'A1', date: 'A2', category: 'A3', inFunctions: 'A4', table: '', inStaff: 'A6', difference: 'A7' }
+    ],
     'percentage-out-of-range': [{ value: 'A1' }],
     'milestones-decreasing': [{ value: 'A1', period: 'A2', previous: 'A3', previousPeriod: 'A4' }],
     'duplicate-name': Object.keys(duplicateWords).map(what => ({ what: what as keyof typeof duplicateWords, name: 'A1' })),

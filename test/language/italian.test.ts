@@ -65,6 +65,9 @@ costo personale 2020 {
 statistica "Iscritti per CPI" colonne "Iscritti" misura iscritti {
     a 90
 }
+funzioni di a {
+    D 3 { 1 "orientamento" 1 "incontro domanda e offerta" }
+}
 linea 3.3 "Osservatorio" {
     voce "Analisi" € 1,00
     dichiarazione nessun_compenso_osservatorio "Ai componenti non spetta alcun compenso."
@@ -79,9 +82,15 @@ linea 3.1 "Comunicazione" { }`, 'it');
     const broken = await check(`piano "Rotte" regole "Rotte"
 fonte B "B" tipo k assegnato € 1,00
 linea 3.1 "X" { }`, 'it', ['regole "Rotte" {\n    fonte k\n    linea 3.1 "X" tetto 150% di k\n}']);
+    // The staff by function against the staff table at the same date.
+    const functions = await check(`piano "Funzioni"
+cpi a "CPI A"
+profilo d "Istruttore" categoria D
+personale al 17/11/2020 "Tabella 1" { ufficio a { d D 3 } }
+funzioni di a al 17/11/2020 { D 2 "orientamento" }`, 'it');
     // The later a plan, the more its message for a code counts: the checks below read the first plans' messages.
     const byCode = new Map([...tables.diagnostics, ...lines.diagnostics, ...missing.diagnostics, ...ambiguous.diagnostics, ...broken.diagnostics,
-        ...checked.diagnostics, ...unreadable.diagnostics, ...rules.diagnostics, ...moves.diagnostics].map(d => [d.code, d.message]));
+        ...checked.diagnostics, ...unreadable.diagnostics, ...rules.diagnostics, ...moves.diagnostics, ...functions.diagnostics].map(d => [d.code, d.message]));
     expect([...byCode.keys()].sort()).toEqual([...issueCodes].sort());
     expect(byCode.get('under-allocated')).toBe('Programmati € 40,00 su Allegato C a fronte di € 1.000,00 assegnati: € 960,00 non programmati.');
     expect(byCode.get('cap-exceeded')).toBe("La linea 3.3 imputa € 1.050,00 su Allegato B, oltre il tetto di € 20,00 (max 2% del totale assegnato): eccedenza € 1.030,00.");
@@ -110,6 +119,8 @@ linea 3.1 "X" { }`, 'it', ['regole "Rotte" {\n    fonte k\n    linea 3.1 "X" tet
     expect(byCode.get('reprogrammed-over-allocated')).toBe("Dopo la riprogrammazione su Allegato B sono programmati € 1.010,00 (prima € 1.000,00), oltre l'assegnato di € 1.000,00: eccedenza € 10,00.");
     expect(byCode.get('reprogrammed-cap-exceeded')).toBe('Dopo la riprogrammazione la linea 3.1 imputa € 2.030,00 su Allegato B (prima € 10,00), oltre il tetto di € 15,00 (max 1,5%): eccedenza € 2.015,00.');
     expect(byCode.get('cost-mismatch')).toBe('2 × Istruttore a € 10,00 fanno € 20,00, ma il costo dichiarato è € 30,00 (differenza € 10,00).');
+    expect(byCode.get('function-total-mismatch')).toBe('La categoria D di CPI A conta 3 unità, ma le sue funzioni ne sommano 2 (differenza 1).');
+    expect(byCode.get('function-staff-mismatch')).toBe('Il personale per funzione di CPI A al 17/11/2020 conta 2 in D, ma la tabella del personale «Tabella 1» alla stessa data ne conta 3 (differenza -1).');
     expect(byCode.get('cofinancing-mismatch')).toBe('Le quote di finanziamento (Stato € 10,00) sommano € 10,00, non il costo di € 30,00 che finanziano (differenza -€ 20,00).');
     expect(byCode.get('percentage-out-of-range')).toBe("120% è fuori dall'intervallo 0–100%.");
     expect(byCode.get('milestones-decreasing')).toBe("Il valore cumulativo 40% dell'anno II è inferiore a 50% dell'anno I.");

@@ -95,7 +95,51 @@ async function fixesNeverMakeThingsWorse(text: string): Promise<void> {
     }
 }
 
+/**
+ * Valle d'Aosta with line 3.2 written as a group of two items over its cap (5% of Allegato B), the
+ * money taken from line 3.4 so that nothing but the cap is wrong: the cap fix lowers the group's last item.
+ */
+const groupedOverCap = examples[1]
+    .replace('    voce "Piano di formazione degli operatori" € 82.000,00 su B\n    totale € 82.000,00\n    totale B € 82.000,00',
+        '    gruppo "Piano di formazione degli operatori" € 90.000,00 {\n        voce "Formazione di base" € 40.000,00 su B\n'
+        + '        voce "Formazione specialistica" € 50.000,00 su B\n    }\n    totale € 90.000,00\n    totale B € 90.000,00')
+    .replace('voce "Ristrutturazione e ampliamento delle sedi (immobili)" € 630.000,00 su B', 'voce "Ristrutturazione e ampliamento delle sedi (immobili)" € 622.000,00 su B')
+    .replace('    totale € 780.000,00\n    totale B € 780.000,00', '    totale € 772.000,00\n    totale B € 772.000,00');
+
 describe('fixes never make things worse', () => {
+    test("on Valle d'Aosta with the cap fix lowering an item of a group with a declared subtotal", async () => {
+        const checked = await check(groupedOverCap);
+        expect(checked.diagnostics.filter(d => d.severity === 1).map(d => d.code)).toEqual(['cap-exceeded']);
+        const { actions, apply, close } = await fixesOf(groupedOverCap);
+        await close();
+        const cap = actions.find(a => (a.diagnostics ?? []).some(d => d.code === 'cap-exceeded'));
+        expect(cap, 'no cap fix').toBeDefined();
+        // The item, the group's subtotal, the line's two totals and the plan's two totals: € 7.987,49 off each.
+        const fixed = apply(cap!);
+        expect(fixed).toContain('gruppo "Piano di formazione degli operatori" € 82.012,51 {');
+        expect(fixed).toContain('voce "Formazione specialistica" € 42.012,51 su B');
+        expect((await check(fixed)).diagnostics.filter(d => d.severity === 1)).toEqual([]);
+        await fixesNeverMakeThingsWorse(groupedOverCap);
+    }, 60_000);
+
+    test('on random amounts of that grouped item, its declared totals kept or not', async () => {
+        const before = applied;
+        await fc.assert(fc.asyncProperty(
+            fc.integer({ min: 4_201_252, max: 20_000_000 }), fc.boolean(),
+            async (cents, keepTotals) => {
+                const excess = cents - 5_000_000;
+                const text = groupedOverCap.replace('"Formazione specialistica" € 50.000,00', `"Formazione specialistica" € ${money(cents)}`);
+                const kept = keepTotals ? text
+                    .replace('€ 90.000,00 {', `€ ${money(9_000_000 + excess)} {`)
+                    .replace('    totale € 90.000,00\n    totale B € 90.000,00', `    totale € ${money(9_000_000 + excess)}\n    totale B € ${money(9_000_000 + excess)}`)
+                    : text;
+                await fixesNeverMakeThingsWorse(kept);
+            }
+        ), { numRuns: 8, seed: 11 });
+        expect(applied - before).toBeGreaterThan(8);
+    }, 120_000);
+
+
     test('on the three real plans', async () => {
         for (const text of examples) {
             await fixesNeverMakeThingsWorse(text);

@@ -1,7 +1,7 @@
 /** Requests on half-typed or foreign text: each answers, none throws (issue 9, found by the fuzz). */
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Connection, DocumentSymbol } from 'vscode-languageserver';
-import { requests } from '../../src/protocol.js';
+import { requests, type DiffResult } from '../../src/protocol.js';
 import { registerRequests } from '../../src/server/requests.js';
 import { testServices } from '../helpers.js';
 import { open } from './helpers.js';
@@ -38,6 +38,22 @@ describe('completion', () => {
             textDocument: { uri: opened.document.uri.toString() }, position: opened.document.textDocument.positionAt(table.length)
         });
         expect(list?.items.map(i => i.label)).toEqual(expect.arrayContaining(['aosta', 'gruppo', 'totale']));
+    });
+});
+
+describe('hover and tables on the observatory, staff by function and staffing needs while typed', () => {
+    const text = 'piano "X"\ncpi aosta "CPI di Aosta"\nosservatorio {\n    componente\n}\nfunzioni di aosta {\n    D 3 {\n        2\n    }\n}\nfabbisogno di aosta {\n    D\n}\n';
+
+    test.each(['osservatorio', 'componente', 'funzioni', 'D 3', 'fabbisogno'])('hover on %s answers without "undefined"', async needle => {
+        const { hoverText } = await import('./helpers.js');
+        expect(await hoverText(text, needle, 1, 'en') ?? '').not.toContain('undefined');
+    });
+
+    test.each(['md', 'csv', 'json'])('tables (%s) answer without "undefined"', async format => {
+        const opened = await open(text);
+        close = opened.close;
+        const tables = await (await handlers()).get(requests.tables)?.({ uri: opened.document.uri.toString(), table: 'all', format }) as { content: string };
+        expect(tables.content).not.toContain('undefined');
     });
 });
 
@@ -101,6 +117,23 @@ linea 3.1 "Comunicazione" {
         const diff = (await handlers()).get(requests.diff);
         const result = await diff?.({ newUri: opened.document.uri.toString(), oldText: text.replace('€ 1,00', '€ 2,00'), oldLabel }) as { markdown: string };
         expect(result.markdown).toContain('Campagna');
+    });
+
+    test('diff says how many figures disagree with the moves the old version declares', async () => {
+        const text = `piano "X"
+fonte B "Allegato B" tipo allegato_B assegnato € 100,00
+linea 3.1 "Comunicazione" { voce "Campagna" € 1,00 su B }
+linea 3.4 "Sedi" { voce "Arredi" € 9,00 su B }
+`;
+        const opened = await open(text);
+        close = opened.close;
+        const diff = (await handlers()).get(requests.diff);
+        const moved = `${text}riprogrammazione { sposta € 1,00 dalla linea 3.4 alla linea 3.1 }\n`;
+        const disagreeing = await diff?.({ newUri: opened.document.uri.toString(), oldText: moved, oldLabel: 'v1' }) as DiffResult;
+        expect(disagreeing.disagreements).toBe(2);
+        expect(disagreeing.markdown).toContain('| Linea 3.1 | € 1,00 | € 0,00 (dichiarato € 1,00) | non concorda |');
+        const plain = await diff?.({ newUri: opened.document.uri.toString(), oldText: text, oldLabel: 'v1' }) as DiffResult;
+        expect(plain.disagreements).toBe(0);
     });
 
     test.each(['md', 'html', 'csv', 'json'])('tables (%s) and diff answer on a plan whose name is still to type (`piano`)', async format => {

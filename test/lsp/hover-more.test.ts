@@ -1,4 +1,4 @@
-/** Hover on every construct that has figures: costo personale, quota, assunzioni, riepilogo, ambito; shares next to caps. */
+/** Hover on every construct that has figures: costo personale, quota, assunzioni, riepilogo, ambito, osservatorio, comuni, funzioni, fabbisogno; shares next to caps. */
 import { describe, expect, test } from 'vitest';
 import { shareBeside } from '../../src/language/lsp/hover.js';
 import { example, header } from '../helpers.js';
@@ -44,6 +44,44 @@ describe('hover on the staff constructs', () => {
         const value = await hover(example('puglia-2020.cpiplan'), 'ambito servizi_lavoro', 2, 'it');
         expect(value?.split('\n')[0]).toMatch(/^\*\*Ambito servizi_lavoro\*\* AZIONI DI POTENZIAMENTO/);
         expect(value?.split('\n')[2]).toMatch(/^Attività: \d+ · Risultati: \d+ · Indicatori: \d+/);
+    });
+});
+
+describe('hover on the observatory, municipalities, staff by function and staffing needs', () => {
+    const vda = example('valle-d-aosta-2020.cpiplan');
+
+    test('osservatorio: the act that set it up, its members declared and listed', async () => {
+        expect(await hover(vda, 'osservatorio "Osservatorio economico', 2)).toBe([
+            '**Observatory** Osservatorio economico e sociale (OES)', '',
+            'Established by: L.R. 31/2005 del 05/12/2005', '',
+            'Members: **5** · 1 listed'
+        ].join('\n'));
+        expect(await hover(vda, 'componente "Capo', 2, 'it')).toBe("**Componente** Capo dell'Osservatorio economico e sociale\n\nUnità: 1");
+    });
+
+    test('comuni: how many municipalities the CPI serves, and the note', async () => {
+        expect(await hover(vda, 'comuni di morgex', 2, 'it')).toBe('**Comuni** CPI di Morgex: **5**\n\n² Comuni CPI Morgex');
+    });
+
+    test("funzioni: the office's total and each category's heads, with its rows adding up", async () => {
+        expect(await hover(vda, 'funzioni di verres', 2)).toBe([
+            '**Staff by function** CPI di Verrès · 17/11/2020', '',
+            'Total: **10**  ',
+            '- D: 3 (1 + 1 + 1 = 3 ✓)  ',
+            '- C2: 5 (2 + 3 = 5 ✓)  ',
+            '- B2: 2'
+        ].join('\n'));
+        expect(await hover(vda, 'C2 4 {', 1)).toBe('**C2** 4 (1 + 2 + 1 = 4 ✓)');
+        const changed = vda.replace('C2 4 {', 'C2 5 {');
+        expect(await hover(changed, 'C2 5 {', 1)).toBe('**C2** 5 (1 + 2 + 1 = 4 ≠)');
+    });
+
+    test('fabbisogno: per office and for every CPI of the plan', async () => {
+        expect(await hover(example('marche-2020.cpiplan'), 'fabbisogno per ogni cpi', 2, 'it')).toBe([
+            '**Fabbisogno di personale** Funzionari di Cat. D da reperire per ciascuna delle 13 sedi CPI', '',
+            'Uffici: ogni CPI (13)  ',
+            'Per ufficio: **2** · Totale: **26**'
+        ].join('\n'));
     });
 });
 

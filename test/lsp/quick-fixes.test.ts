@@ -46,6 +46,19 @@ describe('quick fixes', () => {
         await expectFixed(text, fixed, 'total-mismatch');
     });
 
+    test('function-total-mismatch: writes the sum of the functions as the category\'s heads', async () => {
+        const text = `piano "Test"\ncpi a "CPI A"\nfunzioni di a {\n    D 4 {\n        1 "orientamento"\n        2 "incontro domanda e offerta"\n    }\n}\n`;
+        const { actions, apply } = await fixesFor(text, 'function-total-mismatch', 'it');
+        expect(actions.map(a => a.title)).toEqual(['Imposta le unità della categoria a 3']);
+        const fixed = apply(actions[0]);
+        expect(fixed).toContain('    D 3 {\n');
+        await expect(fixed).toMatchFileSnapshot('golden/function-total-mismatch.cpiplan');
+        await expectFixed(text, fixed, 'function-total-mismatch');
+        // The staff table at the same date counts the declared 4: writing 3 would only move the mismatch.
+        const counted = `piano "Test"\ncpi a "CPI A"\nprofilo d "Istruttore" categoria D\npersonale al 17/11/2020 { ufficio a { d D 4 } }\n${text.slice(text.indexOf('funzioni')).replace('funzioni di a', 'funzioni di a al 17/11/2020')}`;
+        expect((await fixesFor(counted, 'function-total-mismatch')).actions).toEqual([]);
+    });
+
     test('split-mismatch: adjusts the amount, or the last part', async () => {
         const text = `${header}linea 3.6 "Spese generali" {\n    voce "Assistenza" € 85.590,16 su B € 65.600,00, C € 19.990,00\n}\n`;
         const { actions, apply } = await fixesFor(text, 'split-mismatch', 'it');

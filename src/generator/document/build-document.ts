@@ -9,11 +9,12 @@ import type { AstNode } from 'langium';
 import type {
     Act, ActRef, Area, BulletList, Declaration, Governance, InformationSystem, ListItem, Municipalities, Objectives,
     Observatory, Office, PercentageTable, Period, Plan, PlanElement, Profile, Prose, Reprogramming, Review, Section,
-    SectionElement, StaffByFunction, StaffingNeeds, SystemService, Timeline, Fact, Endpoint, Indicator, Result, Measure
+    SectionElement, SystemService, Timeline, Fact, Indicator, Result, Measure
 } from '../../language/generated/ast.js';
 import type { PlanEvaluation } from '../../language/model/figures.js';
 import { elementsOf } from '../../language/model/elements.js';
 import { costTables, financeTable, hiringTables, indicatorTable, staffTables, statisticsTables } from '../build-tables.js';
+import { afterMovesTable, blockMovesTable, functionTables, needsTables, singleObservatoryTable } from '../outline-tables.js';
 import { empty, money, text, type Table, type TableColumn, type TableRow } from '../table-model.js';
 import type { Block, ContentsEntry, Cover, ListEntry, PlanDocument } from './document-model.js';
 
@@ -138,6 +139,7 @@ export function buildDocument(evaluation: PlanEvaluation, problems: number): Pla
             case 'Office': return offices();
             case 'Profile': return profiles();
             case 'StaffTable': case 'CategorySummary': case 'Movements': case 'HiringPlan': case 'PersonnelCost': case 'StatisticsTable':
+            case 'StaffByFunction': case 'StaffingNeeds':
                 return out.table(tables.get(node), node.$type === 'StatisticsTable' ? rowNotes(node.rows.concat(node.groups.flatMap(g => g.rows))) : []);
             case 'Area': return area(node, level);
             case 'Objectives': return objectives(node, level);
@@ -150,8 +152,6 @@ export function buildDocument(evaluation: PlanEvaluation, problems: number): Pla
             case 'Fact': return out.paragraph(factText(node));
             case 'PercentageTable': return out.table(percentageTable(node, nextId('percentuali')), node.source ? [`Fonte: ${node.source}`] : []);
             case 'Municipalities': return municipalities(node);
-            case 'StaffByFunction': return out.table(functionTable(node, nextId('funzioni')));
-            case 'StaffingNeeds': return out.table(needsTable(node, nextId('fabbisogno')));
             case 'Act': case 'Declaration': return;
         }
     };
@@ -168,12 +168,8 @@ export function buildDocument(evaluation: PlanEvaluation, problems: number): Pla
             ...l.line.note ? [`${l.label}: ${l.line.note}`] : [],
             ...[...l.line.items, ...l.line.groups.flatMap(g => g.items)].flatMap(i => i.note ? [`${i.title}: ${i.note}`] : [])
         ]);
+        // Each group of items has its subtotal row there, with its declared subtotal when it differs.
         out.table(financeTable(evaluation), lineNotes);
-        const groups = evaluation.lines.flatMap(l => l.line.groups.map(g => [l.label, g] as const));
-        if (groups.length > 0) {
-            out.table(simpleTable('gruppi', 'Voci raggruppate e subtotali dichiarati', ['Linea', 'Gruppo', ['Subtotale dichiarato', 'money']],
-                groups.map(([line, g]) => [text(line), text(g.title), text(moneyText(g.subtotal))])));
-        }
     });
     const offices = () => once('offices', () => out.table(officeTable(elementsOf(plan, 'Office'))));
     const profiles = () => once('profiles', () => out.table(profileTable(elementsOf(plan, 'Profile'))));
@@ -224,17 +220,21 @@ export function buildDocument(evaluation: PlanEvaluation, problems: number): Pla
     };
     const observatory = (node: Observatory, level: number) => {
         out.heading(level, node.title);
-        const facts = [node.act ? `Istituito da ${actText(node.act)}` : '', node.memberCount ? `Componenti: ${node.memberCount.value}` : ''].filter(Boolean);
-        facts.forEach(f => out.paragraph(f, 'note'));
         node.prose.forEach(prose);
-        out.table(simpleTable(nextId('osservatorio'), 'Componenti', ['Componente', ['N.', 'count']], node.members.map(m => [text(m.role), countText(m.count)])));
+        // The act and the declared members are in the table's first row, as `cpiplan tables` shows them.
+        const figures = evaluation.outline.observatories.find(o => o.node === node);
+        out.table(figures ? singleObservatoryTable(figures, nextId('osservatorio')) : undefined);
     };
     const reprogramming = (node: Reprogramming, level: number) => {
         const title = `${node.title ?? 'Riprogrammazione'}${node.act ? ` (approvata con ${actText(node.act)})` : ''}`;
         out.heading(level, title);
         node.prose.forEach(prose);
-        out.table(simpleTable(nextId('riprogrammazione'), 'Spostamenti di risorse', [['Importo', 'money'], 'Da', 'A'],
-            node.moves.map(m => [text(moneyText(m.amount)), text(endpointText(m.from)), text(endpointText(m.to))])));
+        // The moves and the framework after them as `cpiplan tables` gives them: amounts and sides read once, in the model.
+        const block = evaluation.outline.reprogrammings.find(r => r.node === node);
+        out.table(block ? blockMovesTable(block, nextId('riprogrammazione')) : undefined);
+        if (node === evaluation.outline.reprogrammings.at(-1)?.node) {
+            out.table(afterMovesTable(evaluation));
+        }
     };
     const review = (node: Review, level: number) => {
         out.heading(level, `${node.title ?? 'Valutazione'}${node.act ? ` – ${actText(node.act)}` : ''}`);
@@ -330,6 +330,8 @@ function tablesByNode(evaluation: PlanEvaluation): Map<AstNode, Table> {
     hiringTables(evaluation).forEach((table, i) => { const node = evaluation.hiring[i]?.node; if (node) { map.set(node, table); } });
     costTables(evaluation).forEach((table, i) => { const node = evaluation.personnelCosts[i]?.node; if (node) { map.set(node, table); } });
     statisticsTables(evaluation).forEach((table, i) => { const node = evaluation.statistics[i]?.table; if (node) { map.set(node, table); } });
+    functionTables(evaluation).forEach((table, i) => { const node = evaluation.functions[i]?.node; if (node) { map.set(node, table); } });
+    needsTables(evaluation).forEach((table, i) => { const node = evaluation.needs[i]?.node; if (node) { map.set(node, table); } });
     return map;
 }
 
@@ -366,21 +368,6 @@ function percentageTable(node: PercentageTable, id: string): Table {
     }));
 }
 
-function functionTable(node: StaffByFunction, id: string): Table {
-    const office = node.office.ref?.title ?? node.office.$refText;
-    const rows: TableRow['cells'][] = node.groups.flatMap(g => [
-        [text(g.category), countText(g.count), text(g.function)] as TableRow['cells'],
-        ...g.rows.map(r => [empty, countText(r.count), text(r.function)] as TableRow['cells'])
-    ]);
-    return simpleTable(id, node.title ?? `Personale di ${office} per funzione${node.date ? ` al ${node.date}` : ''}`, ['Categoria', ['Unità', 'count'], 'Funzione'], rows);
-}
-
-function needsTable(node: StaffingNeeds, id: string): Table {
-    const where = node.each ? 'per ogni CPI' : node.offices.map(o => o.ref?.title ?? o.$refText).join(', ');
-    return simpleTable(id, node.title ?? `Fabbisogno di personale ${where}`, ['Dove', 'Categoria', 'Profilo', ['Unità', 'count'], 'Ruolo'],
-        node.rows.map(r => [text(where), text(r.category), text(r.profile?.ref?.title), countText(r.count), text(r.role)]));
-}
-
 function factText(fact: Fact): string {
     const value = fact.amount ? moneyText(fact.amount) : measureText(fact.value);
     return [`${fact.label}:`, fact.bound, value, periodText(fact.when), fact.office ? `(${fact.office.ref?.title ?? fact.office.$refText})` : '', fact.note ? `– ${fact.note}` : '']
@@ -405,10 +392,4 @@ function moduleText(title: string, kind: string | undefined, description: string
 function interoperabilityText(i: { partner?: string; via?: string; mode?: string; text?: string }): string {
     return ['Interoperabilità', i.partner ? `con ${i.partner}` : '', i.via ? `tramite ${i.via}` : '', i.mode ? `(${i.mode})` : '', i.text ? `: ${i.text}` : '']
         .filter(Boolean).join(' ').replace(' :', ':');
-}
-
-function endpointText(endpoint: Endpoint): string {
-    const line = endpoint.lineCode ? `linea ${endpoint.lineCode}` : endpoint.lineTitle ? `linea “${endpoint.lineTitle}”` : '';
-    return [line, endpoint.item ? `voce “${endpoint.item}”` : '', endpoint.source ? `${line ? 'su ' : 'fonte '}${endpoint.source.$refText}` : '']
-        .filter(Boolean).join(' ');
 }

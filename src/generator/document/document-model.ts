@@ -2,7 +2,8 @@
  * The plan document as the Region approves it: a cover, a table of contents and blocks in the
  * Ministry's outline (headings, prose, lists, tables). Built from the evaluation and the AST's
  * prose by build-document.ts, rendered as Markdown (golden text), HTML (print) and DOCX.
- * No figure is computed here: tables come from build-tables.ts.
+ * No figure is computed here: tables come from build-tables.ts and outline-tables.ts, the
+ * same tables `cpiplan tables` writes.
  */
 import type { Table } from '../table-model.js';
 

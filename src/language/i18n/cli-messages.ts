@@ -66,6 +66,19 @@ or unreadable input.`
         it: 'La tabella di riprogrammazione tra due versioni di un piano: per linea e voce, per fonte, tetti prima e dopo.',
         en: 'The reprogramming table between two versions of a plan: per line and item, per source, caps before and after.'
     },
+    diffHelp: {
+        it: `
+Se la versione precedente dichiara spostamenti (riprogrammazione), la differenza tra le due versioni
+deve coincidere con essi, linea per linea e fonte per fonte: la tabella "Spostamenti dichiarati"
+lo mostra. Codici di uscita: 0 nessun errore e differenze concordi, 1 la versione successiva ha
+errori o le differenze non concordano con gli spostamenti dichiarati (le tabelle sono comunque
+scritte), 2 uso errato o file illeggibili.`,
+        en: `
+When the earlier version declares moves (a reprogramming), the changes between the two versions
+must match them, line by line and source by source: the "Spostamenti dichiarati" table shows it.
+Exit codes: 0 no errors and the changes agree, 1 the later version has errors or the changes
+disagree with the declared moves (the tables are still written), 2 bad usage or unreadable input.`
+    },
     diffOld: { it: 'il piano .cpiplan precedente', en: 'the earlier .cpiplan plan' },
     diffNew: { it: 'il piano .cpiplan successivo', en: 'the later .cpiplan plan' },
     lspCommand: { it: 'Avvia il language server per qualsiasi editor LSP.', en: 'Start the language server for any LSP editor.' },
@@ -78,6 +91,22 @@ or unreadable input.`
     summary: {
         it: '{files} {filesWord}: {errors} {errorsWord}, {warnings} {warningsWord}.',
         en: '{files} {filesWord} checked: {errors} {errorsWord}, {warnings} {warningsWord}.'
+    },
+    movesAgree: {
+        it: 'cpiplan: le differenze tra {old} e {new} concordano con gli spostamenti dichiarati in {old}.',
+        en: 'cpiplan: the changes from {old} to {new} agree with the moves {old} declares.'
+    },
+    movesDisagree: {
+        it: 'cpiplan: le differenze tra {old} e {new} non concordano con gli spostamenti dichiarati in {old}: {figures}.',
+        en: 'cpiplan: the changes from {old} to {new} disagree with the moves {old} declares: {figures}.'
+    },
+    movesDisagreeLine: {
+        it: 'linea {line} variazione dichiarata {declared}, trovata {found}',
+        en: 'line {line} declared change {declared}, found {found}'
+    },
+    movesDisagreeSource: {
+        it: 'fonte {source} variazione dichiarata {declared}, trovata {found}',
+        en: 'source {source} declared change {declared}, found {found}'
     },
     tablesWithErrors: {
         it: "cpiplan: {file} ha {errors} {errorsWord}; le tabelle mostrano le cifre calcolate accanto a quelle dichiarate (eseguire 'cpiplan check {file}').",

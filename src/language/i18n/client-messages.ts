@@ -29,7 +29,12 @@ export const clientMessages = {
     regionPlaceholder: { it: 'Es. Piemonte', en: 'E.g. Piemonte' },
     saveNewPlan: { it: 'Crea il piano', en: 'Create the plan' },
     newPlanCreated: { it: 'Piano {file} creato dalle regole: completare risorse, voci e testi.', en: 'Plan {file} created from the rule set: fill in the resources, items and texts.' },
-    otherVersionNotAPlan: { it: 'La versione da confrontare non contiene un piano.', en: 'The version to compare with does not hold a plan.' }
+    movesDisagree: {
+        it: 'Le differenze non concordano con gli spostamenti dichiarati nella versione precedente su {count} cifre: vedere la tabella "Spostamenti dichiarati".',
+        en: 'The changes disagree with the moves the earlier version declares on {count} figures: see the "Spostamenti dichiarati" table.'
+    },
+    otherVersionNotAPlan: { it: 'La versione da confrontare non contiene un piano.', en: 'The version to compare with does not hold a plan.' },
+    importFilter: { it: 'Quadro finanziario da importare', en: 'Financial framework to import' }
 } as const;
 
 export type ClientMessage = keyof typeof clientMessages;

@@ -4,6 +4,7 @@ import { textOf, type ArgumentList } from './template.js';
 
 export const fixTitles = {
     setDeclaredTotal: { it: 'Imposta il totale dichiarato a {value}', en: 'Set the declared total to {value}' },
+    setCategoryHeads: { it: 'Imposta le unità della categoria a {value}', en: "Set the category's heads to {value}" },
     setItemAmount: { it: "Imposta l'importo della voce a {value}", en: 'Set the item amount to {value}' },
     setLastPart: { it: "Imposta l'ultima quota a {value}", en: 'Set the last part to {value}' },
     reduceToCap: { it: 'Riduci la linea al tetto ({cap})', en: 'Reduce the line to the cap ({cap})' },

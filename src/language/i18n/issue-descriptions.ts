@@ -94,6 +94,14 @@ export const issueDescriptions: Record<IssueCode | SyntaxCode, Bilingual> = {
         it: 'Le quote di finanziamento (Stato, Regione…) non sommano al costo del personale che finanziano.',
         en: 'The funding shares (State, Region…) do not add up to the personnel cost they fund.'
     },
+    'function-total-mismatch': {
+        it: 'Le unità di una categoria del personale per funzione sono diverse dalla somma delle sue funzioni.',
+        en: "A category's heads in the staff by function differ from the sum of its functions."
+    },
+    'function-staff-mismatch': {
+        it: "Il personale per funzione di un ufficio è diverso, per categoria, dalla tabella del personale alla stessa data.",
+        en: "An office's staff by function differs, category by category, from the staff table at the same date."
+    },
     'summary-staff-mismatch': {
         it: 'Il riepilogo per categoria a una data è diverso dalla tabella del personale alla stessa data.',
         en: 'The category summary at a date differs from the staff table at the same date.'

@@ -57,8 +57,12 @@ export interface IssueArguments {
     'reprogrammed-cap-exceeded': { line: string; source: string; before: string; after: string; cap: string; rate: string; excess: string };
     'cost-mismatch': { heads: string; profile: string; unitCost: string; expected: string; declared: string; difference: string };
     'cofinancing-mismatch': { shares: string; sum: string; cost: string; difference: string };
+    /** `office` is the office's title, or the name written when it does not resolve. */
+    'function-total-mismatch': { category: string; office: string; declared: string; computed: string; difference: string };
     /** `summary` and `table` are the tables' titles, or empty when untitled. */
     'summary-staff-mismatch': { summary: string; date: string; category: string; inSummary: string; table: string; inStaff: string; difference: string };
+    /** `table` is the staff table's title, or empty when untitled. */
+    'function-staff-mismatch': { office: string; date: string; category: string; inFunctions: string; table: string; inStaff: string; difference: string };
     'movements-summary-mismatch': { from: string; to: string; net: string; summaryFrom: string; summaryTo: string; change: string };
     /** `profile` is absent when the hires name no profile and the totals are compared. */
     'hires-cost-mismatch': { year: string; upTo: string; profile?: string; heads: string; hired: string };
@@ -347,9 +351,15 @@ const messages: { readonly [C in IssueCode]: IssueMessage<C> } = {
     'cofinancing-mismatch': (a, l) => l === 'it'
         ? `Le quote di finanziamento (${a.shares}) sommano ${a.sum}, non il costo di ${a.cost} che finanziano (differenza ${a.difference}).`
         : `The funding shares (${a.shares}) add up to ${a.sum}, not the ${a.cost} cost they fund (difference ${a.difference}).`,
+    'function-total-mismatch': (a, l) => l === 'it'
+        ? `La categoria ${a.category} di ${a.office} conta ${a.declared} unità, ma le sue funzioni ne sommano ${a.computed} (differenza ${a.difference}).`
+        : `Category ${a.category} at ${a.office} has ${a.declared} heads, but its functions add up to ${a.computed} (difference ${a.difference}).`,
     'summary-staff-mismatch': (a, l) => l === 'it'
         ? `Il riepilogo${tableName(a.summary)} conta ${a.inSummary} in ${a.category} al ${a.date}, ma la tabella del personale${tableName(a.table)} alla stessa data ne conta ${a.inStaff} (differenza ${a.difference}).`
         : `The summary${tableName(a.summary)} counts ${a.inSummary} in ${a.category} at ${a.date}, but the staff table${tableName(a.table)} at the same date counts ${a.inStaff} (difference ${a.difference}).`,
+    'function-staff-mismatch': (a, l) => l === 'it'
+        ? `Il personale per funzione di ${a.office} al ${a.date} conta ${a.inFunctions} in ${a.category}, ma la tabella del personale${tableName(a.table)} alla stessa data ne conta ${a.inStaff} (differenza ${a.difference}).`
+        : `The staff by function of ${a.office} at ${a.date} counts ${a.inFunctions} in ${a.category}, but the staff table${tableName(a.table)} at the same date counts ${a.inStaff} (difference ${a.difference}).`,
     'movements-summary-mismatch': (a, l) => l === 'it'
         ? `Il saldo dei movimenti dal ${a.from} al ${a.to} è ${a.net}, ma il riepilogo alle stesse date passa da ${a.summaryFrom} a ${a.summaryTo} (${a.change}).`
         : `The movements from ${a.from} to ${a.to} net ${a.net}, but the summary at the same dates goes from ${a.summaryFrom} to ${a.summaryTo} (${a.change}).`,

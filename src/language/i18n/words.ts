@@ -81,7 +81,19 @@ export const words = {
     area: { it: 'Ambito', en: 'Area' },
     activities: { it: 'Attività', en: 'Activities' },
     results: { it: 'Risultati', en: 'Results' },
-    indicators: { it: 'Indicatori', en: 'Indicators' }
+    indicators: { it: 'Indicatori', en: 'Indicators' },
+    observatory: { it: 'Osservatorio', en: 'Observatory' },
+    establishedBy: { it: 'Istituito da', en: 'Established by' },
+    members: { it: 'Componenti', en: 'Members' },
+    member: { it: 'Componente', en: 'Member' },
+    listed: { it: 'elencati', en: 'listed' },
+    heads: { it: 'Unità', en: 'Heads' },
+    municipalities: { it: 'Comuni', en: 'Municipalities' },
+    staffByFunction: { it: 'Personale per funzione', en: 'Staff by function' },
+    staffingNeeds: { it: 'Fabbisogno di personale', en: 'Staffing needs' },
+    perOffice: { it: 'Per ufficio', en: 'Per office' },
+    offices: { it: 'Uffici', en: 'Offices' },
+    everyCpi: { it: 'ogni CPI', en: 'every CPI' }
 } as const;
 
 export type Word = keyof typeof words;

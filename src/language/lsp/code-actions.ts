@@ -17,7 +17,7 @@ import { codeInData, issueData, type IssueCode, type IssueData } from '../valida
 
 /** The codes whose fix reads only the diagnostic: offered in plans and in rule files. */
 export const textFixableCodes = [
-    'total-mismatch', 'invalid-number', 'unknown-issue-code', 'incomplete-declaration', 'duplicate-office-staff',
+    'total-mismatch', 'function-total-mismatch', 'invalid-number', 'unknown-issue-code', 'incomplete-declaration', 'duplicate-office-staff',
     'unknown-line-code', 'line-title-mismatch', 'ambiguous-rule-set'
 ] as const satisfies readonly IssueCode[];
 /** The codes whose fix reads the plan or its evaluation. */
@@ -109,6 +109,11 @@ const textFixes: { readonly [C in TextFixableCode]: TextFix<C> } = {
     /** Sets a declared total to the computed one. */
     'total-mismatch': context => [action(context, fixTitle('setDeclaredTotal', context.locale, { value: context.data.replacement }),
         [{ range: context.diagnostic.range, newText: context.data.replacement }])],
+
+    /** Writes the sum of the category's functions as its heads, unless the staff table at the same date counts another figure. */
+    'function-total-mismatch': context => context.data.replacement === undefined ? []
+        : [action(context, fixTitle('setCategoryHeads', context.locale, { value: context.data.replacement }),
+            [{ range: context.diagnostic.range, newText: context.data.replacement }])],
 
     /** Rewrites a number in the canonical Italian format; an ambiguous one both ways, neither preferred. */
     'invalid-number': context => {

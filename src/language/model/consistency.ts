@@ -6,11 +6,12 @@
  * Computed once here; the rules in validation/consistency-rules.ts only read them.
  */
 import type {
-    Count, CostRow, Hire, HiringPeriod, Office, OfficeStaff, Plan, Profile, StatisticsRow, StatisticsTable
+    Count, CostRow, FunctionGroup, Hire, HiringPeriod, Office, OfficeStaff, Plan, Profile, StatisticsRow, StatisticsTable
 } from '../generated/ast.js';
 import { elementsOf } from './elements.js';
 import type {
-    HiringFigures, MovementFigures, PersonnelCostFigures, StaffTableFigures, StatisticsFigures, SummaryFigures, StaffingFigures
+    HiringFigures, MovementFigures, OfficeStaffFigures, PersonnelCostFigures, StaffByFunctionFigures, StaffTableFigures, StatisticsFigures,
+    SummaryFigures, StaffingFigures
 } from './figures.js';
 import { count } from './reader.js';
 import type { RuleBook } from './rule-book.js';
@@ -26,6 +27,30 @@ export interface SummaryStaffDifference {
     readonly inSummary: number;
     readonly inStaff: number;
     /** The summary's figure for the category at that date, when it has a row for it. */
+    readonly node?: Count;
+}
+
+/**
+ * The staff by function of an office against the staff table at the same date listing that
+ * office once: category by category, as the staff table counts them (positions in their
+ * category, merged categories under the one they are counted in).
+ */
+export interface FunctionStaffComparison {
+    readonly functions: StaffByFunctionFigures;
+    readonly table: StaffTableFigures;
+    readonly office: OfficeStaffFigures;
+    /** The categories on which the two disagree. */
+    readonly differences: readonly FunctionStaffDifference[];
+    /** The categories of the staff by function whose functions' sum, written as their heads, would leave their counted category disagreeing with the staff table. */
+    readonly unsafeFixes: ReadonlySet<FunctionGroup>;
+}
+
+/** One counted category where the staff by function and the staff table disagree. */
+export interface FunctionStaffDifference {
+    readonly category: string;
+    readonly inFunctions: number;
+    readonly inStaff: number;
+    /** The heads of the first category of the staff by function counted under it, when it has one. */
     readonly node?: Count;
 }
 
@@ -103,6 +128,7 @@ export interface ConsistencyFigures {
     readonly duplicateOffices: readonly DuplicateOfficeStaff[];
     readonly duplicatePeriods: readonly DuplicateHiringPeriod[];
     readonly missingUnitCosts: readonly MissingUnitCost[];
+    readonly functionStaff: readonly FunctionStaffComparison[];
 }
 
 /** What the checks across tables read: the staffing concern's figures and the statistics. */
@@ -134,7 +160,8 @@ export function evaluateConsistency(plan: Plan, rules: RuleBook, figures: Consis
         officeStatistics: officesAgainstStatistics(figures.statistics),
         duplicateOffices: duplicateOffices(plan, figures.staffTables),
         duplicatePeriods: duplicatePeriods(figures.hiring),
-        missingUnitCosts: missingUnitCosts(figures.personnelCosts)
+        missingUnitCosts: missingUnitCosts(figures.personnelCosts),
+        functionStaff: functionsAgainstStaff(rules, figures)
     };
 }
 
@@ -313,4 +340,47 @@ function missingUnitCosts(costs: readonly PersonnelCostFigures[]): MissingUnitCo
         const exact = heads !== undefined && heads > 0 && declared !== undefined && declared % BigInt(heads) === 0n;
         return [{ row, profile, implied: exact ? declared / BigInt(heads) : undefined }];
     }));
+}
+
+/**
+ * Each staff by function with a date against every complete staff table at the same date that
+ * lists its office once (a twice-listed office is duplicate-office-staff's concern).
+ */
+function functionsAgainstStaff(rules: RuleBook, figures: ConsistencyInputs): FunctionStaffComparison[] {
+    const comparisons: FunctionStaffComparison[] = [];
+    for (const functions of figures.functions) {
+        const office = functions.node.office?.ref;
+        const key = dateKey(functions.node.date);
+        if (!office || key === undefined || !functions.complete) {
+            continue;
+        }
+        for (const table of figures.staffTables.filter(t => t.complete && dateKey(t.table.date) === key)) {
+            const listed = table.offices.filter(o => o.node.office?.ref === office);
+            const staff = listed.length === 1 ? listed[0] : undefined;
+            if (!staff) {
+                continue;
+            }
+            const counting = new CategoryCounting(rules, table.table.merges);
+            const inFunctions = counting.count(new Map(functions.groups.map(g => [g.category, g.count])));
+            const differences: FunctionStaffDifference[] = [];
+            for (const category of new Set([...inFunctions.keys(), ...staff.counted.keys()])) {
+                const a = inFunctions.get(category) ?? 0;
+                const b = staff.counted.get(category) ?? 0;
+                if (a !== b) {
+                    const group = functions.groups.find(g => counting.countedUnder(g.category) === category);
+                    differences.push({ category, inFunctions: a, inStaff: b, node: group?.node.count });
+                }
+            }
+            const unsafeFixes = new Set(functions.groups.flatMap(group => {
+                if (group.count === undefined || group.rowsTotal === undefined) {
+                    return [];
+                }
+                const category = counting.countedUnder(group.category);
+                const after = (inFunctions.get(category) ?? 0) - group.count + group.rowsTotal;
+                return after === (staff.counted.get(category) ?? 0) ? [] : [group.node];
+            }));
+            comparisons.push({ functions, table, office: staff, differences, unsafeFixes });
+        }
+    }
+    return comparisons;
 }

@@ -114,9 +114,19 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         statistics: statistics.statistics,
         personnelCosts: staffing.personnelCosts.map(cost => damage.within(cost.node)
             ? { ...cost, complete: false, rows: cost.rows.map(row => ({ ...row, difference: undefined })) } : cost),
+        // A function row with skipped text may have lost its heads: its category's rows are not added up.
+        functions: staffing.functions.map(figures => !damage.inBody(figures.node) ? figures : {
+            ...figures, complete: false,
+            groups: figures.groups.map(group => damage.inBody(group.node) ? { ...group, rowsTotal: undefined } : group)
+        }),
+        needs: staffing.needs,
+        municipalities: staffing.municipalities,
+        municipalitiesTotal: staffing.municipalitiesTotal,
         indicators: evaluateIndicators(plan).map(figures => damage.within(figures.indicator) ? { ...figures, decreasing: [] } : figures),
         // A table with unread text is incomplete: it is compared with no other.
         consistency: evaluateConsistency(plan, rules, {
+            ...staffing,
+            functions: staffing.functions.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
             staffTables: staffing.staffTables.filter(figures => !damage.within(figures.table) && !damage.trailing(figures.table)),
             summaries: staffing.summaries.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
             movements: staffing.movements.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),

@@ -11,7 +11,7 @@ import type { AstNode } from 'langium';
 import type {
     Count, Declaration, Profile, DeclarationRule, FundingSource, FundingShare, Hire, HiringPlan, Indicator,
     GroupedItem, InterventionLine, Item, ItemGroup, LineRule, Money, Movement, Movements, OfficeStaff, PersonnelCost, Plan, RuleSet, Severity,
-    StaffTable, StatisticsGroup, StatisticsRow, StatisticsTable, CategorySummary, SummaryRow, YearValue, CostRow, StaffRow, HiringPeriod
+    StaffTable, StaffByFunction, StaffingNeeds, StaffingNeed, FunctionGroup, FunctionRow, Municipalities, Office, StatisticsGroup, StatisticsRow, StatisticsTable, CategorySummary, SummaryRow, YearValue, CostRow, StaffRow, HiringPeriod
 } from '../generated/ast.js';
 import type { Decimal } from './numbers.js';
 import type { RuleBook } from './rule-book.js';
@@ -112,6 +112,10 @@ export interface ItemGroupFigures {
     /** Sum of the group's items. */
     readonly total: bigint;
     readonly complete: boolean;
+    /** Sum of the group's items' parts, per source. */
+    readonly bySource: ReadonlyMap<FundingSource, bigint>;
+    /** Every item's part on each source is known, so `bySource` is exact. */
+    readonly sourcesComplete: boolean;
     /** The subtotal the plan writes. */
     readonly declared?: bigint;
 }
@@ -330,6 +334,53 @@ export interface FinanceFigures {
     sourceOf(source: FundingSource): SourceFigures | undefined;
 }
 
+/** Heads of one category and what they do: on one function, or divided among several (the rows). */
+export interface FunctionGroupFigures {
+    readonly node: FunctionGroup;
+    readonly category: string;
+    /** The heads the plan writes for the category. */
+    readonly count?: number;
+    /** How they divide among functions, each row's heads read once. */
+    readonly rows: readonly { readonly node: FunctionRow; readonly count?: number }[];
+    /** The sum of the rows' heads; undefined when the group has no rows, or one is unreadable. */
+    readonly rowsTotal?: number;
+}
+
+/** What the staff of an office do (`funzioni di aosta`). */
+export interface StaffByFunctionFigures {
+    readonly node: StaffByFunction;
+    /** The office's title, or the name written when it does not resolve. */
+    readonly office: string;
+    readonly groups: readonly FunctionGroupFigures[];
+    /** The sum of the categories' heads. */
+    readonly total: number;
+    /** Every category's head count was readable. */
+    readonly complete: boolean;
+}
+
+/** Staff still needed (`fabbisogno`): per office, and for every office it concerns. */
+export interface StaffingNeedsFigures {
+    readonly node: StaffingNeeds;
+    /** The offices named, or every CPI of the plan for `per ogni cpi`. */
+    readonly offices: readonly Office[];
+    /** Each row with its heads read once. */
+    readonly rows: readonly { readonly node: StaffingNeed; readonly count?: number }[];
+    /** The heads one office needs: the sum of the rows. */
+    readonly perOffice: number;
+    /** perOffice × the number of offices. */
+    readonly total: number;
+    /** Every row's head count was readable. */
+    readonly complete: boolean;
+}
+
+/** The municipalities a CPI serves. */
+export interface MunicipalitiesFigures {
+    readonly node: Municipalities;
+    /** The office's title, or the name written when it does not resolve. */
+    readonly office: string;
+    readonly count: number;
+}
+
 /** The staff of a plan: staff tables, summaries, movements, hires and personnel costs, with their checks. */
 export interface StaffingFigures {
     readonly staffTables: readonly StaffTableFigures[];
@@ -337,6 +388,11 @@ export interface StaffingFigures {
     readonly movements: readonly MovementFigures[];
     readonly hiring: readonly HiringFigures[];
     readonly personnelCosts: readonly PersonnelCostFigures[];
+    readonly functions: readonly StaffByFunctionFigures[];
+    readonly needs: readonly StaffingNeedsFigures[];
+    readonly municipalities: readonly MunicipalitiesFigures[];
+    /** The municipalities of every CPI together (Valle d'Aosta: 74). */
+    readonly municipalitiesTotal: number;
     readonly checks: readonly Check[];
 }
 

@@ -175,8 +175,17 @@ function evaluateLine(line: InterventionLine, sources: FundingSource[], rules: R
     const groups = line.groups.map((group): ItemGroupFigures => {
         const members = items.filter(i => i.item.$container === group);
         const sum = new Sum();
-        members.forEach(i => sum.add(i.amount));
-        return { group, items: members, total: sum.value, complete: sum.complete && !damaged, declared: money(group.subtotal) };
+        const groupBySource = new Map<FundingSource, bigint>();
+        for (const member of members) {
+            sum.add(member.amount);
+            for (const [source, part] of member.parts) {
+                groupBySource.set(source, (groupBySource.get(source) ?? 0n) + part);
+            }
+        }
+        return {
+            group, items: members, total: sum.value, complete: sum.complete && !damaged, bySource: groupBySource,
+            sourcesComplete: sum.complete && !damaged && members.every(i => i.complete), declared: money(group.subtotal)
+        };
     });
     return {
         line, label: lineLabel(line), rule: rules.lineRule(line.code), total: total.value, bySource, shareOfAssigned: new Map(),

@@ -12,13 +12,14 @@
  */
 import type { AstNode } from 'langium';
 import type {
-    ActRef, Answer, Endpoint, FundingSource, Indicator, Milestone, Move, Objectives, Period, Plan, Reprogramming, Request, Result, Section, SectionRule
+    ActRef, Answer, Endpoint, FundingSource, Indicator, Member, Milestone, Move, Objectives, Observatory, Period, Plan, Reprogramming, Request, Result, Section, SectionRule
 } from '../generated/ast.js';
 import type { ReferenceKind } from '../i18n/issue-messages.js';
 import { elementsOf } from './elements.js';
 import type { CapFigures, FinanceFigures, ItemFigures, LineFigures, SourceFigures } from './figures.js';
 import { formatMeasure } from './numbers.js';
-import { decimal, money } from './reader.js';
+import { count, decimal, money } from './reader.js';
+import { Sum } from './sum.js';
 import type { RuleBook } from './rule-book.js';
 
 /** A section the rule set requires, and the plan's section of that code if it has one. */
@@ -117,6 +118,19 @@ export interface AfterMoves {
     readonly complete: boolean;
 }
 
+/** The observatory: the members the plan lists, and how many it says there are. */
+export interface ObservatoryFigures {
+    readonly node: Observatory;
+    /** `componenti 5`: how many members the plan says the observatory has. */
+    readonly declaredMembers?: number;
+    /** Each member with its number: one when the plan writes none. */
+    readonly members: readonly { readonly node: Member; readonly count?: number }[];
+    /** The members listed, a `componente` without a number counting one. */
+    readonly listedMembers: number;
+    /** Every listed member's number was readable. */
+    readonly complete: boolean;
+}
+
 export interface OutlineFigures {
     readonly sections: readonly SectionPresence[];
     readonly requests: readonly RequestFigures[];
@@ -124,6 +138,7 @@ export interface OutlineFigures {
     readonly reprogrammings: readonly ReprogrammingFigures[];
     /** The framework after the moves; undefined when the plan moves nothing. */
     readonly afterMoves?: AfterMoves;
+    readonly observatories: readonly ObservatoryFigures[];
 }
 
 /** Evaluates the outline against the rule book and the plan's money. */
@@ -161,8 +176,17 @@ export function evaluateOutline(plan: Plan, rules: RuleBook, finance: FinanceFig
         requests,
         unknownReferences: unknownReferences.sort((a, b) => (a.node.$cstNode?.offset ?? 0) - (b.node.$cstNode?.offset ?? 0)),
         reprogrammings: reprogrammings.figures,
-        afterMoves: reprogrammings.after
+        afterMoves: reprogrammings.after,
+        observatories: elementsOf(plan, 'Observatory').map(observatoryFigures)
     };
+}
+
+function observatoryFigures(node: Observatory): ObservatoryFigures {
+    const listed = new Sum();
+    // A member written without a number is one person.
+    const members = node.members.map(member => ({ node: member, count: member.count ? count(member.count) : 1 }));
+    members.forEach(member => listed.add(member.count));
+    return { node, declaredMembers: count(node.memberCount), members, listedMembers: Number(listed.value), complete: listed.complete };
 }
 
 /**

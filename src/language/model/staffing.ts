@@ -3,11 +3,11 @@
  * personnel costs, each with the declared totals it checks.
  */
 import type {
-    CategoryCount, CategoryMerge, CategorySummary, Count, HiringPlan, Movements, PersonnelCost, Plan, Profile, StaffTable
+    CategoryCount, CategoryMerge, CategorySummary, Count, HiringPlan, Movements, Office, PersonnelCost, Plan, Profile, StaffByFunction, StaffingNeeds, StaffTable
 } from '../generated/ast.js';
 import { elementsOf } from './elements.js';
 import type {
-    Check, HiringFigures, MovementFigures, OfficeStaffFigures, PersonnelCostFigures, StaffTableFigures, Subject, SummaryFigures, StaffingFigures
+    Check, FunctionGroupFigures, HiringFigures, MovementFigures, StaffByFunctionFigures, StaffingNeedsFigures, OfficeStaffFigures, PersonnelCostFigures, StaffTableFigures, Subject, SummaryFigures, StaffingFigures
 } from './figures.js';
 import { count, money } from './reader.js';
 import type { RuleBook } from './rule-book.js';
@@ -20,13 +20,48 @@ export function evaluateStaffing(plan: Plan, rules: RuleBook): StaffingFigures {
         checks.push(...result.checks);
         return result.figures;
     };
+    const municipalities = elementsOf(plan, 'Municipalities').map(node => ({ node, office: officeLabel(node.office), count: node.names.length }));
     return {
         staffTables: elementsOf(plan, 'StaffTable').map(table => keep(evaluateStaffTable(table, rules))),
         summaries: elementsOf(plan, 'CategorySummary').map(summary => keep(evaluateSummary(summary, rules))),
         movements: elementsOf(plan, 'Movements').map(movements => keep(evaluateMovements(movements))),
         hiring: elementsOf(plan, 'HiringPlan').map(hiring => keep(evaluateHiring(hiring))),
         personnelCosts: elementsOf(plan, 'PersonnelCost').map(cost => keep(evaluatePersonnelCost(cost))),
+        functions: elementsOf(plan, 'StaffByFunction').map(evaluateFunctions),
+        needs: elementsOf(plan, 'StaffingNeeds').map(needs => evaluateNeeds(needs, elementsOf(plan, 'Office'))),
+        municipalities,
+        municipalitiesTotal: municipalities.reduce((sum, m) => sum + m.count, 0),
         checks
+    };
+}
+
+/** An office as tables and hovers name it: its title, or the name written when it does not resolve. */
+function officeLabel(reference: { ref?: Office; $refText: string } | undefined): string {
+    return reference?.ref?.title ?? reference?.$refText ?? '';
+}
+
+function evaluateFunctions(node: StaffByFunction): StaffByFunctionFigures {
+    const total = new Sum();
+    const groups = node.groups.map((group): FunctionGroupFigures => {
+        const heads = count(group.count);
+        total.add(heads);
+        const sum = new Sum();
+        const rows = group.rows.map(row => ({ node: row, count: count(row.count) }));
+        rows.forEach(row => sum.add(row.count));
+        return { node: group, category: group.category, count: heads, rows, rowsTotal: rows.length > 0 && sum.complete ? Number(sum.value) : undefined };
+    });
+    return { node, office: officeLabel(node.office), groups, total: Number(total.value), complete: total.complete };
+}
+
+/** The heads each office needs, and for all of them: `per ogni cpi` concerns every CPI of the plan. */
+function evaluateNeeds(node: StaffingNeeds, offices: readonly Office[]): StaffingNeedsFigures {
+    const concerned = node.each ? offices.filter(o => o.kind === 'cpi') : node.offices.flatMap(o => o.ref ? [o.ref] : []);
+    const perOffice = new Sum();
+    const rows = node.rows.map(row => ({ node: row, count: count(row.count) }));
+    rows.forEach(row => perOffice.add(row.count));
+    return {
+        node, offices: concerned, rows, perOffice: Number(perOffice.value),
+        total: Number(perOffice.value) * concerned.length, complete: perOffice.complete
     };
 }
 

@@ -28,6 +28,23 @@ export function summaryMustMatchStaffTable(evaluation: PlanEvaluation, reporter:
     }
 }
 
+/** An office's staff by function at a date must count, category by category, what the staff table at the same date counts for it. */
+export function functionsMustMatchStaffTable(evaluation: PlanEvaluation, reporter: IssueReporter): void {
+    for (const { functions, table, differences } of evaluation.consistency.functionStaff) {
+        for (const d of differences) {
+            reporter.report('function-staff-mismatch', {
+                office: functions.office,
+                date: functions.node.date ?? '',
+                category: d.category,
+                inFunctions: formatInteger(d.inFunctions),
+                table: table.table.title ?? '',
+                inStaff: formatInteger(d.inStaff),
+                difference: formatInteger(d.inFunctions - d.inStaff)
+            }, d.node ? { node: d.node } : { node: functions.node, property: 'office' });
+        }
+    }
+}
+
 /** The net of the movements between two dates must be the change of the summary between them. */
 export function movementsMustMatchSummaryChange(evaluation: PlanEvaluation, reporter: IssueReporter): void {
     for (const d of evaluation.consistency.movementsSummary) {

@@ -35,6 +35,8 @@ const severities: { readonly [C in IssueCode]: IssueSeverity } = {
     'reprogrammed-cap-exceeded': 'error',
     'cost-mismatch': 'error',
     'cofinancing-mismatch': 'error',
+    'function-total-mismatch': 'error',
+    'function-staff-mismatch': 'error',
     'summary-staff-mismatch': 'error',
     'movements-summary-mismatch': 'error',
     'hires-cost-mismatch': 'error',
@@ -110,6 +112,12 @@ export interface IssuePayloads {
     'reprogrammed-cap-exceeded': { readonly after: string; readonly cap: string };
     'cost-mismatch': { readonly expected: string; readonly replacement: string };
     'cofinancing-mismatch': { readonly cost: string; readonly shares: string };
+    /**
+     * `replacement`: the sum of the category's functions, which the fix writes as its heads; absent
+     * when that would make the staff by function disagree with the staff table at the same date.
+     */
+    'function-total-mismatch': { readonly computed: string; readonly replacement?: string };
+    'function-staff-mismatch': undefined;
     'summary-staff-mismatch': undefined;
     'movements-summary-mismatch': undefined;
     'hires-cost-mismatch': undefined;

@@ -42,3 +42,22 @@ export function fundingSharesMustCoverCost(evaluation: PlanEvaluation, reporter:
         }, { node: last.node.amount }, { data: { cost: cost.total.toString(), shares: cost.shares.toString() } });
     }
 }
+
+/** The heads a category of the staff by function declares must be the sum of the functions it divides them among. */
+export function functionRowsMustAddUpToCategory(evaluation: PlanEvaluation, reporter: IssueReporter): void {
+    for (const figures of evaluation.functions) {
+        for (const group of figures.groups) {
+            if (group.count === undefined || group.rowsTotal === undefined || group.rowsTotal === group.count) {
+                continue;
+            }
+            const safe = !evaluation.consistency.functionStaff.some(c => c.unsafeFixes.has(group.node));
+            reporter.report('function-total-mismatch', {
+                category: group.category,
+                office: figures.office,
+                declared: formatInteger(group.count),
+                computed: formatInteger(group.rowsTotal),
+                difference: formatInteger(group.count - group.rowsTotal)
+            }, { node: group.node.count }, { data: { computed: String(group.rowsTotal), replacement: safe ? formatInteger(group.rowsTotal) : undefined } });
+        }
+    }
+}

@@ -16,14 +16,14 @@ import {
 import { declaredTotalMustMatchComputed } from './total-rules.js';
 import { requiredDeclarationMustBeComplete, requiredDeclarationMustBePresent } from './declaration-rules.js';
 import {
-    costRowMustHaveUnitCost, hireMustBeInProfileCategory, hiringPeriodMustBeGivenOnce, movementsMustMatchSummaryChange,
+    costRowMustHaveUnitCost, functionsMustMatchStaffTable, hireMustBeInProfileCategory, hiringPeriodMustBeGivenOnce, movementsMustMatchSummaryChange,
     officeFigureMustMatchStatistics, officeMustBeListedOnce, personnelCostMustCountHires, summaryMustMatchStaffTable
 } from './consistency-rules.js';
 import {
     capMustHoldAfterMoves, moveMustNotExceedAvailable, movesMustBalance, referenceMustNameWhatThePlanHas, requestMustHaveAnswer,
     requiredSectionMustBePresent, sourceMustHoldAfterMoves
 } from './outline-rules.js';
-import { fundingSharesMustCoverCost, personnelCostMustBeHeadsTimesUnitCost } from './staffing-rules.js';
+import { functionRowsMustAddUpToCategory, fundingSharesMustCoverCost, personnelCostMustBeHeadsTimesUnitCost } from './staffing-rules.js';
 import { cumulativeValuesMustNotDecrease, percentageMustBeWithinRange } from './indicator-rules.js';
 import {
     capMustBeApplicable, lineCodeMustBeOfficial, lineTitleShouldBeOfficial, planMustNameRuleSet, ruleFileMustBeLoaded, ruleSetMustBeValid,
@@ -47,6 +47,7 @@ const planRules: ReadonlyArray<(evaluation: PlanEvaluation, reporter: IssueRepor
     requiredDeclarationMustBePresent,
     requiredDeclarationMustBeComplete,
     summaryMustMatchStaffTable,
+    functionsMustMatchStaffTable,
     movementsMustMatchSummaryChange,
     officeMustBeListedOnce,
     hiringPeriodMustBeGivenOnce,
@@ -62,6 +63,7 @@ const planRules: ReadonlyArray<(evaluation: PlanEvaluation, reporter: IssueRepor
     costRowMustHaveUnitCost,
     personnelCostMustCountHires,
     fundingSharesMustCoverCost,
+    functionRowsMustAddUpToCategory,
     officeFigureMustMatchStatistics,
     cumulativeValuesMustNotDecrease
 ];
