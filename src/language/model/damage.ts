@@ -14,6 +14,8 @@ export interface Damage {
     readonly any: boolean;
     /** Some text between the plan's elements was skipped: an element may be lost. */
     readonly betweenElements: boolean;
+    /** Text in the plan's header (before its first element) was skipped: its `regole` or `periodo` may be lost. */
+    readonly inHeader: boolean;
     /**
      * Text skipped between the plan's elements holds an amount (`€`, `EUR`, `euro`): a line, an
      * item or a source with its money may be lost, so the plan's sums are incomplete. Every
@@ -42,7 +44,7 @@ export interface Damage {
 }
 
 export const noDamage: Damage = {
-    any: false, betweenElements: false, moneyBetweenElements: false, mentions: () => false, within: () => false, inBody: () => false, between: () => false, onLinesOf: () => false, trailing: () => false
+    any: false, betweenElements: false, inHeader: false, moneyBetweenElements: false, mentions: () => false, within: () => false, inBody: () => false, between: () => false, onLinesOf: () => false, trailing: () => false
 };
 
 /** A stretch of text the parse did not read: a skipped token, or characters the lexer dropped. */
@@ -171,6 +173,7 @@ export function damageOf(plan: Plan): Damage {
     return {
         any: true,
         betweenElements: outsideAll.length > 0,
+        inHeader: between(0, plan.elements[0]?.$cstNode?.offset ?? Infinity),
         get moneyBetweenElements() {
             money ??= pieces.some(piece => currency.test(piece.text) && outside(piece.offset));
             return money;

@@ -10,11 +10,12 @@ import type { InterventionLine, Plan } from '../generated/ast.js';
 import { evaluateConsistency } from './consistency.js';
 import { damageOf, elementOf, type Damage } from './damage.js';
 import { evaluateDeclarations } from './declarations.js';
+import { elementsOf } from './elements.js';
 import { evaluateFinance } from './finance.js';
 import type { Check, DeclarationFigures, FinanceFigures, PlanEvaluation, TotalCheck } from './figures.js';
 import { evaluateIndicators } from './indicators.js';
 import { readNumber } from './numbers.js';
-import { evaluateOutline, type OutlineFigures, type UnknownReference } from './outline.js';
+import { evaluateOutline, type OutlineFigures, type SectionPresence, type UnknownReference } from './outline.js';
 import { readRuleBook, type RuleBook } from './rule-book.js';
 import { evaluateStaffing } from './staffing.js';
 import { evaluateStatistics } from './statistics.js';
@@ -51,7 +52,8 @@ const digitsOf = (code: string) => code.replace(/\D/g, '');
  * Nor is a code the plan writes as the official title of a line without a code: that line is the one named.
  */
 function unknownButUnreadable(reference: UnknownReference, damage: Damage, finance: FinanceFigures, rules: RuleBook): boolean {
-    if (damage.within(reference.node) || damage.mentions(reference.name)) {
+    // A name the parser lost (`risposta sezione §, dichiarazione …`) names nothing to look for.
+    if (reference.name.replace(/"/g, '').trim() === '' || damage.within(reference.node) || damage.mentions(reference.name)) {
         return true;
     }
     if (reference.what !== 'line' || reference.name.startsWith('"')) {
@@ -73,10 +75,29 @@ function codeUnreadable(line: InterventionLine, damage: Damage): boolean {
     return damage.between(cst.offset, end);
 }
 
-/** The outline's figures, without the unknown names a syntax error or an unreadable code accounts for. */
-function outlineOf(outline: OutlineFigures, damage: Damage, finance: FinanceFigures, rules: RuleBook): OutlineFigures {
+/**
+ * A required section that is missing where a syntax error may have hidden it: the skipped text
+ * names its code, a section's header lost its code (`sezione §.3`), or the section it belongs in
+ * has skipped text in its block.
+ */
+function sectionButUnreadable(section: SectionPresence, damage: Damage, plan: Plan): boolean {
+    if (section.present || !damage.any) {
+        return false;
+    }
+    const headerLost = elementsOf(plan, 'Section').some(s => {
+        const cst = s.$cstNode;
+        const end = cst && (GrammarUtils.findNodeForKeyword(cst, '{')?.offset ?? cst.end);
+        return cst !== undefined && end !== undefined && damage.between(cst.offset, end);
+    });
+    return headerLost || damage.mentions(section.rule.code) || (section.anchor.$type === 'Section' && damage.inBody(section.anchor));
+}
+
+/** The outline's figures, without the missing sections and unknown names a syntax error or an unreadable code accounts for. */
+function outlineOf(outline: OutlineFigures, damage: Damage, finance: FinanceFigures, rules: RuleBook, plan: Plan): OutlineFigures {
     const unknownReferences = outline.unknownReferences.filter(reference => !unknownButUnreadable(reference, damage, finance, rules));
-    return unknownReferences.length === outline.unknownReferences.length ? outline : { ...outline, unknownReferences };
+    const sections = outline.sections.filter(section => !sectionButUnreadable(section, damage, plan));
+    return unknownReferences.length === outline.unknownReferences.length && sections.length === outline.sections.length
+        ? outline : { ...outline, unknownReferences, sections };
 }
 
 /** Evaluates a plan against its rule set. Pure: same AST (and parse errors), same figures. */
@@ -106,7 +127,7 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
             .filter(declaration => !missingButUnreadable(declaration, damage))
             // A declaration with skipped text (its text lost its quotes) is not judged by its content.
             .map(declaration => damage.onLinesOf(declaration.present) ? { ...declaration, missing: [], empty: false } : declaration),
-        outline: outlineOf(evaluateOutline(plan, rules, finance), damage, finance, rules),
+        outline: outlineOf(evaluateOutline(plan, rules, finance), damage, finance, rules, plan),
         staffTables: staffing.staffTables,
         summaries: staffing.summaries,
         movements: staffing.movements,
@@ -123,8 +144,12 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         municipalities: staffing.municipalities,
         municipalitiesTotal: staffing.municipalitiesTotal,
         indicators: evaluateIndicators(plan).map(figures => damage.within(figures.indicator) ? { ...figures, decreasing: [] } : figures),
-        // A table with unread text is incomplete: it is compared with no other.
-        consistency: evaluateConsistency(plan, rules, {
+        // A table with unread text is incomplete: it is compared with no other. Without the rule set a
+        // syntax error in the header hid, or one the plan names but is not found, categories and
+        // positions cannot be matched: no table is.
+        consistency: !ruleSet && (damage.inHeader || plan.ruleSet !== undefined) ? evaluateConsistency(plan, rules, {
+            ...staffing, functions: [], staffTables: [], summaries: [], movements: [], hiring: [], personnelCosts: [], statistics: []
+        }) : evaluateConsistency(plan, rules, {
             ...staffing,
             functions: staffing.functions.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
             staffTables: staffing.staffTables.filter(figures => !damage.within(figures.table) && !damage.trailing(figures.table)),

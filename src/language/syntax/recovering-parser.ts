@@ -59,6 +59,26 @@ function startsLine(recognizer: RecognizerInternals, k: number): boolean {
     return token.startLine !== undefined && token.startLine > before.endLine;
 }
 
+/**
+ * The column the line of the token `k` ahead begins at (its first token's): a broken element's
+ * indentation. Recovery lands only on a line indented no deeper, so the continuation line of a
+ * broken element (`fase "…" da marzo 2020` / `    assunzioni "…"`) goes with it instead of
+ * starting an element of its own.
+ */
+function indentOf(recognizer: RecognizerInternals, k: number): number {
+    const line = recognizer.LA(k).startLine;
+    let j = k;
+    while (!tokenMatcher(recognizer.LA(j - 1), EOF) && recognizer.LA(j - 1).startLine === line) {
+        j--;
+    }
+    return recognizer.LA(j).startColumn ?? 0;
+}
+
+/** Whether the token `k` ahead begins a line indented no deeper than `indent`. */
+function beginsLineWithin(recognizer: RecognizerInternals, k: number, indent: number): boolean {
+    return startsLine(recognizer, k) && (recognizer.LA(k).startColumn ?? 0) <= indent;
+}
+
 /** Langium's suffix on Chevrotain rule names. */
 const ruleSuffix = '\u200B';
 
@@ -145,12 +165,13 @@ export class RecoveringParser extends LangiumParser {
         const recognizer = this.recognizer;
         while (!tokenMatcher(recognizer.LA(1), EOF)) {
             const first = recognizer.LA(1);
+            const indent = indentOf(recognizer, 1);
             const skipped: IToken[] = [];
             let resumed = false;
             while (!resumed && !tokenMatcher(recognizer.LA(1), EOF)) {
                 skipped.push(...this.skipOne());
-                if (!startsLine(recognizer, 1)) {
-                    continue; // the rest of a broken line is part of it, whatever its words
+                if (!beginsLineWithin(recognizer, 1, indent)) {
+                    continue; // the rest of a broken line, and its continuation lines, are part of it, whatever their words
                 }
                 const before = recognizer.exportLexerState();
                 super.many(idx, callback);
@@ -228,13 +249,14 @@ export class RecoveringParser extends LangiumParser {
         const closes = (token: IToken) => this.close !== undefined && tokenMatcher(token, this.close);
         recognizer.findReSyncTokenType = function findReSyncTokenType(this: RecognizerInternals): TokenType {
             const follows = this.flattenFollowSet();
+            const indent = indentOf(this, 1);
             let depth = 0;
             for (let k = 1; ; k++) {
                 const token = this.LA(k);
                 if (tokenMatcher(token, EOF)) {
                     return EOF;
                 }
-                const landing = depth === 0 && (startsLine(this, k) || closes(token));
+                const landing = depth === 0 && (beginsLineWithin(this, k, indent) || closes(token));
                 const match = landing ? follows.find(type => tokenMatcher(token, type)) : undefined;
                 if (match) {
                     return match;
@@ -270,6 +292,7 @@ export class RecoveringParser extends LangiumParser {
             // Where the rule stack could re-sync: found on the way, not by a scan ahead of it (at the
             // plan's level the only follow is the end of the file).
             const follows = this.flattenFollowSet();
+            const indent = indentOf(this, 1);
             const saved = this.exportLexerState();
             const first = this.LA(1);
             const skipped: IToken[] = [];
@@ -288,12 +311,12 @@ export class RecoveringParser extends LangiumParser {
                     report();
                     return;
                 }
-                if (depth === 0 && startsLine(this, 1) && lookAhead.call(this)) {
+                if (depth === 0 && beginsLineWithin(this, 1, indent) && lookAhead.call(this)) {
                     report();
                     rule.apply(this, args);
                     return;
                 }
-                if (depth === 0 && (startsLine(this, 1) || closes(token)) && follows.some(type => tokenMatcher(token, type))) {
+                if (depth === 0 && (beginsLineWithin(this, 1, indent) || closes(token)) && follows.some(type => tokenMatcher(token, type))) {
                     break; // the re-sync point of findReSyncTokenType: the rule is abandoned there
                 }
                 depth += depthChange(token, depth);
@@ -313,13 +336,14 @@ export class RecoveringParser extends LangiumParser {
  */
 function unquotedTextLength(recognizer: RecognizerInternals, follows: readonly TokenType[], isBrace: (token: IToken) => boolean): number | undefined {
     const first = recognizer.LA(1);
+    const indent = indentOf(recognizer, 1);
     for (let k = 1; ; k++) {
         const token = recognizer.LA(k);
         if (tokenMatcher(token, EOF)) {
             return undefined;
         }
         const onFirstLine = token.startLine === first.startLine;
-        if (k > 1 && (onFirstLine || startsLine(recognizer, k)) && follows.some(type => tokenMatcher(token, type))) {
+        if (k > 1 && (onFirstLine || beginsLineWithin(recognizer, k, indent)) && follows.some(type => tokenMatcher(token, type))) {
             return k - 1;
         }
         if (!onFirstLine || isBrace(token)) {
