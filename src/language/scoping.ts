@@ -1,11 +1,10 @@
 /** Scoping and linking: what a name can refer to, and what is said when it refers to nothing. */
 import {
-    DefaultLinker, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, StreamScope, stream, type AstNode, type AstNodeDescription,
-    type LangiumDocument, type LinkingError, type ReferenceInfo, type Scope
+    Cancellation, DefaultLinker, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, interruptAndCheck, MultiMap, StreamScope, stream,
+    type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError, type LocalSymbols, type ReferenceInfo, type Scope
 } from 'langium';
-import type { MultiMap } from 'langium';
 import type { CpiplanServices } from './cpiplan-module.js';
-import { isFundingSource, isPlan } from './generated/ast.js';
+import { isFundingSource, isPlan, isRuleSet, isSection } from './generated/ast.js';
 import { issueMessage } from './i18n/issue-messages.js';
 
 /** Types a reference inside the same file may target. */
@@ -21,6 +20,31 @@ export class CpiplanScopeComputation extends DefaultScopeComputation {
         if (node.$type === 'RuleSet') {
             super.addExportedSymbol(node, exports, document);
         }
+    }
+
+    /**
+     * The same symbols as Langium's walk of every node, found where the grammar can put them: the
+     * elements of a plan and of its sections (at any depth), the source kinds of a rule set. A
+     * keystroke in a real plan no longer visits its thousands of figures and prose nodes here.
+     */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
+        const root = document.parseResult.value;
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        const visit = async (elements: readonly AstNode[]): Promise<void> => {
+            for (const node of elements) {
+                await interruptAndCheck(cancelToken);
+                this.addLocalSymbol(node, document, symbols);
+                if (isSection(node)) {
+                    await visit(node.elements);
+                }
+            }
+        };
+        if (isPlan(root)) {
+            await visit(root.elements);
+        } else if (isRuleSet(root)) {
+            await visit(root.sourceKinds);
+        }
+        return symbols;
     }
 
     protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
