@@ -1,10 +1,11 @@
 /** Scoping and linking: what a name can refer to, and what is said when it refers to nothing. */
 import {
-    Cancellation, DefaultLinker, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, interruptAndCheck, MultiMap, StreamScope, stream,
-    type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError, type LocalSymbols, type ReferenceInfo, type Scope
+    Cancellation, DefaultLinker, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, interruptAndCheck, MultiMap, stream,
+    type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError, type LocalSymbols, type ReferenceInfo, type Scope, type Stream
 } from 'langium';
 import type { CpiplanServices } from './cpiplan-module.js';
-import { isFundingSource, isPlan, isRuleSet, isSection } from './generated/ast.js';
+import { isFundingSource, isPlan, isRuleSet, isSection, type Plan } from './generated/ast.js';
+import type { RuleSets } from './rule-sets.js';
 import { issueMessage } from './i18n/issue-messages.js';
 
 /** Types a reference inside the same file may target. */
@@ -75,9 +76,29 @@ export class CpiplanScopeProvider extends DefaultScopeProvider {
             return ruleSet ? this.createScopeForNodes(ruleSet.sourceKinds) : EMPTY_SCOPE;
         }
         if (isPlan(container) && context.property === 'ruleSet') {
-            return new StreamScope(stream(this.services.references.RuleSets.candidates(container)));
+            return new RuleSetScope(this.services.references.RuleSets, container);
         }
         return super.getScope(context);
+    }
+}
+
+/**
+ * The rule sets a plan can name, as a `StreamScope` of `RuleSets.candidates` would give them, but
+ * resolving one name sorts only the rule sets of that name.
+ */
+class RuleSetScope implements Scope {
+    constructor(private readonly ruleSets: RuleSets, private readonly plan: Plan) {}
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.ruleSets.candidates(this.plan, name)[0];
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return stream(this.ruleSets.candidates(this.plan, name));
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return stream(this.ruleSets.candidates(this.plan));
     }
 }
 

@@ -26,8 +26,13 @@ async function both(document: LangiumDocument): Promise<{ walked: [AstNode, stri
     const services = await testServices();
     const computation = new EveryNode(services);
     const symbols = await computation.collectLocalSymbols(document);
-    const walked = [...symbols.keys()].map(container => [container, symbols.get(container).map(d => `${d.type} ${d.name}`)] as [AstNode, string[]]);
-    return { walked, everyNode: computation.everyNode(document) };
+    const everyNode = computation.everyNode(document);
+    // Every container the full walk finds, in its order, with what the restricted walk holds for it; and nothing more.
+    const walked = everyNode.map(([container]) => [container, symbols.getStream(container).map(d => `${d.type} ${d.name}`).toArray()] as [AstNode, string[]]);
+    const containers = new Set(everyNode.map(([container]) => container));
+    const extra = AstUtils.streamAst(document.parseResult.value).filter(node => !containers.has(node) && symbols.has(node)).toArray();
+    expect(extra).toEqual([]);
+    return { walked, everyNode };
 }
 
 describe('local symbols', () => {
