@@ -44,10 +44,15 @@ export class RuleSets {
         return file === undefined || this.services.shared.workspace.LangiumDocuments.hasDocument(file);
     }
 
-    /** The rule sets a plan's `regole` can name: the `da` file's, or every one, shipped first, then by path. */
-    candidates(plan: Plan): AstNodeDescription[] {
+    /**
+     * The rule sets a plan's `regole` can name: the `da` file's, or every one, shipped first, then by path;
+     * with `name`, only those of that name (in the same order: the sort is stable). Sorting only those spares
+     * a check the first `localeCompare`, which loads the collation tables (about 10 ms, PROFILE.md).
+     */
+    candidates(plan: Plan, name?: string): AstNodeDescription[] {
         const file = this.fileOf(plan);
-        const all = this.services.shared.workspace.IndexManager.allElements('RuleSet').toArray();
+        const every = this.services.shared.workspace.IndexManager.allElements('RuleSet').toArray();
+        const all = name === undefined ? every : every.filter(d => d.name === name);
         if (file) {
             return all.filter(d => UriUtils.equals(d.documentUri, file));
         }
@@ -58,7 +63,7 @@ export class RuleSets {
     /** The files holding a rule set of a name, distinct, in the order of `candidates`. */
     filesNamed(plan: Plan, name: string): URI[] {
         const files: URI[] = [];
-        for (const d of this.candidates(plan)) {
+        for (const d of this.candidates(plan, name)) {
             if (d.name === name && !files.some(f => UriUtils.equals(f, d.documentUri))) {
                 files.push(d.documentUri);
             }

@@ -1,11 +1,11 @@
 /** Scoping and linking: what a name can refer to, and what is said when it refers to nothing. */
 import {
-    DefaultLinker, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, StreamScope, stream, type AstNode, type AstNodeDescription,
-    type LangiumDocument, type LinkingError, type ReferenceInfo, type Scope
+    AstUtils, Cancellation, DefaultLinker, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, interruptAndCheck, MultiMap, stream,
+    type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError, type LocalSymbols, type ReferenceInfo, type Scope, type Stream
 } from 'langium';
-import type { MultiMap } from 'langium';
 import type { CpiplanServices } from './cpiplan-module.js';
-import { isFundingSource, isPlan } from './generated/ast.js';
+import { isFundingSource, isPlan, isRuleSet, isSection, type Plan } from './generated/ast.js';
+import type { RuleSets } from './rule-sets.js';
 import { issueMessage } from './i18n/issue-messages.js';
 import { nearest } from './syntax/nearest.js';
 
@@ -22,6 +22,31 @@ export class CpiplanScopeComputation extends DefaultScopeComputation {
         if (node.$type === 'RuleSet') {
             super.addExportedSymbol(node, exports, document);
         }
+    }
+
+    /**
+     * The same symbols as Langium's walk of every node, found where the grammar can put them: the
+     * elements of a plan and of its sections (at any depth), the source kinds of a rule set. A
+     * keystroke in a real plan no longer visits its thousands of figures and prose nodes here.
+     */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
+        const root = document.parseResult.value;
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        const visit = async (elements: readonly AstNode[]): Promise<void> => {
+            for (const node of elements) {
+                await interruptAndCheck(cancelToken);
+                this.addLocalSymbol(node, document, symbols);
+                if (isSection(node)) {
+                    await visit(node.elements);
+                }
+            }
+        };
+        if (isPlan(root)) {
+            await visit(root.elements);
+        } else if (isRuleSet(root)) {
+            await visit(root.sourceKinds);
+        }
+        return symbols;
     }
 
     protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
@@ -52,9 +77,29 @@ export class CpiplanScopeProvider extends DefaultScopeProvider {
             return ruleSet ? this.createScopeForNodes(ruleSet.sourceKinds) : EMPTY_SCOPE;
         }
         if (isPlan(container) && context.property === 'ruleSet') {
-            return new StreamScope(stream(this.services.references.RuleSets.candidates(container)));
+            return new RuleSetScope(this.services.references.RuleSets, container);
         }
         return super.getScope(context);
+    }
+}
+
+/**
+ * The rule sets a plan can name, as a `StreamScope` of `RuleSets.candidates` would give them, but
+ * resolving one name sorts only the rule sets of that name.
+ */
+class RuleSetScope implements Scope {
+    constructor(private readonly ruleSets: RuleSets, private readonly plan: Plan) {}
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.ruleSets.candidates(this.plan, name)[0];
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return stream(this.ruleSets.candidates(this.plan, name));
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return stream(this.ruleSets.candidates(this.plan));
     }
 }
 
@@ -65,6 +110,23 @@ export class CpiplanLinker extends DefaultLinker {
     constructor(services: CpiplanServices) {
         super(services);
         this.services = services;
+    }
+
+    /**
+     * Langium's linking of every reference in document order, yielding to the event loop (and
+     * noticing a cancellation) every 128 nodes instead of awaiting a promise at each node.
+     */
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('linking')) {
+            return super.link(document, cancelToken);
+        }
+        let count = 0;
+        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            if (count++ % 128 === 0) {
+                await interruptAndCheck(cancelToken);
+            }
+            AstUtils.streamReferences(node).forEach(ref => this.doLink(ref, document));
+        }
     }
 
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {

@@ -159,6 +159,16 @@ describe('large files', () => {
         const result = run(['check', file]);
         expect(Date.now() - started).toBeLessThan(5_000);
         expect(result.status).toBe(2);
-        expect(oneClearLine(result.stderr)).toMatch(/huge\.cpiplan: file too large \(50\.\d MB; the limit is 2\.0 MB/);
+        expect(oneClearLine(result.stderr)).toMatch(/huge\.cpiplan: file too large \(50\.\d MB; the limit is 8\.0 MB/);
+    });
+
+    test('a plan of 3.5 MB (the size of a roll-up of 100,000 lines) is read and checked, not refused', () => {
+        const dir = folder();
+        const file = path.join(dir, 'roll-up.cpiplan');
+        // A comment is one token: the file has the size, the check stays quick.
+        const text = fs.readFileSync(example('valle-d-aosta-2020.cpiplan'), 'utf8');
+        fs.writeFileSync(file, `${text}/*${'x'.repeat(3.5 * 1024 * 1024)}*/\n`);
+        const result = run(['check', file]);
+        expect(result).toMatchObject({ status: 0, stdout: '1 file checked: 0 errors, 0 warnings.\n', stderr: '' });
     });
 });

@@ -5,7 +5,7 @@
  */
 import type { AstNode } from 'langium';
 import type { Count, Measure, Money, Percentage } from '../generated/ast.js';
-import { alternativeReading, formatMoney, readNumber, suggestedReplacement, toCents, type Decimal, type NumberKind, type NumberReading, type Suggestion } from './numbers.js';
+import { formatMoney, readWithRewrites, toCents, type Decimal, type NumberKind, type NumberReading, type Suggestion } from './numbers.js';
 
 /** A number node of the AST. */
 export type NumberNode = Money | Percentage | Measure | Count;
@@ -75,12 +75,11 @@ function readOnce(node: NumberNode): Read {
     if (node.$type === 'Money') {
         return readMoney(node, node.value);
     }
-    const kind = kindOf(node);
     const negative = isNegative(node);
-    const replacement = suggestedReplacement(node.value, kind, negative);
+    const { reading, replacement } = readWithRewrites(node.value, kindOf(node), negative);
     // The replacement takes the place of the figure only: the '-' written before it stays in the text.
     return {
-        reading: readNumber(node.value, kind, negative),
+        reading,
         replacement: negative && replacement?.startsWith('-') ? replacement.slice(1) : replacement,
         wholeNode: false
     };
@@ -96,12 +95,11 @@ function readMoney(node: Money, value: string): Read {
         return { reading: { ok: false, fault: 'negative-amount' }, wholeNode: true };
     }
     const text = node.leadingComma ? `0,${value}` : value;
-    const figure = readNumber(text, 'money');
+    const { reading: figure, replacement, alternative } = readWithRewrites(text, 'money');
     if (!node.leadingComma && node.currency === '€') {
-        return { reading: figure, replacement: suggestedReplacement(text, 'money'), alternative: alternativeReading(text, 'money'), wholeNode: false };
+        return { reading: figure, replacement, alternative, wholeNode: false };
     }
     if (!figure.ok) {
-        const alternative = alternativeReading(text, 'money');
         return { reading: figure, replacement: figure.suggestion, alternative: alternative && { text: alternative.text, replacement: alternative.text }, wholeNode: true };
     }
     const canonical = formatMoney(toCents(figure.value));
