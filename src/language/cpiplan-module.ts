@@ -27,6 +27,8 @@ import { CpiplanSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { CpiplanWorkspaceManager, loadRuleFilesNamedByPlans } from './workspace.js';
 import { CpiplanTokenBuilder } from './token-builder.js';
 import { CpiplanReferenceDescriptionProvider, LazyReferenceIndexManager } from './reference-index.js';
+import { createRecoveringParser } from './syntax/recovering-parser.js';
+import { CpiplanLexerErrorMessageProvider, CpiplanParserErrorMessageProvider, SyntaxErrorWording } from './syntax/syntax-errors.js';
 
 /** The services cpiplan adds to Langium's. */
 export type CpiplanAddedServices = {
@@ -46,6 +48,9 @@ export type CpiplanAddedServices = {
         /** Which rule set a plan uses, and what is wrong in it. */
         RuleSets: RuleSets;
     };
+    syntax: {
+        Wording: SyntaxErrorWording;
+    };
 };
 
 export type CpiplanServices = LangiumServices & CpiplanAddedServices;
@@ -60,12 +65,18 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
     client: {
         Features: () => new ClientFeatures()
     },
+    parser: {
+        LangiumParser: services => createRecoveringParser(services),
+        ParserErrorMessageProvider: services => new CpiplanParserErrorMessageProvider(services.syntax.Wording),
+        LexerErrorMessageProvider: services => new CpiplanLexerErrorMessageProvider({ grammar: services.Grammar, locale: () => services.i18n.Locale.current }),
+        TokenBuilder: () => new CpiplanTokenBuilder()
+    },
+    syntax: {
+        Wording: services => new SyntaxErrorWording({ grammar: services.Grammar, locale: () => services.i18n.Locale.current })
+    },
     validation: {
         CpiplanValidator: services => new CpiplanValidator(services),
         DocumentValidator: services => new CpiplanDocumentValidator(services)
-    },
-    parser: {
-        TokenBuilder: () => new CpiplanTokenBuilder()
     },
     references: {
         ScopeComputation: services => new CpiplanScopeComputation(services),

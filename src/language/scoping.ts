@@ -7,6 +7,7 @@ import type { CpiplanServices } from './cpiplan-module.js';
 import { isFundingSource, isPlan, isRuleSet, isSection, type Plan } from './generated/ast.js';
 import type { RuleSets } from './rule-sets.js';
 import { issueMessage } from './i18n/issue-messages.js';
+import { nearest } from './syntax/nearest.js';
 
 /** Types a reference inside the same file may target. */
 const local = new Set(['FundingSource', 'Office', 'Profile', 'HiringPlan', 'SourceKind']);
@@ -132,6 +133,9 @@ export class CpiplanLinker extends DefaultLinker {
         const error = super.createLinkingError(refInfo, targetDescription);
         const type = this.reflection.getReferenceType(refInfo);
         const locale = this.services.i18n.Locale.current;
-        return { ...error, message: issueMessage('linking-error', { referent: type, name: refInfo.reference.$refText }, locale) };
+        const written = refInfo.reference.$refText;
+        const known = this.scopeProvider.getScope(refInfo).getAllElements().map(description => description.name).toArray();
+        const suggestion = nearest(written, known);
+        return { ...error, message: issueMessage('linking-error', { referent: type, name: written, ...suggestion ? { suggestion } : {} }, locale) };
     }
 }

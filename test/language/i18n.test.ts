@@ -16,13 +16,16 @@ import {
 import type { Bilingual } from '../../src/language/i18n/locale.js';
 import { placeholdersOf, type Templates } from '../../src/language/i18n/template.js';
 import { words } from '../../src/language/i18n/words.js';
+import { syntaxMessages, tokenWords } from '../../src/language/i18n/syntax-messages.js';
 import { issueCodes } from '../../src/language/validation/issues.js';
 import { repoRoot } from '../helpers.js';
 
 /** Texts that are the same word in both languages. */
 const sameInBoth = new Set<string>([]);
 
-const templateCatalogues: Record<string, Templates> = { cliMessages, clientMessages, fixTitles, words, duplicateWords, referentWords, referenceWords, issueDescriptions };
+const templateCatalogues: Record<string, Templates> = {
+    cliMessages, clientMessages, fixTitles, words, duplicateWords, referentWords, referenceWords, issueDescriptions, syntaxMessages, tokenWords
+};
 
 describe('template catalogues', () => {
     for (const [name, catalogue] of Object.entries(templateCatalogues)) {
@@ -133,7 +136,7 @@ const samples: { readonly [C in IssueCode]: readonly IssueArguments[C][] } = {
     ],
     'invalid-date': [{ text: 'A1' }, { text: 'A1', year: true }],
     'period-reversed': [{ start: 'A1', end: 'A2' }],
-    'linking-error': [...Object.keys(referentWords), 'UnknownType'].map(referent => ({ referent, name: 'A1' })),
+    'linking-error': [...[...Object.keys(referentWords), 'UnknownType'].map(referent => ({ referent, name: 'A1' })), { referent: 'FundingSource', name: 'A1', suggestion: 'S2' }],
     'missing-rule-set': [{ ruleSets: 'A1' }, { ruleSets: '' }],
     'ambiguous-rule-set': [{ name: 'A1', files: 'A2', chosen: 'A3' }],
     'rule-file-missing': [{ file: 'A1' }],

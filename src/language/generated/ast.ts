@@ -15,7 +15,7 @@ export const CpiplanTerminals = {
     ACT_NUMBER: /\d+\/\d+/,
     NUMBER: /\d[\d.,\u00A0\u202F]*\d|\d/,
     ID: /[_a-zA-ZÀ-ÖØ-öø-ÿ][\w_À-ÖØ-öø-ÿ]*/,
-    STRING: /"(\\.|[^"\\])*"|'(\\.|[^'\\])*'/,
+    STRING: /"(\\.|[^"\\\r\n])*"|'(\\.|[^'\\\r\n])*'/,
 };
 
 export type CpiplanTerminalNames = keyof typeof CpiplanTerminals;
@@ -220,7 +220,7 @@ export function isActivity(item: unknown): item is Activity {
 export type ActKind = 'nota' | string;
 
 export function isActKind(item: unknown): item is ActKind {
-    return item === 'nota' || (typeof item === 'string' && (/[_a-zA-ZÀ-ÖØ-öø-ÿ][\w_À-ÖØ-öø-ÿ]*/.test(item) || /"(\\.|[^"\\])*"|'(\\.|[^'\\])*'/.test(item)));
+    return item === 'nota' || (typeof item === 'string' && (/[_a-zA-ZÀ-ÖØ-öø-ÿ][\w_À-ÖØ-öø-ÿ]*/.test(item) || /"(\\.|[^"\\\r\n])*"|'(\\.|[^'\\\r\n])*'/.test(item)));
 }
 
 export interface Actor extends langium.AstNode {

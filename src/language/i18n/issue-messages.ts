@@ -82,7 +82,8 @@ export interface IssueArguments {
     /** `start` and `end` as written: two dates, or two years of a plan's period. */
     'period-reversed': { start: string; end: string };
     /** `referent` is the AST type the reference points to (`FundingSource`, `RuleSet`…). */
-    'linking-error': { referent: string; name: string };
+    /** `suggestion` is the known name nearest to a misspelt one. */
+    'linking-error': { referent: string; name: string; suggestion?: string };
     'missing-rule-set': { ruleSets: string };
     /** `chosen` is the file the plan is checked against meanwhile. */
     'ambiguous-rule-set': { name: string; files: string; chosen: string };
@@ -411,9 +412,10 @@ const messages: { readonly [C in IssueCode]: IssueMessage<C> } = {
         : `The period ends (${a.end}) before it starts (${a.start}).`,
     'linking-error': (a, l) => {
         const words = isReferent(a.referent) ? referentWords[a.referent] : undefined;
+        const hint = a.suggestion ? (l === 'it' ? ` Forse si intende '${a.suggestion}'.` : ` Did you mean '${a.suggestion}'?`) : '';
         return l === 'it'
-            ? `Non trovo ${words?.it ?? a.referent} '${a.name}': ${declaredWords(words?.gender ?? 'm', words?.plural ?? false)}.`
-            : `Cannot find ${words?.en ?? a.referent} '${a.name}': declare it before using it.`;
+            ? `Non trovo ${words?.it ?? a.referent} '${a.name}': ${declaredWords(words?.gender ?? 'm', words?.plural ?? false)}.${hint}`
+            : `Cannot find ${words?.en ?? a.referent} '${a.name}': declare it before using it.${hint}`;
     },
     'missing-rule-set': (a, l) => {
         const known = a.ruleSets ? (l === 'it' ? ` Regole disponibili: ${a.ruleSets}.` : ` Rule sets available: ${a.ruleSets}.`) : '';

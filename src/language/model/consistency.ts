@@ -219,6 +219,10 @@ function movementsAgainstSummary(figures: ConsistencyInputs): MovementsSummaryDi
  * profile by profile when the hires name profiles, in total otherwise.
  */
 function hiresAgainstCost(figures: ConsistencyInputs): HiresCostDifference[] {
+    // A plan amending one that is not found (a linking error) leaves unknown which hires still count.
+    if (figures.hiring.some(h => h.node.amends !== undefined && h.node.amends.ref === undefined)) {
+        return [];
+    }
     const amended = new Set(figures.hiring.flatMap(h => h.node.amends?.ref ? [h.node.amends.ref] : []));
     const periods = figures.hiring.filter(h => !amended.has(h.node)).flatMap(h => h.periods);
     if (periods.length === 0 || periods.some(p => yearOf(p.node.period) === undefined || p.hires.some(h => h.count === undefined))) {
@@ -227,7 +231,8 @@ function hiresAgainstCost(figures: ConsistencyInputs): HiresCostDifference[] {
     const differences: HiresCostDifference[] = [];
     for (const cost of figures.personnelCosts) {
         const year = yearOf(cost.node.year);
-        if (year === undefined || cost.rows.some(r => r.heads === undefined)) {
+        // A row whose profile is not found (a linking error) cannot be matched with the hires.
+        if (year === undefined || cost.rows.some(r => r.heads === undefined || (r.row.profile !== undefined && r.row.profile.ref === undefined))) {
             continue;
         }
         const hires = periods.filter(p => (yearOf(p.node.period) ?? Infinity) <= year).flatMap(p => p.hires);

@@ -5,15 +5,18 @@
  * Validation, hover, inlay hints, code lens, tables and the CLI read figures from the
  * resulting `PlanEvaluation`; none of them adds up anything itself.
  */
-import type { AstNode } from 'langium';
-import type { Plan } from '../generated/ast.js';
+import { GrammarUtils, type AstNode } from 'langium';
+import type { InterventionLine, Plan } from '../generated/ast.js';
 import { evaluateConsistency } from './consistency.js';
+import { damageOf, elementOf, type Damage } from './damage.js';
 import { evaluateDeclarations } from './declarations.js';
+import { elementsOf } from './elements.js';
 import { evaluateFinance } from './finance.js';
-import type { Check, PlanEvaluation, TotalCheck } from './figures.js';
+import type { Check, DeclarationFigures, FinanceFigures, PlanEvaluation, TotalCheck } from './figures.js';
 import { evaluateIndicators } from './indicators.js';
-import { evaluateOutline } from './outline.js';
-import { readRuleBook } from './rule-book.js';
+import { readNumber } from './numbers.js';
+import { evaluateOutline, type OutlineFigures, type SectionPresence, type UnknownReference } from './outline.js';
+import { readRuleBook, type RuleBook } from './rule-book.js';
 import { evaluateStaffing } from './staffing.js';
 import { evaluateStatistics } from './statistics.js';
 
@@ -24,17 +27,94 @@ export function inDocumentOrder(checks: readonly Check[]): TotalCheck[] {
         .sort((a, b) => (a.node.$cstNode?.offset ?? 0) - (b.node.$cstNode?.offset ?? 0));
 }
 
-/** Evaluates a plan against its rule set. Pure: same AST, same figures. */
+/**
+ * A required declaration that is missing where a syntax error skipped text that could have held
+ * it: not reported, since the plan may well make it.
+ */
+function missingButUnreadable(declaration: DeclarationFigures, damage: Damage): boolean {
+    if (declaration.present || !damage.any) {
+        return false;
+    }
+    // Text skipped right after a line or section may be the rest of it (its header was read, its body not);
+    // elsewhere, skipped text holds the declaration only if it names its key.
+    const local = declaration.anchor.$type !== 'Plan' && (damage.inBody(declaration.anchor) || damage.trailing(declaration.anchor));
+    return local || damage.mentions(declaration.rule.key);
+}
+
+/** A line code's digits: `3,3` (a comma for the dot) is the same code as `3.3` for whoever wrote it. */
+const digitsOf = (code: string) => code.replace(/\D/g, '');
+
+/**
+ * A name the plan does not have, where what names it or what it names is unreadable: the
+ * reference itself holds skipped text, the skipped text names it (a line, declaration or item
+ * whose block was skipped), or it is the code of a line whose written code is not a readable one
+ * (`linea 3,3`, reported as invalid-number). Not reported: the syntax error or the number says it.
+ * Nor is a code the plan writes as the official title of a line without a code: that line is the one named.
+ */
+function unknownButUnreadable(reference: UnknownReference, damage: Damage, finance: FinanceFigures, rules: RuleBook): boolean {
+    // A name the parser lost (`risposta sezione §, dichiarazione …`) names nothing to look for.
+    if (reference.name.replace(/"/g, '').trim() === '' || damage.within(reference.node) || damage.mentions(reference.name)) {
+        return true;
+    }
+    if (reference.what !== 'line' || reference.name.startsWith('"')) {
+        return false;
+    }
+    return finance.lines.some(({ line }) => line.code !== undefined && !readNumber(line.code, 'code').ok && digitsOf(line.code) === digitsOf(reference.name))
+        || finance.lines.some(({ line }) => codeUnreadable(line, damage))
+        // `linea "Osservatorio regionale del mercato del lavoro"`: the line the rule set calls 3.3, written without its code.
+        || finance.lines.some(({ line }) => line.code === undefined && rules.lineRuleTitled(line.title)?.code === reference.name);
+}
+
+/** A line whose code may be lost: text was skipped in its header, up to its code (its title when it has none). */
+function codeUnreadable(line: InterventionLine, damage: Damage): boolean {
+    const cst = line.$cstNode;
+    if (!cst || !damage.within(line)) {
+        return false;
+    }
+    const end = GrammarUtils.findNodeForProperty(cst, line.code !== undefined ? 'code' : 'title')?.end ?? cst.end;
+    return damage.between(cst.offset, end);
+}
+
+/**
+ * A required section that is missing where a syntax error may have hidden it: the skipped text
+ * names its code, a section's header lost its code (`sezione §.3`), or the section it belongs in
+ * has skipped text in its block.
+ */
+function sectionButUnreadable(section: SectionPresence, damage: Damage, plan: Plan): boolean {
+    if (section.present || !damage.any) {
+        return false;
+    }
+    const headerLost = elementsOf(plan, 'Section').some(s => {
+        const cst = s.$cstNode;
+        const end = cst && (GrammarUtils.findNodeForKeyword(cst, '{')?.offset ?? cst.end);
+        return cst !== undefined && end !== undefined && damage.between(cst.offset, end);
+    });
+    return headerLost || damage.mentions(section.rule.code) || (section.anchor.$type === 'Section' && damage.inBody(section.anchor));
+}
+
+/** The outline's figures, without the missing sections and unknown names a syntax error or an unreadable code accounts for. */
+function outlineOf(outline: OutlineFigures, damage: Damage, finance: FinanceFigures, rules: RuleBook, plan: Plan): OutlineFigures {
+    const unknownReferences = outline.unknownReferences.filter(reference => !unknownButUnreadable(reference, damage, finance, rules));
+    const sections = outline.sections.filter(section => !sectionButUnreadable(section, damage, plan));
+    return unknownReferences.length === outline.unknownReferences.length && sections.length === outline.sections.length
+        ? outline : { ...outline, unknownReferences, sections };
+}
+
+/** Evaluates a plan against its rule set. Pure: same AST (and parse errors), same figures. */
 export function evaluatePlan(plan: Plan): PlanEvaluation {
     const ruleSet = plan.ruleSet?.ref;
     const rules = readRuleBook(ruleSet);
-    const finance = evaluateFinance(plan, rules);
+    const damage = damageOf(plan);
+    const finance = evaluateFinance(plan, rules, damage);
     const staffing = evaluateStaffing(plan, rules);
     const statistics = evaluateStatistics(plan);
-    const totals = inDocumentOrder([...finance.checks, ...staffing.checks, ...statistics.checks]);
+    // A declared total in a block with unread text is compared with an incomplete sum: no check.
+    const totals = inDocumentOrder([...finance.checks, ...staffing.checks, ...statistics.checks])
+        .filter(check => !damage.inBody(elementOf(check.node)));
     const checkOf = new Map<AstNode, TotalCheck>(totals.map(check => [check.node, check]));
     return {
         plan,
+        damage,
         ruleSet,
         rules,
         sources: finance.sources,
@@ -43,20 +123,42 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         totalAssigned: finance.totalAssigned,
         grandTotalComplete: finance.grandTotalComplete,
         caps: finance.caps,
-        declarations: evaluateDeclarations(plan, rules),
-        outline: evaluateOutline(plan, rules, finance),
+        declarations: evaluateDeclarations(plan, rules)
+            .filter(declaration => !missingButUnreadable(declaration, damage))
+            // A declaration with skipped text (its text lost its quotes) is not judged by its content.
+            .map(declaration => damage.onLinesOf(declaration.present) ? { ...declaration, missing: [], empty: false } : declaration),
+        outline: outlineOf(evaluateOutline(plan, rules, finance), damage, finance, rules, plan),
         staffTables: staffing.staffTables,
         summaries: staffing.summaries,
         movements: staffing.movements,
         hiring: staffing.hiring,
         statistics: statistics.statistics,
-        personnelCosts: staffing.personnelCosts,
-        functions: staffing.functions,
+        personnelCosts: staffing.personnelCosts.map(cost => damage.within(cost.node)
+            ? { ...cost, complete: false, rows: cost.rows.map(row => ({ ...row, difference: undefined })) } : cost),
+        // A function row with skipped text may have lost its heads: its category's rows are not added up.
+        functions: staffing.functions.map(figures => !damage.inBody(figures.node) ? figures : {
+            ...figures, complete: false,
+            groups: figures.groups.map(group => damage.inBody(group.node) ? { ...group, rowsTotal: undefined } : group)
+        }),
         needs: staffing.needs,
         municipalities: staffing.municipalities,
         municipalitiesTotal: staffing.municipalitiesTotal,
-        indicators: evaluateIndicators(plan),
-        consistency: evaluateConsistency(plan, rules, { ...staffing, statistics: statistics.statistics }),
+        indicators: evaluateIndicators(plan).map(figures => damage.within(figures.indicator) ? { ...figures, decreasing: [] } : figures),
+        // A table with unread text is incomplete: it is compared with no other. Without the rule set a
+        // syntax error in the header hid, or one the plan names but is not found, categories and
+        // positions cannot be matched: no table is.
+        consistency: !ruleSet && (damage.inHeader || plan.ruleSet !== undefined) ? evaluateConsistency(plan, rules, {
+            ...staffing, functions: [], staffTables: [], summaries: [], movements: [], hiring: [], personnelCosts: [], statistics: []
+        }) : evaluateConsistency(plan, rules, {
+            ...staffing,
+            functions: staffing.functions.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
+            staffTables: staffing.staffTables.filter(figures => !damage.within(figures.table) && !damage.trailing(figures.table)),
+            summaries: staffing.summaries.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
+            movements: staffing.movements.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
+            hiring: staffing.hiring.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
+            personnelCosts: staffing.personnelCosts.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
+            statistics: statistics.statistics.filter(figures => !damage.within(figures.table) && !damage.trailing(figures.table))
+        }),
         totals,
         totalOf: node => checkOf.get(node),
         lineOf: finance.lineOf,

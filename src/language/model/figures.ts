@@ -6,6 +6,7 @@
  * source) the sum is not compared with a declared total, so one typo yields one diagnostic,
  * not a cascade.
  */
+import type { Damage } from './damage.js';
 import type { AstNode } from 'langium';
 import type {
     Count, Declaration, Profile, DeclarationRule, FundingSource, FundingShare, Hire, HiringPlan, Indicator,
@@ -398,6 +399,8 @@ export interface StaffingFigures {
 /** Every figure of one plan: each concern's figures, and all their checks merged in document order. */
 export interface PlanEvaluation extends Omit<FinanceFigures, 'checks'>, Omit<StaffingFigures, 'checks'> {
     readonly plan: Plan;
+    /** Where syntax errors left text unread: a node with unread text is not judged on what it lacks. */
+    readonly damage: Damage;
     readonly ruleSet?: RuleSet;
     /** The plan's rule set, read once; an empty book when the plan names none. */
     readonly rules: RuleBook;

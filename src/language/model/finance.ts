@@ -4,6 +4,7 @@
  */
 import type { FundingSource, InterventionLine, Plan } from '../generated/ast.js';
 import { reductionOf } from './cap-reduction.js';
+import { noDamage, type Damage } from './damage.js';
 import { elementsOf } from './elements.js';
 import type { AnyItem, CapFigures, Check, FinanceFigures, ItemFigures, ItemGroupFigures, LineFigures, SourceFigures } from './figures.js';
 import { percentageOf, shareOf, type Decimal } from './numbers.js';
@@ -21,13 +22,20 @@ function sourceLabel(source: FundingSource): string {
     return source.title ?? source.name;
 }
 
-export function evaluateFinance(plan: Plan, rules: RuleBook): FinanceFigures {
+/** `damage`: where syntax errors left text unread; the sums that could include it are incomplete. */
+export function evaluateFinance(plan: Plan, rules: RuleBook, damage: Damage = noDamage): FinanceFigures {
     const sourceNodes = elementsOf(plan, 'FundingSource');
     const lines: LineFigures[] = [];
     const programmed = new Map<FundingSource, Sum>(sourceNodes.map(s => [s, new Sum()]));
     const grand = new Sum();
+    if (damage.moneyBetweenElements) {
+        grand.complete = false;
+        for (const sum of programmed.values()) {
+            sum.complete = false;
+        }
+    }
     for (const line of elementsOf(plan, 'InterventionLine')) {
-        const figures = evaluateLine(line, sourceNodes, rules);
+        const figures = evaluateLine(line, sourceNodes, rules, damage.inBody(line));
         lines.push(figures);
         grand.add(figures.totalComplete ? figures.total : undefined);
         for (const [source, amount] of figures.bySource) {
@@ -57,7 +65,7 @@ export function evaluateFinance(plan: Plan, rules: RuleBook): FinanceFigures {
 
     const caps: CapFigures[] = [];
     const finishedLines = lines.map(figures => {
-        const lineCaps = capsOf(figures, rules.capOf(figures.line.code), sources, checks);
+        const lineCaps = damage.within(figures.line) ? [] : capsOf(figures, rules.capOf(figures.line.code), sources, checks);
         caps.push(...lineCaps);
         const shareOfAssigned = new Map<FundingSource, Decimal>();
         for (const [source, amount] of figures.bySource) {
@@ -145,14 +153,18 @@ function planChecks(plan: Plan, sources: ReadonlyMap<FundingSource, SourceFigure
     return checks;
 }
 
-function evaluateLine(line: InterventionLine, sources: FundingSource[], rules: RuleBook): LineFigures {
+/** `damaged`: the line has text a syntax error left unread, so its sums are incomplete. */
+function evaluateLine(line: InterventionLine, sources: FundingSource[], rules: RuleBook, damaged: boolean): LineFigures {
     const total = new Sum();
     const bySource = new Map<FundingSource, bigint>();
     let sourcesComplete = true;
     const written: AnyItem[] = [...line.items, ...line.groups.flatMap(g => g.items)]
         .sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
     const items = written.map(item => {
-        const figures = evaluateItem(item, sources);
+        // In a line with skipped text, an item's `su …` or a part may be what was skipped: neither its
+        // sources nor its split are judged.
+        const read = evaluateItem(item, sources);
+        const figures = damaged ? { ...read, unassigned: false, partsDifference: undefined, balancingLastPart: undefined } : read;
         total.add(figures.amount);
         sourcesComplete &&= figures.complete;
         for (const [source, part] of figures.parts) {
@@ -171,13 +183,13 @@ function evaluateLine(line: InterventionLine, sources: FundingSource[], rules: R
             }
         }
         return {
-            group, items: members, total: sum.value, complete: sum.complete, bySource: groupBySource,
-            sourcesComplete: sum.complete && members.every(i => i.complete), declared: money(group.subtotal)
+            group, items: members, total: sum.value, complete: sum.complete && !damaged, bySource: groupBySource,
+            sourcesComplete: sum.complete && !damaged && members.every(i => i.complete), declared: money(group.subtotal)
         };
     });
     return {
         line, label: lineLabel(line), rule: rules.lineRule(line.code), total: total.value, bySource, shareOfAssigned: new Map(),
-        totalComplete: total.complete, sourcesComplete: sourcesComplete && total.complete, items, groups, caps: []
+        totalComplete: total.complete && !damaged, sourcesComplete: sourcesComplete && total.complete && !damaged, items, groups, caps: []
     };
 }
 
@@ -205,10 +217,12 @@ function evaluateItem(item: AnyItem, sources: FundingSource[]): ItemFigures {
     const explicit = new Sum();
     let rest: FundingSource | undefined;
     let restCount = 0;
+    let unresolved = false;
     for (const charge of item.charges) {
         const source = charge.source?.ref;
         if (!source) {
             complete = false;
+            unresolved = true;
             continue;
         }
         if (!charge.amount) {
@@ -227,7 +241,8 @@ function evaluateItem(item: AnyItem, sources: FundingSource[]): ItemFigures {
         parts.set(rest, (parts.get(rest) ?? 0n) + amount - explicit.value);
         return { item, amount, parts, unassigned: false, complete };
     }
-    const partsTotal = restCount === 0 && explicit.complete ? explicit.value : undefined;
+    // A part on a source that does not resolve (a typo, or a source lost to a syntax error) is unknown: the split is not judged.
+    const partsTotal = restCount === 0 && explicit.complete && !unresolved ? explicit.value : undefined;
     const last = money(item.charges.at(-1)?.amount);
     const balancingLastPart = partsTotal !== undefined && amount !== undefined && last !== undefined && partsTotal !== amount
         ? amount - (partsTotal - last) : undefined;

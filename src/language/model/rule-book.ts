@@ -18,6 +18,8 @@ export interface RuleBook {
     readonly ruleSet?: RuleSet;
     /** The rule of a standard intervention line, by its code (`3.1`). */
     lineRule(code: string | undefined): LineRule | undefined;
+    /** The standard line whose title (or one of its `variante` titles) a line carries, compared as printed. */
+    lineRuleTitled(title: string | undefined): LineRule | undefined;
     /** The cap of a standard line, read once: its rate and the kind of source it is a share of. */
     capOf(code: string | undefined): LineCap | undefined;
     /** The line rules whose cap is a share of the given kind of source. */
@@ -47,15 +49,26 @@ export function issueCodeOf(ruleCode: string): string {
     return ruleCode.replace(/_/g, '-');
 }
 
+/** A title compared as printed: case, spacing and the apostrophe's shape do not count. */
+export function normalTitle(title: string | undefined): string {
+    return (title ?? '').normalize('NFC').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').replace(/[\s.;:]+$/, '').trim();
+}
+
 /** Reads a rule set into a rule book; an absent rule set gives an empty book. */
 export function readRuleBook(ruleSet: RuleSet | undefined): RuleBook {
     const lines = new Map<string, LineRule>();
+    const titled = new Map<string, LineRule>();
     const capOfLine = new Map<LineRule, LineCap>();
     const caps = new Map<SourceKind, LineRule[]>();
     const unusable = new Set<LineRule>();
     for (const rule of ruleSet?.lines ?? []) {
         if (!lines.has(rule.code)) {
             lines.set(rule.code, rule);
+        }
+        for (const title of [rule.title, ...rule.variants]) {
+            if (title !== undefined && !titled.has(normalTitle(title))) {
+                titled.set(normalTitle(title), rule);
+            }
         }
         const kind = rule.source?.ref;
         const rate = decimal(rule.cap);
@@ -85,6 +98,7 @@ export function readRuleBook(ruleSet: RuleSet | undefined): RuleBook {
     return {
         ruleSet,
         lineRule: code => code === undefined ? undefined : lines.get(code),
+        lineRuleTitled: title => title === undefined ? undefined : titled.get(normalTitle(title)),
         capOf: code => {
             const rule = code === undefined ? undefined : lines.get(code);
             return rule && capOfLine.get(rule);

@@ -1,11 +1,13 @@
-/** Langium's document validator, with a visible code on every diagnostic. */
+/** Langium's document validator, with a visible code on every diagnostic and syntax errors in the locale's words. */
 import {
-    AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor,
-    type ValidationCheck, type ValidationOptions
+    AstUtils, Cancellation, CstUtils, DefaultDocumentValidator, diagnosticData, DocumentValidator, interruptAndCheck, type AstNode,
+    type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { CpiplanServices } from '../cpiplan-module.js';
 import { isPlan } from '../generated/ast.js';
+import { readOffsets } from '../model/damage.js';
+import type { SyntaxErrorWording } from '../syntax/syntax-errors.js';
 
 /**
  * Gives every diagnostic a visible code, Langium's own (lexing, parsing, linking) included. A
@@ -14,10 +16,12 @@ import { isPlan } from '../generated/ast.js';
  */
 export class CpiplanDocumentValidator extends DefaultDocumentValidator {
     private readonly cpiplan: CpiplanServices;
+    private readonly wording: SyntaxErrorWording;
 
     constructor(services: CpiplanServices) {
         super(services);
         this.cpiplan = services;
+        this.wording = services.syntax.Wording;
     }
 
     /**
@@ -67,7 +71,72 @@ export class CpiplanDocumentValidator extends DefaultDocumentValidator {
                 return diagnostic.code === undefined && data?.code ? { ...diagnostic, code: data.code } : diagnostic;
             });
     }
+
+    /**
+     * Parser errors, reworded with the whole parse known: a missing `}` names the block it should
+     * close, skipped text is named as such and spans what was skipped. An error on a line where an
+     * unexpected character came before it is that character's consequence, not reported again.
+     */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const document = parseResult.value?.$document;
+        if (!document || parseResult.parserErrors.length === 0) {
+            super.processParsingErrors(parseResult, diagnostics, options);
+            return;
+        }
+        const read = readOffsets(parseResult.value.$cstNode);
+        const lexed = parseResult.lexerErrors;
+        /** The column of the first parsing error shown on each line (both from 0, as a range's). */
+        const firstOnLine = new Map<number, number>();
+        for (const error of parseResult.parserErrors) {
+            const token = error.token;
+            const afterBadCharacter = !Number.isNaN(token.startOffset)
+                && lexed.some(l => l.line === token.startLine && l.offset <= token.startOffset);
+            if (afterBadCharacter) {
+                continue;
+            }
+            const last = error.resyncedTokens.at(-1);
+            // A token that is missing (recovery inserted it, the token found was kept) is shown where it belongs: after the one before.
+            const missing = Number.isNaN(token.startOffset) || (read.has(token.startOffset) && error.name === 'MismatchedTokenException');
+            const range = missing ? this.rangeAfterPrevious(error)
+                : read.has(token.startOffset) || !last ? CstUtils.tokenToRange(token)
+                    : { start: CstUtils.tokenToRange(token).start, end: CstUtils.tokenToRange(last).end };
+            // A second error on a line is the first one's consequence: recovery read the rest of a broken line.
+            if (firstOnLine.has(range.start.line)) {
+                continue;
+            }
+            firstOnLine.set(range.start.line, range.start.character);
+            const message = this.wording.reword(error, document, read) ?? error.message;
+            diagnostics.push({
+                severity: 1, range, message, source: this.getSource(),
+                data: diagnosticData(DocumentValidator.ParsingError)
+            });
+        }
+        // Characters after a parsing error on its line stood in text the parser could not read (a
+        // title that lost its opening quote): reporting each would bury the error. A quote left
+        // open is kept: it says where the text went wrong.
+        const text = document.textDocument.getText();
+        const consequences = new Set(lexed.filter(l => {
+            const column = firstOnLine.get((l.line ?? 0) - 1);
+            return column !== undefined && l.column !== undefined && l.column - 1 > column && !quotes.has(text.charAt(l.offset));
+        }).map(l => `${(l.line ?? 0) - 1}:${(l.column ?? 0) - 1}`));
+        if (consequences.size > 0) {
+            const kept = diagnostics.filter(d => !((d.data as { code?: string } | undefined)?.code === DocumentValidator.LexingError
+                && consequences.has(`${d.range.start.line}:${d.range.start.character}`)));
+            diagnostics.splice(0, diagnostics.length, ...kept);
+        }
+    }
+
+    /** Where an error on a token inserted by recovery is shown: right after the token before it. */
+    private rangeAfterPrevious(error: ParseResult['parserErrors'][number]): Diagnostic['range'] {
+        const previous = (error as typeof error & { previousToken?: { startOffset: number; endLine?: number; endColumn?: number } }).previousToken;
+        const position = previous && !Number.isNaN(previous.startOffset) && previous.endLine !== undefined && previous.endColumn !== undefined
+            ? { line: previous.endLine - 1, character: previous.endColumn } : { line: 0, character: 0 };
+        return { start: position, end: position };
+    }
 }
+
+/** The characters that open a quoted text. */
+const quotes = new Set(['"', "'"]);
 
 function isRuleSetLinkingError(diagnostic: Diagnostic): boolean {
     const data = diagnostic.data as { code?: string; containerType?: string; property?: string } | undefined;

@@ -6,16 +6,14 @@ import { AstUtils } from 'langium';
 import type { Plan, RuleSet } from '../generated/ast.js';
 import type { PlanEvaluation } from '../model/figures.js';
 import { readNumber } from '../model/numbers.js';
+import { normalTitle } from '../model/rule-book.js';
 import type { RuleSetProblem } from '../model/rule-set-problems.js';
 import type { RuleSets } from '../rule-sets.js';
 import { issueMessage, type Locale } from './issues.js';
 import { editDistance } from './naming-rules.js';
 import type { IssueReporter } from './reporter.js';
 
-/** A title compared as printed: case, spacing and the apostrophe's shape do not count. */
-export function normalTitle(title: string | undefined): string {
-    return (title ?? '').normalize('NFC').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').replace(/[\s.;:]+$/, '').trim();
-}
+export { normalTitle } from '../model/rule-book.js';
 
 /** The plan names the rule set it is checked against. */
 export function planMustNameRuleSet(plan: Plan, ruleSets: RuleSets, reporter: IssueReporter): void {
@@ -117,7 +115,7 @@ export function lineCodeMustBeOfficial(evaluation: PlanEvaluation, reporter: Iss
     const used = new Set(evaluation.lines.map(l => l.line.code).filter(c => c !== undefined));
     for (const { line } of evaluation.lines) {
         const code = line.code;
-        if (code === undefined || rules.lineRule(code) || !readNumber(code, 'code').ok) {
+        if (code === undefined || rules.lineRule(code) || !readNumber(code, 'code').ok || evaluation.damage.within(line)) {
             continue;
         }
         const title = normalTitle(line.title);
@@ -144,7 +142,7 @@ export function lineTitleShouldBeOfficial(evaluation: PlanEvaluation, reporter: 
     }
     for (const { line } of evaluation.lines) {
         const rule = rules.lineRule(line.code);
-        if (!rule || line.code === undefined || line.title === undefined) {
+        if (!rule || line.code === undefined || line.title === undefined || evaluation.damage.within(line)) {
             continue;
         }
         const title = normalTitle(line.title);
@@ -172,7 +170,7 @@ export function sourceMustNameItsKind(evaluation: PlanEvaluation, reporter: Issu
         return;
     }
     for (const { source, label } of evaluation.sources) {
-        if (source.kind !== undefined) {
+        if (source.kind !== undefined || evaluation.damage.within(source) || evaluation.damage.trailing(source)) {
             continue;
         }
         const kinds = ruleSet.sourceKinds

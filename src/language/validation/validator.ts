@@ -80,7 +80,10 @@ export class CpiplanValidator {
         const reporter = this.reporter(accept, evaluation.rules);
         planNamesMustBeUnique(plan, reporter);
         const ruleSets = this.services.references.RuleSets;
-        planMustNameRuleSet(plan, ruleSets, reporter);
+        // A header with skipped text may hold the `regole` a syntax error hid: that error says it.
+        if (!evaluation.damage.inHeader) {
+            planMustNameRuleSet(plan, ruleSets, reporter);
+        }
         ruleFileMustBeLoaded(plan, ruleSets, reporter);
         ruleSetNameMustBeUnambiguous(plan, ruleSets, reporter);
         ruleSetMustBeValid(plan, ruleSets, reporter);
