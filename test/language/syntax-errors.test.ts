@@ -291,7 +291,10 @@ describe('what a typo hides is not reported missing or compared (every 3rd line 
         ['a name the parser lost is looked for nowhere', 'risposta sezione 4, dichiarazione governance_lep', 'risposta sezione §, dichiarazione governance_lep'],
         ['a request whose continuation line was skipped is not reported unanswered',
             '            risposta linea 3.3, dichiarazione nessun_compenso_osservatorio', '            rispostx linea 3.3, dichiarazione nessun_compenso_osservatorio'],
-        ['a year after a dropped character is the lexing error\'s, not also an invalid date', '    periodo 2019-2021', '    periodo §019-2021']
+        ['a year after a dropped character is the lexing error\'s, not also an invalid date', '    periodo 2019-2021', '    periodo §019-2021'],
+        ['a section that lost its code: a declaration it holds is not reported missing, its code not looked for',
+            'sezione 4 "Il modello di governance del piano di rafforzamento" {', 'sezione § "Il modello di governance del piano di rafforzamento" {'],
+        ['a misspelt total read as a cost row without heads: the cost is not compared with its shares', '    totale € 1.199.620,00', '    totalx € 1.199.620,00']
     ];
     test.each(cases)('%s', async (_name, from, to) => {
         const text = example('valle-d-aosta-2020.cpiplan');
@@ -310,6 +313,14 @@ describe('what a typo hides is not reported missing or compared (every 3rd line 
         expect(mutated.filter(d => d.code === 'parsing-error').map(d => `${d.range.start.line}:${d.range.start.character} ${d.message}`)).toEqual([
             "274:4 'totalx' is read as a category, not as 'totale': the table's figures are not compared with other tables. Did you mean 'totale'?"
         ]);
+    });
+
+    test('a section code misread after a dropped character (`sezione §.4` read as 4) places no declaration there', async () => {
+        const text = example('marche-2020.cpiplan');
+        expect(text).toContain('    sezione 1.4 "I sistemi informativi" {');
+        const original = new Set((await check(text)).diagnostics.map(key));
+        const mutated = (await check(text.replace('    sezione 1.4 "I sistemi informativi" {', '    sezione §.4 "I sistemi informativi" {'))).diagnostics;
+        expect(mutated.filter(d => !typoCodes.has(String(d.code))).map(key).filter(k => !original.has(k))).toEqual([]);
     });
 
     test('a summary whose categories are names, not slips, is still compared; a request with nothing skipped after it is still unanswered', async () => {
