@@ -288,7 +288,13 @@ describe('what a typo hides is not reported missing or compared (every 3rd line 
         ['a rule set not found: no table is matched by category', '    regole "DM 74/2019"', '    regole "DM §4/2019"'],
         ['a hiring plan renamed: the hires of a plan amending it are not compared', 'assunzioni "Piano straordinario di potenziamento: fabbisogno 2019/2021',
             'assunzioni "Piano straordinario di potenziamento: fabbisogno §019/2021'],
-        ['a name the parser lost is looked for nowhere', 'risposta sezione 4, dichiarazione governance_lep', 'risposta sezione §, dichiarazione governance_lep']
+        ['a name the parser lost is looked for nowhere', 'risposta sezione 4, dichiarazione governance_lep', 'risposta sezione §, dichiarazione governance_lep'],
+        ['a request whose continuation line was skipped is not reported unanswered',
+            '            risposta linea 3.3, dichiarazione nessun_compenso_osservatorio', '            rispostx linea 3.3, dichiarazione nessun_compenso_osservatorio'],
+        ['a year after a dropped character is the lexing error\'s, not also an invalid date', '    periodo 2019-2021', '    periodo §019-2021'],
+        ['a section that lost its code: a declaration it holds is not reported missing, its code not looked for',
+            'sezione 4 "Il modello di governance del piano di rafforzamento" {', 'sezione § "Il modello di governance del piano di rafforzamento" {'],
+        ['a misspelt total read as a cost row without heads: the cost is not compared with its shares', '    totale € 1.199.620,00', '    totalx € 1.199.620,00']
     ];
     test.each(cases)('%s', async (_name, from, to) => {
         const text = example('valle-d-aosta-2020.cpiplan');
@@ -296,6 +302,38 @@ describe('what a typo hides is not reported missing or compared (every 3rd line 
         const original = new Set((await check(text, 'it')).diagnostics.map(key));
         const mutated = (await check(text.replace(from, to), 'it')).diagnostics;
         expect(mutated.filter(d => !typoCodes.has(String(d.code))).map(key).filter(k => !original.has(k))).toEqual([]);
+    });
+
+    test('a misspelt `totale` in a category summary is a syntax error on the name, and the summary is compared with no other table', async () => {
+        const text = example('marche-2020.cpiplan');
+        expect(text).toContain('    totale 322 338\n');
+        const original = new Set((await check(text)).diagnostics.map(key));
+        const mutated = (await check(text.replace('    totale 322 338\n', '    totalx 322 338\n'))).diagnostics;
+        expect(mutated.filter(d => !typoCodes.has(String(d.code))).map(key).filter(k => !original.has(k))).toEqual([]);
+        expect(mutated.filter(d => d.code === 'parsing-error').map(d => `${d.range.start.line}:${d.range.start.character} ${d.message}`)).toEqual([
+            "274:4 'totalx' is read as a category, not as 'totale': the table's figures are not compared with other tables. Did you mean 'totale'?"
+        ]);
+    });
+
+    test('a section code misread after a dropped character (`sezione §.4` read as 4) places no declaration there', async () => {
+        const text = example('marche-2020.cpiplan');
+        expect(text).toContain('    sezione 1.4 "I sistemi informativi" {');
+        const original = new Set((await check(text)).diagnostics.map(key));
+        const mutated = (await check(text.replace('    sezione 1.4 "I sistemi informativi" {', '    sezione §.4 "I sistemi informativi" {'))).diagnostics;
+        expect(mutated.filter(d => !typoCodes.has(String(d.code))).map(key).filter(k => !original.has(k))).toEqual([]);
+    });
+
+    test('a summary whose categories are names, not slips, is still compared; a request with nothing skipped after it is still unanswered', async () => {
+        const text = example('marche-2020.cpiplan');
+        const changed = await check(text.replace('    D 105 121\n', '    D 105 122\n'));
+        expect(withCode(changed, 'summary-staff-mismatch')).toHaveLength(1);
+        expect(changed.diagnostics.filter(d => d.code === 'parsing-error')).toEqual([]);
+        const review = `${header}valutazione "V" {\n    richiesta 1 "a"\n    richiesta 2 "b"\n        risposta sezione 1\n}\nsezione 1 "S" {\n}\n`;
+        expect(withCode(await check(review), 'unanswered-request').map(d => d.range.start.line)).toEqual([4]);
+        expect(withCode(await check(review.replace('    richiesta 2 "b"\n        risposta', '    richiesta 2 "b"\n        rispostx')), 'unanswered-request').map(d => d.range.start.line))
+            .toEqual([4]);
+        const period = example('valle-d-aosta-2020.cpiplan');
+        expect(withCode(await check(period.replace('    periodo 2019-2021', '    periodo 019-2021')), 'invalid-date')).toHaveLength(1);
     });
 });
 

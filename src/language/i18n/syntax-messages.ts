@@ -22,6 +22,11 @@ export const syntaxMessages = {
     missingBefore: { it: 'Forse manca {keyword} prima di {found}?', en: 'Is {keyword} missing before {found}?' },
     tokenOnLine: { it: '{token} alla riga {line}', en: '{token} on line {line}' },
     didYouMean: { it: 'Forse {suggestion}?', en: 'Did you mean {suggestion}?' },
+    /** A slip for a keyword where a name is also allowed, so the parser read it as a name (`totalx 322 338` in a summary). */
+    readAsCategory: {
+        it: '{found} è letto come una categoria, non come {keyword}: le cifre della tabella non sono confrontate con altre tabelle. Forse {keyword}?',
+        en: '{found} is read as a category, not as {keyword}: the table\'s figures are not compared with other tables. Did you mean {keyword}?'
+    },
     /** Two numbers in a row, as `300 000,00` is read. */
     spacedNumber: {
         it: 'Un numero si scrive senza spazi: {written} va scritto {suggestion}.',

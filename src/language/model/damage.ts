@@ -6,7 +6,7 @@
  * own sums are incomplete too. A token the parser inserted (a missing `}` or `€`) skips nothing.
  * Offsets are the document's: the plan is the root of its document.
  */
-import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 import { isSection, type Plan } from '../generated/ast.js';
 
 export interface Damage {
@@ -39,12 +39,17 @@ export interface Damage {
      * `dichiarazione chiave testo senza virgolette`): the rest of the node may be there.
      */
     onLinesOf(node: AstNode | undefined): boolean;
+    /**
+     * Text was skipped after the node, before the next node of its container (or its container's
+     * end): a continuation line of the node (`richiesta 1 "…"` then `rispostx linea 3.3` on the next line).
+     */
+    beforeNext(node: AstNode | undefined): boolean;
     /** Text right after a plan element (before the next one) was skipped: it may be the rest of that element. */
     trailing(element: AstNode | undefined): boolean;
 }
 
 export const noDamage: Damage = {
-    any: false, betweenElements: false, inHeader: false, moneyBetweenElements: false, mentions: () => false, within: () => false, inBody: () => false, between: () => false, onLinesOf: () => false, trailing: () => false
+    any: false, betweenElements: false, inHeader: false, moneyBetweenElements: false, mentions: () => false, within: () => false, inBody: () => false, between: () => false, onLinesOf: () => false, beforeNext: () => false, trailing: () => false
 };
 
 /** A stretch of text the parse did not read: a skipped token, or characters the lexer dropped. */
@@ -146,6 +151,22 @@ export function damageOf(plan: Plan): Damage {
         const lineEnd = cst.root.fullText.indexOf('\n', cst.end);
         return between(cst.offset, lineEnd < 0 ? cst.root.fullText.length : lineEnd);
     };
+    const beforeNext = (node: AstNode | undefined) => {
+        const cst = node?.$cstNode;
+        const container = node?.$container?.$cstNode;
+        if (!node?.$container || !cst || !container) {
+            return false;
+        }
+        const end = cst.end;
+        let next = container.end;
+        for (const sibling of AstUtils.streamContents(node.$container)) {
+            const offset = sibling.$cstNode?.offset;
+            if (offset !== undefined && offset >= end && offset < next) {
+                next = offset;
+            }
+        }
+        return between(end, next);
+    };
     // The elements' ranges, read once (a CST node's offset and end are computed on each read) and
     // in document order: they do not overlap, so the one holding an offset is found by binary search.
     const spans = elementsIn(plan.elements)
@@ -186,6 +207,7 @@ export function damageOf(plan: Plan): Damage {
         inBody,
         between,
         onLinesOf,
+        beforeNext,
         trailing
     };
 }

@@ -31,14 +31,15 @@ export function inDocumentOrder(checks: readonly Check[]): TotalCheck[] {
  * A required declaration that is missing where a syntax error skipped text that could have held
  * it: not reported, since the plan may well make it.
  */
-function missingButUnreadable(declaration: DeclarationFigures, damage: Damage): boolean {
+function missingButUnreadable(declaration: DeclarationFigures, damage: Damage, codeLost: boolean): boolean {
     if (declaration.present || !damage.any) {
         return false;
     }
     // Text skipped right after a line or section may be the rest of it (its header was read, its body not);
-    // elsewhere, skipped text holds the declaration only if it names its key.
+    // elsewhere, skipped text holds the declaration only if it names its key. A declaration that belongs in a
+    // section is not placed when a section's header lost its code (`sezione §`, `sezione §.4` read as 4).
     const local = declaration.anchor.$type !== 'Plan' && (damage.inBody(declaration.anchor) || damage.trailing(declaration.anchor));
-    return local || damage.mentions(declaration.rule.key);
+    return local || damage.mentions(declaration.rule.key) || (codeLost && declaration.placement.section !== undefined);
 }
 
 /** A line code's digits: `3,3` (a comma for the dot) is the same code as `3.3` for whoever wrote it. */
@@ -51,9 +52,13 @@ const digitsOf = (code: string) => code.replace(/\D/g, '');
  * (`linea 3,3`, reported as invalid-number). Not reported: the syntax error or the number says it.
  * Nor is a code the plan writes as the official title of a line without a code: that line is the one named.
  */
-function unknownButUnreadable(reference: UnknownReference, damage: Damage, finance: FinanceFigures, rules: RuleBook): boolean {
+function unknownButUnreadable(reference: UnknownReference, damage: Damage, finance: FinanceFigures, rules: RuleBook, codeLost: boolean): boolean {
     // A name the parser lost (`risposta sezione §, dichiarazione …`) names nothing to look for.
     if (reference.name.replace(/"/g, '').trim() === '' || damage.within(reference.node) || damage.mentions(reference.name)) {
+        return true;
+    }
+    // A section named by code may be the one whose header lost its code.
+    if (reference.what === 'section' && codeLost) {
         return true;
     }
     if (reference.what !== 'line' || reference.name.startsWith('"')) {
@@ -80,22 +85,26 @@ function codeUnreadable(line: InterventionLine, damage: Damage): boolean {
  * names its code, a section's header lost its code (`sezione §.3`), or the section it belongs in
  * has skipped text in its block.
  */
-function sectionButUnreadable(section: SectionPresence, damage: Damage, plan: Plan): boolean {
+function sectionButUnreadable(section: SectionPresence, damage: Damage, codeLost: boolean): boolean {
     if (section.present || !damage.any) {
         return false;
     }
-    const headerLost = elementsOf(plan, 'Section').some(s => {
+    return codeLost || damage.mentions(section.rule.code) || (section.anchor.$type === 'Section' && damage.inBody(section.anchor));
+}
+
+/** Some section's header has skipped or dropped text: its code may be lost or misread (`sezione §.3`, `sezione §`). */
+function sectionCodeLost(plan: Plan, damage: Damage): boolean {
+    return damage.any && elementsOf(plan, 'Section').some(s => {
         const cst = s.$cstNode;
         const end = cst && (GrammarUtils.findNodeForKeyword(cst, '{')?.offset ?? cst.end);
         return cst !== undefined && end !== undefined && damage.between(cst.offset, end);
     });
-    return headerLost || damage.mentions(section.rule.code) || (section.anchor.$type === 'Section' && damage.inBody(section.anchor));
 }
 
 /** The outline's figures, without the missing sections and unknown names a syntax error or an unreadable code accounts for. */
-function outlineOf(outline: OutlineFigures, damage: Damage, finance: FinanceFigures, rules: RuleBook, plan: Plan): OutlineFigures {
-    const unknownReferences = outline.unknownReferences.filter(reference => !unknownButUnreadable(reference, damage, finance, rules));
-    const sections = outline.sections.filter(section => !sectionButUnreadable(section, damage, plan));
+function outlineOf(outline: OutlineFigures, damage: Damage, finance: FinanceFigures, rules: RuleBook, codeLost: boolean): OutlineFigures {
+    const unknownReferences = outline.unknownReferences.filter(reference => !unknownButUnreadable(reference, damage, finance, rules, codeLost));
+    const sections = outline.sections.filter(section => !sectionButUnreadable(section, damage, codeLost));
     return unknownReferences.length === outline.unknownReferences.length && sections.length === outline.sections.length
         ? outline : { ...outline, unknownReferences, sections };
 }
@@ -105,6 +114,7 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
     const ruleSet = plan.ruleSet?.ref;
     const rules = readRuleBook(ruleSet);
     const damage = damageOf(plan);
+    const codeLost = sectionCodeLost(plan, damage);
     const finance = evaluateFinance(plan, rules, damage);
     const staffing = evaluateStaffing(plan, rules);
     const statistics = evaluateStatistics(plan);
@@ -124,16 +134,18 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
         grandTotalComplete: finance.grandTotalComplete,
         caps: finance.caps,
         declarations: evaluateDeclarations(plan, rules)
-            .filter(declaration => !missingButUnreadable(declaration, damage))
+            .filter(declaration => !missingButUnreadable(declaration, damage, codeLost))
             // A declaration with skipped text (its text lost its quotes) is not judged by its content.
             .map(declaration => damage.onLinesOf(declaration.present) ? { ...declaration, missing: [], empty: false } : declaration),
-        outline: outlineOf(evaluateOutline(plan, rules, finance), damage, finance, rules, plan),
+        outline: outlineOf(evaluateOutline(plan, rules, finance), damage, finance, rules, codeLost),
         staffTables: staffing.staffTables,
         summaries: staffing.summaries,
         movements: staffing.movements,
         hiring: staffing.hiring,
         statistics: statistics.statistics,
-        personnelCosts: staffing.personnelCosts.map(cost => damage.within(cost.node)
+        // A cost row without its heads (the count is required: the parser put in a missing one) is not the row
+        // that was written: `totalx € 1.199.620,00` is a misspelt total read as a row. Its cost is not summed up.
+        personnelCosts: staffing.personnelCosts.map(cost => damage.within(cost.node) || cost.rows.some(({ row }) => row.heads === undefined)
             ? { ...cost, complete: false, rows: cost.rows.map(row => ({ ...row, difference: undefined })) } : cost),
         // A function row with skipped text may have lost its heads: its category's rows are not added up.
         functions: staffing.functions.map(figures => !damage.inBody(figures.node) ? figures : {

@@ -1,5 +1,7 @@
 /** Dates that exist, and periods that do not end before they start. */
 import type { Act, CategorySummary, Movements, Plan, StaffTable } from '../generated/ast.js';
+import { GrammarUtils } from 'langium';
+import type { Damage } from '../model/damage.js';
 import { compareDates, readDate, readYear } from '../model/dates.js';
 import type { IssueReporter } from './reporter.js';
 
@@ -34,12 +36,16 @@ export function periodMustNotEndBeforeStart(node: CategorySummary | Movements, r
     }
 }
 
-/** A plan's period is two years, the second not before the first: `periodo 2019-2021`. */
-export function planPeriodMustBeYearsInOrder(plan: Plan, reporter: IssueReporter): void {
+/**
+ * A plan's period is two years, the second not before the first: `periodo 2019-2021`. A year
+ * after a character the lexer dropped on its line (`periodo §019-2021`) is that error's
+ * consequence: one error on a line, as for parsing errors.
+ */
+export function planPeriodMustBeYearsInOrder(plan: Plan, reporter: IssueReporter, damage: Damage): void {
     const years = (['periodStart', 'periodEnd'] as const).map(property => {
         const text = plan[property];
         const year = text === undefined ? undefined : readYear(text);
-        if (text !== undefined && year === undefined) {
+        if (text !== undefined && year === undefined && !damagedBefore(plan, property, damage)) {
             reporter.report('invalid-date', { text, year: true }, { node: plan, property });
         }
         return year;
@@ -48,4 +54,14 @@ export function planPeriodMustBeYearsInOrder(plan: Plan, reporter: IssueReporter
     if (start !== undefined && end !== undefined && end < start && plan.periodStart !== undefined && plan.periodEnd !== undefined) {
         reporter.report('period-reversed', { start: plan.periodStart, end: plan.periodEnd }, { node: plan, property: 'periodEnd' });
     }
+}
+
+/** Text was skipped or dropped on the line of a property of the plan, before the property's end. */
+function damagedBefore(plan: Plan, property: 'periodStart' | 'periodEnd', damage: Damage): boolean {
+    const cst = plan.$cstNode && GrammarUtils.findNodeForProperty(plan.$cstNode, property);
+    if (!cst) {
+        return false;
+    }
+    const lineStart = cst.root.fullText.lastIndexOf('\n', cst.offset - 1) + 1;
+    return damage.between(lineStart, cst.end);
 }

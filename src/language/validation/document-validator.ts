@@ -1,12 +1,15 @@
 /** Langium's document validator, with a visible code on every diagnostic and syntax errors in the locale's words. */
 import {
-    AstUtils, Cancellation, CstUtils, DefaultDocumentValidator, diagnosticData, DocumentValidator, interruptAndCheck, type AstNode,
+    AstUtils, Cancellation, CstUtils, DefaultDocumentValidator, diagnosticData, DocumentValidator, GrammarUtils, interruptAndCheck, type AstNode,
     type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { CpiplanServices } from '../cpiplan-module.js';
-import { isPlan } from '../generated/ast.js';
+import { isPlan, type Plan } from '../generated/ast.js';
+import { syntaxMessage } from '../i18n/syntax-messages.js';
 import { readOffsets } from '../model/damage.js';
+import { elementsOf } from '../model/elements.js';
+import { misspeltTotal } from '../model/staffing.js';
 import type { SyntaxErrorWording } from '../syntax/syntax-errors.js';
 
 /**
@@ -64,6 +67,9 @@ export class CpiplanDocumentValidator extends DefaultDocumentValidator {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const root = document.parseResult.value;
         const missingFile = isPlan(root) && !this.cpiplan.references.RuleSets.fileLoaded(root);
+        if (isPlan(root)) {
+            diagnostics.push(...this.keywordsReadAsNames(root));
+        }
         return diagnostics
             .filter(diagnostic => !(missingFile && isRuleSetLinkingError(diagnostic)))
             .map(diagnostic => {
@@ -124,6 +130,22 @@ export class CpiplanDocumentValidator extends DefaultDocumentValidator {
                 && consequences.has(`${d.range.start.line}:${d.range.start.character}`)));
             diagnostics.splice(0, diagnostics.length, ...kept);
         }
+    }
+
+    /**
+     * A slip for `totale` in a category summary parses (a category is any name) but is a syntax
+     * error to the analyst: it is reported as one, on the name, with the keyword it stands for.
+     */
+    private keywordsReadAsNames(plan: Plan): Diagnostic[] {
+        const locale = this.cpiplan.i18n.Locale.current;
+        return elementsOf(plan, 'CategorySummary').flatMap(summary => summary.rows.filter(misspeltTotal)).flatMap(row => {
+            const name = row.$cstNode && GrammarUtils.findNodeForProperty(row.$cstNode, 'category');
+            return name ? [{
+                severity: 1, range: name.range, source: this.getSource(), code: DocumentValidator.ParsingError,
+                message: syntaxMessage('readAsCategory', locale, { found: `'${row.category}'`, keyword: "'totale'" }),
+                data: diagnosticData(DocumentValidator.ParsingError)
+            } satisfies Diagnostic] : [];
+        });
     }
 
     /** Where an error on a token inserted by recovery is shown: right after the token before it. */

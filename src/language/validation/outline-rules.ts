@@ -25,7 +25,8 @@ export function requiredSectionMustBePresent(evaluation: PlanEvaluation, reporte
 /** Every request of the review must name the part of the plan that answers it. */
 export function requestMustHaveAnswer(evaluation: PlanEvaluation, reporter: IssueReporter): void {
     evaluation.outline.requests.forEach((figures, index) => {
-        if (figures.answers.length > 0 || evaluation.damage.onLinesOf(figures.request)) {
+        // Skipped text on its lines or on a continuation line may be its `risposta`.
+        if (figures.answers.length > 0 || evaluation.damage.onLinesOf(figures.request) || evaluation.damage.beforeNext(figures.request)) {
             return;
         }
         const { request } = figures;

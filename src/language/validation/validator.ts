@@ -87,7 +87,7 @@ export class CpiplanValidator {
         ruleFileMustBeLoaded(plan, ruleSets, reporter);
         ruleSetNameMustBeUnambiguous(plan, ruleSets, reporter);
         ruleSetMustBeValid(plan, ruleSets, reporter);
-        planPeriodMustBeYearsInOrder(plan, reporter);
+        planPeriodMustBeYearsInOrder(plan, reporter, evaluation.damage);
         for (const rule of planRules) {
             rule(evaluation, reporter);
         }
