@@ -147,6 +147,22 @@ linea 3.4 "Sedi" { voce "Arredi" € 9,00 su B }
         expect(diff.markdown).not.toContain('undefined');
     });
 
+    test('a source the parser lost the name of (`fonte "…"` after a text that lost its closing quote) is no column of the diff or the tables', async () => {
+        const text = `piano "X"
+fonte B "Allegato B" tipo allegato_B assegnato € 100,00
+fonte "Allegato C" tipo allegato_C assegnato € 50,00
+linea 3.1 "Comunicazione" { voce "Campagna" € 1,00 su B }
+`;
+        const opened = await open(text);
+        close = opened.close;
+        const registered = await handlers();
+        const diff = await registered.get(requests.diff)?.({ newUri: opened.document.uri.toString(), oldText: 'piano "X"', oldLabel: 'v1' }) as DiffResult;
+        expect(diff.markdown).toContain('Su B');
+        expect(diff.markdown).not.toContain('undefined');
+        const tables = await registered.get(requests.tables)?.({ uri: opened.document.uri.toString(), table: 'all', format: 'md' }) as { content: string };
+        expect(tables.content).not.toContain('undefined');
+    });
+
     test.each(['md', 'html'])('tables (%s) answer on a statistics table whose title is still to type', async format => {
         const opened = await open('piano "X"\ncpi aosta "CPI di Aosta"\nstatistica {\n    aosta 3\n}\n');
         close = opened.close;

@@ -24,7 +24,9 @@ function sourceLabel(source: FundingSource): string {
 
 /** `damage`: where syntax errors left text unread; the sums that could include it are incomplete. */
 export function evaluateFinance(plan: Plan, rules: RuleBook, damage: Damage = noDamage): FinanceFigures {
-    const sourceNodes = elementsOf(plan, 'FundingSource');
+    // A source whose name the parser lost (`fonte "…"` read out of a text that lost its closing
+    // quote) can be named by nothing: its syntax error says so, and it is no source of the plan.
+    const sourceNodes = elementsOf(plan, 'FundingSource').filter(source => Boolean(source.name));
     const lines: LineFigures[] = [];
     const programmed = new Map<FundingSource, Sum>(sourceNodes.map(s => [s, new Sum()]));
     const grand = new Sum();
