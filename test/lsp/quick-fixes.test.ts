@@ -228,4 +228,29 @@ describe('quick fixes', () => {
         expect((await check(fixed)).diagnostics.filter(d => d.code === 'total-mismatch')).toEqual([]);
         await expect(fixed).toMatchFileSnapshot('golden/fix-all-totals.cpiplan');
     });
+
+    test('source action: fix all declared totals includes the heads of a category of the staff by function, unless its own fix is withheld', async () => {
+        const services = await testServices();
+        const functions = `cpi a "CPI A"\nfunzioni di a al 17/11/2020 {\n    D 4 {\n        1 "orientamento"\n        2 "incontro domanda e offerta"\n    }\n}\n`;
+        const fixAll = async (text: string) => {
+            const opened = await open(text);
+            close = opened.close;
+            const actions = await services.lsp.CodeActionProvider!.getCodeActions(opened.document, {
+                textDocument: { uri: opened.document.uri.toString() }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                context: { diagnostics: [], only: ['source'] }
+            }) as CodeAction[];
+            await close();
+            return { opened, actions };
+        };
+        const alone = await fixAll(`${header}linea 3.4 "Sedi" {\n    voce "Immobili" € 630.000,00 su B\n    totale € 1,00\n}\n${functions}`);
+        const fixed = applyAction(alone.opened.document, alone.actions[0]);
+        expect(fixed).toContain('    D 3 {\n');
+        expect(fixed).toContain('    totale € 630.000,00\n');
+        expect((await check(fixed)).diagnostics.filter(d => d.code === 'total-mismatch' || d.code === 'function-total-mismatch')).toEqual([]);
+        // The staff table at the same date counts the declared 4: the heads stay, the money total is still fixed.
+        const counted = await fixAll(`${header}profilo d "Istruttore" categoria D\npersonale al 17/11/2020 { ufficio a { d D 4 } }\nlinea 3.4 "Sedi" {\n    voce "Immobili" € 630.000,00 su B\n    totale € 1,00\n}\n${functions}`);
+        const kept = applyAction(counted.opened.document, counted.actions[0]);
+        expect(kept).toContain('    D 4 {\n');
+        expect(kept).toContain('    totale € 630.000,00\n');
+    });
 });

@@ -335,9 +335,12 @@ export class CpiplanCodeActionProvider implements CodeActionProvider {
                 actions.push(...runPlanFix(code, { document, plan, evaluation, diagnostic, locale }));
             }
         }
+        // Every declared total whose own fix is offered: money totals, and a category's heads in the
+        // staff by function (its fix is withheld, so it is left out here too, when the staff table
+        // at the same date would then disagree).
         const mismatches = (document.diagnostics ?? []).flatMap(diagnostic => {
-            const data = issueData(diagnostic.data, 'total-mismatch');
-            return data ? [{ diagnostic, replacement: data.replacement }] : [];
+            const data = issueData(diagnostic.data, 'total-mismatch') ?? issueData(diagnostic.data, 'function-total-mismatch');
+            return data?.replacement !== undefined ? [{ diagnostic, replacement: data.replacement }] : [];
         });
         if (mismatches.length > 0 && (!params.context.only || params.context.only.some(k => k.startsWith('source')))) {
             actions.push({
