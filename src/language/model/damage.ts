@@ -39,6 +39,8 @@ export interface Damage {
      * `dichiarazione chiave testo senza virgolette`): the rest of the node may be there.
      */
     onLinesOf(node: AstNode | undefined): boolean;
+    /** Text was skipped or dropped on the line of a piece of text, before its end (`periodo §019-2021`). */
+    onLineUpTo(cst: CstNode | undefined): boolean;
     /**
      * Text was skipped after the node, before the next node of its container (or its container's
      * end): a continuation line of the node (`richiesta 1 "…"` then `rispostx linea 3.3` on the next line).
@@ -49,7 +51,7 @@ export interface Damage {
 }
 
 export const noDamage: Damage = {
-    any: false, betweenElements: false, inHeader: false, moneyBetweenElements: false, mentions: () => false, within: () => false, inBody: () => false, between: () => false, onLinesOf: () => false, beforeNext: () => false, trailing: () => false
+    any: false, betweenElements: false, inHeader: false, moneyBetweenElements: false, mentions: () => false, within: () => false, inBody: () => false, between: () => false, onLinesOf: () => false, onLineUpTo: () => false, beforeNext: () => false, trailing: () => false
 };
 
 /** A stretch of text the parse did not read: a skipped token, or characters the lexer dropped. */
@@ -151,6 +153,8 @@ export function damageOf(plan: Plan): Damage {
         const lineEnd = cst.root.fullText.indexOf('\n', cst.end);
         return between(cst.offset, lineEnd < 0 ? cst.root.fullText.length : lineEnd);
     };
+    const onLineUpTo = (cst: CstNode | undefined) =>
+        cst !== undefined && between(cst.root.fullText.lastIndexOf('\n', cst.offset - 1) + 1, cst.end);
     const beforeNext = (node: AstNode | undefined) => {
         const cst = node?.$cstNode;
         const container = node?.$container?.$cstNode;
@@ -207,6 +211,7 @@ export function damageOf(plan: Plan): Damage {
         inBody,
         between,
         onLinesOf,
+        onLineUpTo,
         beforeNext,
         trailing
     };

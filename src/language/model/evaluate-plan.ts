@@ -114,6 +114,8 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
     const ruleSet = plan.ruleSet?.ref;
     const rules = readRuleBook(ruleSet);
     const damage = damageOf(plan);
+    /** The node was read whole: no text skipped inside it or right after it. */
+    const readWhole = (node: AstNode) => !damage.within(node) && !damage.trailing(node);
     const codeLost = sectionCodeLost(plan, damage);
     const finance = evaluateFinance(plan, rules, damage);
     const staffing = evaluateStaffing(plan, rules);
@@ -163,13 +165,13 @@ export function evaluatePlan(plan: Plan): PlanEvaluation {
             ...staffing, functions: [], staffTables: [], summaries: [], movements: [], hiring: [], personnelCosts: [], statistics: []
         }) : evaluateConsistency(plan, rules, {
             ...staffing,
-            functions: staffing.functions.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
-            staffTables: staffing.staffTables.filter(figures => !damage.within(figures.table) && !damage.trailing(figures.table)),
-            summaries: staffing.summaries.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
-            movements: staffing.movements.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
-            hiring: staffing.hiring.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
-            personnelCosts: staffing.personnelCosts.filter(figures => !damage.within(figures.node) && !damage.trailing(figures.node)),
-            statistics: statistics.statistics.filter(figures => !damage.within(figures.table) && !damage.trailing(figures.table))
+            functions: staffing.functions.filter(figures => readWhole(figures.node)),
+            staffTables: staffing.staffTables.filter(figures => readWhole(figures.table)),
+            summaries: staffing.summaries.filter(figures => readWhole(figures.node)),
+            movements: staffing.movements.filter(figures => readWhole(figures.node)),
+            hiring: staffing.hiring.filter(figures => readWhole(figures.node)),
+            personnelCosts: staffing.personnelCosts.filter(figures => readWhole(figures.node)),
+            statistics: statistics.statistics.filter(figures => readWhole(figures.table))
         }),
         totals,
         totalOf: node => checkOf.get(node),

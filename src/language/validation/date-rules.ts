@@ -45,7 +45,7 @@ export function planPeriodMustBeYearsInOrder(plan: Plan, reporter: IssueReporter
     const years = (['periodStart', 'periodEnd'] as const).map(property => {
         const text = plan[property];
         const year = text === undefined ? undefined : readYear(text);
-        if (text !== undefined && year === undefined && !damagedBefore(plan, property, damage)) {
+        if (text !== undefined && year === undefined && !damage.onLineUpTo(plan.$cstNode && GrammarUtils.findNodeForProperty(plan.$cstNode, property))) {
             reporter.report('invalid-date', { text, year: true }, { node: plan, property });
         }
         return year;
@@ -54,14 +54,4 @@ export function planPeriodMustBeYearsInOrder(plan: Plan, reporter: IssueReporter
     if (start !== undefined && end !== undefined && end < start && plan.periodStart !== undefined && plan.periodEnd !== undefined) {
         reporter.report('period-reversed', { start: plan.periodStart, end: plan.periodEnd }, { node: plan, property: 'periodEnd' });
     }
-}
-
-/** Text was skipped or dropped on the line of a property of the plan, before the property's end. */
-function damagedBefore(plan: Plan, property: 'periodStart' | 'periodEnd', damage: Damage): boolean {
-    const cst = plan.$cstNode && GrammarUtils.findNodeForProperty(plan.$cstNode, property);
-    if (!cst) {
-        return false;
-    }
-    const lineStart = cst.root.fullText.lastIndexOf('\n', cst.offset - 1) + 1;
-    return damage.between(lineStart, cst.end);
 }
