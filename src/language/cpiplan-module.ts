@@ -26,6 +26,8 @@ import { CpiplanDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { CpiplanSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { CpiplanWorkspaceManager, loadRuleFilesNamedByPlans } from './workspace.js';
 import { CpiplanTokenBuilder } from './token-builder.js';
+import { CpiplanValueConverter } from './value-converter.js';
+import { CpiplanValidationRegistry } from './validation/registry.js';
 import { CpiplanReferenceDescriptionProvider, LazyReferenceIndexManager } from './reference-index.js';
 import { createRecoveringParser } from './syntax/recovering-parser.js';
 import { CpiplanLexerErrorMessageProvider, CpiplanParserErrorMessageProvider, SyntaxErrorWording } from './syntax/syntax-errors.js';
@@ -69,14 +71,16 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
         LangiumParser: services => createRecoveringParser(services),
         ParserErrorMessageProvider: services => new CpiplanParserErrorMessageProvider(services.syntax.Wording),
         LexerErrorMessageProvider: services => new CpiplanLexerErrorMessageProvider({ grammar: services.Grammar, locale: () => services.i18n.Locale.current }),
-        TokenBuilder: () => new CpiplanTokenBuilder()
+        TokenBuilder: () => new CpiplanTokenBuilder(),
+        ValueConverter: () => new CpiplanValueConverter()
     },
     syntax: {
         Wording: services => new SyntaxErrorWording({ grammar: services.Grammar, locale: () => services.i18n.Locale.current })
     },
     validation: {
         CpiplanValidator: services => new CpiplanValidator(services),
-        DocumentValidator: services => new CpiplanDocumentValidator(services)
+        DocumentValidator: services => new CpiplanDocumentValidator(services),
+        ValidationRegistry: services => new CpiplanValidationRegistry(services)
     },
     references: {
         ScopeComputation: services => new CpiplanScopeComputation(services),

@@ -1,6 +1,6 @@
 /** Scoping and linking: what a name can refer to, and what is said when it refers to nothing. */
 import {
-    AstUtils, Cancellation, DefaultLinker, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, interruptAndCheck, MultiMap, stream,
+    Cancellation, DefaultLinker, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, interruptAndCheck, MultiMap, stream,
     type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError, type LocalSymbols, type ReferenceInfo, type Scope, type Stream
 } from 'langium';
 import type { CpiplanServices } from './cpiplan-module.js';
@@ -8,6 +8,7 @@ import { isFundingSource, isPlan, isRuleSet, isSection, type Plan } from './gene
 import type { RuleSets } from './rule-sets.js';
 import { issueMessage } from './i18n/issue-messages.js';
 import { nearest } from './syntax/nearest.js';
+import { forEachReference, nodesOf } from './ast-walk.js';
 
 /** Types a reference inside the same file may target. */
 const local = new Set(['FundingSource', 'Office', 'Profile', 'HiringPlan', 'SourceKind']);
@@ -114,18 +115,20 @@ export class CpiplanLinker extends DefaultLinker {
 
     /**
      * Langium's linking of every reference in document order, yielding to the event loop (and
-     * noticing a cancellation) every 128 nodes instead of awaiting a promise at each node.
+     * noticing a cancellation) every 128 nodes instead of awaiting a promise at each node, and
+     * walking the tree without a stream per node (ast-walk.ts).
      */
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) {
             return super.link(document, cancelToken);
         }
-        let count = 0;
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
-            if (count++ % 128 === 0) {
+        const nodes = nodesOf(document.parseResult.value);
+        const link = (reference: ReferenceInfo) => this.doLink(reference, document);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % 128 === 0) {
                 await interruptAndCheck(cancelToken);
             }
-            AstUtils.streamReferences(node).forEach(ref => this.doLink(ref, document));
+            forEachReference(nodes[i], link);
         }
     }
 

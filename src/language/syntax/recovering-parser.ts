@@ -20,7 +20,10 @@
  * Both are derived from the grammar (the entry rule's alternatives, the `{`/`}` keywords), not
  * from a list of today's rules.
  */
-import { AstUtils, createParser, GrammarAST, LangiumParser, type LangiumCoreServices } from 'langium';
+import {
+    AstUtils, createParser, CstNodeBuilder, GrammarAST, isAstNode, LangiumParser, type AstNode, type LangiumCoreServices, type Lexer, type LexerResult,
+    type ParseResult, type ParserOptions
+} from 'langium';
 import {
     EOF, MismatchedTokenException, NotAllInputParsedException, tokenMatcher, type DSLMethodOpts, type IParserErrorMessageProvider, type IRecognitionException,
     type IToken, type TokenType
@@ -79,6 +82,69 @@ function beginsLineWithin(recognizer: RecognizerInternals, k: number, indent: nu
     return startsLine(recognizer, k) && (recognizer.LA(k).startColumn ?? 0) <= indent;
 }
 
+/**
+ * Langium's CST builder, without its work for hidden tokens that are not there: Langium adds the
+ * comments before each token to the tree even when there are none, and for the first token of a
+ * node that meant searching (`indexOf`) and splicing nothing into every enclosing node.
+ */
+class LeanCstNodeBuilder extends CstNodeBuilder {
+    override addHiddenNodes(tokens: IToken[]): void {
+        if (tokens.length > 0) {
+            super.addHiddenNodes(tokens);
+        }
+    }
+}
+
+/** The members of Langium's parser that `parse` uses: runtime members, not part of its typed API. */
+interface ParserInternals {
+    nodeBuilder: CstNodeBuilder;
+    lexerResult?: LexerResult;
+    readonly lexer: Lexer;
+    readonly wrapper: { input: IToken[]; readonly errors: IRecognitionException[] };
+    readonly allRules: Map<string, unknown>;
+    readonly mainRule: unknown;
+    readonly unorderedGroups: Map<string, boolean[]>;
+    doParse(rule: unknown): AstNode;
+}
+
+/**
+ * Sets `$container`, `$containerProperty` and `$containerIndex` on every node under `node`, as
+ * Langium's `linkContentToContainer(node, { deep: true })` does, without an array of entries per node.
+ */
+function linkContainers(node: AstNode): void {
+    const properties = node as unknown as Record<string, unknown>;
+    for (const name in properties) {
+        if (name.charCodeAt(0) === 36 /* $ */) {
+            continue;
+        }
+        const value = properties[name];
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const item: unknown = value[index];
+                if (isAstNode(item)) {
+                    const linked = item as Contained;
+                    linked.$container = node;
+                    linked.$containerProperty = name;
+                    linked.$containerIndex = index;
+                    linkContainers(item);
+                }
+            }
+        } else if (isAstNode(value)) {
+            const linked = value as Contained;
+            linked.$container = node;
+            linked.$containerProperty = name;
+            linkContainers(value);
+        }
+    }
+}
+
+/** What `linkContainers` sets on a node (read-only in Langium's `AstNode` type). */
+interface Contained {
+    $container: AstNode;
+    $containerProperty: string;
+    $containerIndex?: number;
+}
+
 /** Langium's suffix on Chevrotain rule names. */
 const ruleSuffix = '\u200B';
 
@@ -124,6 +190,37 @@ export class RecoveringParser extends LangiumParser {
         this.text = tokens.STRING;
         this.installBlockAwareResync();
         this.installUnquotedTextRecovery();
+        this.internals.nodeBuilder = new LeanCstNodeBuilder();
+    }
+
+    private get internals(): ParserInternals {
+        return this as unknown as ParserInternals;
+    }
+
+    /**
+     * Langium's `parse`, step for step, but linking each node to its container without the arrays
+     * of entries Langium's `linkContentToContainer` allocates for every node (bench/PROFILE.md, round 3).
+     */
+    override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+        const parser = this.internals;
+        parser.nodeBuilder.buildRootNode(input);
+        const lexerResult = parser.lexerResult = parser.lexer.tokenize(input);
+        parser.wrapper.input = lexerResult.tokens;
+        const ruleMethod = options.rule ? parser.allRules.get(options.rule) : parser.mainRule;
+        if (!ruleMethod) {
+            throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+        }
+        const result = parser.doParse(ruleMethod);
+        parser.nodeBuilder.addHiddenNodes(lexerResult.hidden);
+        parser.unorderedGroups.clear();
+        parser.lexerResult = undefined;
+        linkContainers(result);
+        return {
+            value: result as T,
+            lexerErrors: lexerResult.errors,
+            lexerReport: lexerResult.report,
+            parserErrors: parser.wrapper.errors
+        };
     }
 
     private get recognizer(): RecognizerInternals {

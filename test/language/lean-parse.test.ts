@@ -1,0 +1,183 @@
+/**
+ * The keystroke levers of bench/PROFILE.md round 3 change how the tree is built and walked, never
+ * what it is: the same CST and AST as Langium's own parser, containers and all; the same nodes and
+ * references, in the same order, as Langium's streams; the same values as Langium's converter;
+ * the same elements of each type as a walk of the plan.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+    AstUtils, createLangiumParser, CstUtils, DefaultValueConverter, GrammarAST, isLeafCstNode, type AstNode, type CstNode, type LangiumParser
+} from 'langium';
+import { describe, expect, test } from 'vitest';
+import { forEachReference, nodesOf } from '../../src/language/ast-walk.js';
+import { isPlan, type PlanElement } from '../../src/language/generated/ast.js';
+import { elementsOf } from '../../src/language/model/elements.js';
+import { CpiplanValueConverter, unquote } from '../../src/language/value-converter.js';
+import { check, example, rulesDir, testServices } from '../helpers.js';
+
+const examples = ['marche-2020.cpiplan', 'puglia-2020.cpiplan', 'valle-d-aosta-2020.cpiplan'];
+const texts: [string, string][] = [
+    ...examples.map(name => [name, example(name)] as [string, string]),
+    ...fs.readdirSync(rulesDir).map(name => [name, fs.readFileSync(path.join(rulesDir, name), 'utf8')] as [string, string]),
+    // Comments everywhere: before a block's first token, between tokens, at the end.
+    ['comments', `/* a */ piano /* b */ "Test" // c
+regole "DM 74/2019" // d
+sezione 1 "Uno" { // e
+    /* f */ fonte B "B" tipo allegato_B assegnato € 10,00 // g
+}
+// h
+linea "L" { /* i */ voce "V" € 10,00 su B }
+/* j */`]
+];
+
+/** Everything the tree says, with nodes named by their place in document order. */
+function describeTree(root: AstNode): unknown[] {
+    const cst = root.$cstNode ? CstUtils.streamCst(root.$cstNode).toArray() : [];
+    const cstIndex = new Map<CstNode, number>(cst.map((node, i) => [node, i]));
+    const grammar = (node: CstNode) => node.grammarSource ? `${node.grammarSource.$type}@${node.grammarSource.$cstNode?.offset}` : undefined;
+    const cstRows = cst.map(node => [
+        node.offset, node.length, node.end, node.hidden, grammar(node), node.container ? cstIndex.get(node.container) : -1,
+        isLeafCstNode(node) ? node.tokenType.name : 'composite', JSON.stringify(node.range)
+    ]);
+    const ast = AstUtils.streamAst(root).toArray();
+    const astIndex = new Map<AstNode, number>(ast.map((node, i) => [node, i]));
+    const astRows = ast.map(node => [
+        node.$type, Object.keys(node).join(','), node.$container ? astIndex.get(node.$container) : -1, node.$containerProperty,
+        node.$containerIndex, '$containerIndex' in node, node.$cstNode ? cstIndex.get(node.$cstNode) : -1,
+        JSON.stringify(Object.entries(node).filter(([key, value]) => !key.startsWith('$') && (typeof value !== 'object' || value === null)))
+    ]);
+    return [cstRows, astRows];
+}
+
+describe('the parser builds what Langium builds', () => {
+    let langium: LangiumParser | undefined;
+    const parsers = async () => {
+        const services = await testServices();
+        langium ??= createLangiumParser(services);
+        return { ours: services.parser.LangiumParser, langium };
+    };
+
+    test.each(texts)('%s: the same CST, AST and containers', async (_name, text) => {
+        const { ours, langium } = await parsers();
+        const expected = langium.parse(text);
+        const actual = ours.parse(text);
+        expect(expected.parserErrors).toEqual([]);
+        expect(actual.parserErrors).toEqual([]);
+        const described = describeTree(actual.value);
+        expect((described[0] as unknown[]).length).toBeGreaterThan(_name.endsWith('anpal-servizi.cpiplan') ? 10 : 50);
+        expect(described).toEqual(describeTree(expected.value));
+    });
+
+    test('a file with comments has its hidden nodes where Langium puts them', async () => {
+        const { ours } = await parsers();
+        const root = ours.parse(texts.at(-1)![1]).value;
+        const hidden = CstUtils.streamCst(root.$cstNode!).filter(node => node.hidden).map(node => node.text).toArray();
+        expect(hidden).toEqual(['/* a */', '/* b */', '// c', '// d', '// e', '/* f */', '// g', '// h', '/* i */', '/* j */']);
+    });
+});
+
+describe('walking the tree', () => {
+    test.each(texts)('%s: the nodes and references of Langium\'s streams, in their order', async (_name, text) => {
+        const { document } = await check(text);
+        const root = document.parseResult.value;
+        const nodes = nodesOf(root);
+        expect(nodes.length).toBeGreaterThan(examples.includes(_name) ? 500 : 0);
+        expect(nodes).toEqual(AstUtils.streamAst(root).toArray());
+        const references = nodes.flatMap(node => {
+            const found: unknown[] = [];
+            forEachReference(node, reference => found.push(reference));
+            return found;
+        });
+        expect(references).toEqual(nodes.flatMap(node => AstUtils.streamReferences(node).toArray()));
+        if (_name === 'marche-2020.cpiplan') {
+            expect(references.length).toBeGreaterThan(5);
+        }
+    });
+
+    test('a node whose children are not to be walked is kept, its children left out', async () => {
+        const { document } = await check(texts[0][1]);
+        const root = document.parseResult.value;
+        const pruned = nodesOf(root, node => node.$type !== 'InterventionLine');
+        const stream = AstUtils.streamAst(root).iterator();
+        const expected: AstNode[] = [];
+        for (const node of stream) {
+            expected.push(node);
+            if (node.$type === 'InterventionLine') {
+                stream.prune();
+            }
+        }
+        expect(pruned.some(node => node.$type === 'InterventionLine')).toBe(true);
+        expect(pruned).toEqual(expected);
+        expect(pruned.length).toBeLessThan(nodesOf(root).length);
+    });
+});
+
+describe('converting values', () => {
+    test('a quoted text: the text between the quotes, escapes as Langium reads them', () => {
+        for (const image of ['"Piano regionale"', '""', '\'Marche\'', '"a \\"b\\" c"', '"tab\\there"', '"back\\\\slash"', '"ò à è"', '" spazi ai lati "', '"\\"']) {
+            expect(unquote(image)).toBe(new DefaultValueConverter()['runConverter']({ name: 'STRING' } as GrammarAST.TerminalRule, image, undefined as never));
+        }
+        expect(unquote('"a \\"b\\" c"')).toBe('a "b" c');
+    });
+
+    test.each(texts)('%s: every token converted as Langium\'s converter does', async (_name, text) => {
+        const { document } = await check(text);
+        const ours = new CpiplanValueConverter();
+        const langium = new DefaultValueConverter();
+        const leaves = CstUtils.streamCst(document.parseResult.value.$cstNode!).filter(isLeafCstNode)
+            .filter(leaf => GrammarAST.isRuleCall(leaf.grammarSource) || GrammarAST.isCrossReference(leaf.grammarSource)).toArray();
+        expect(leaves.length).toBeGreaterThan(examples.includes(_name) ? 100 : 1);
+        for (const leaf of leaves) {
+            expect(ours.convert(leaf.text, leaf)).toEqual(langium.convert(leaf.text, leaf));
+        }
+    });
+});
+
+describe('the elements of a plan by type', () => {
+    /** The walk elementsOf made before its index: plan elements, and everything inside sections. */
+    function walked(root: AstNode, type: string): AstNode[] {
+        const result: AstNode[] = [];
+        const visit = (node: AstNode): void => {
+            if (node.$type === type) {
+                result.push(node);
+            }
+            if (node.$type === 'Section') {
+                AstUtils.streamContents(node).forEach(visit);
+            }
+        };
+        if (isPlan(root)) {
+            root.elements.forEach(visit);
+        }
+        return result;
+    }
+
+    test.each(examples)('%s: every type, in document order, as a walk finds them', async name => {
+        const { document } = await check(example(name));
+        const plan = document.parseResult.value;
+        if (!isPlan(plan)) {
+            throw new Error('not a plan');
+        }
+        const types = new Set(AstUtils.streamAst(plan).map(node => node.$type));
+        let found = 0;
+        for (const type of types) {
+            const elements = elementsOf(plan, type as PlanElement['$type']);
+            found += elements.length;
+            expect(elements).toEqual(walked(plan, type));
+        }
+        expect(found).toBeGreaterThan(50);
+    });
+
+    test('what a caller does with the list it got changes nothing for the next one', async () => {
+        const { document } = await check(example('marche-2020.cpiplan'));
+        const plan = document.parseResult.value;
+        if (!isPlan(plan)) {
+            throw new Error('not a plan');
+        }
+        const first = elementsOf(plan, 'InterventionLine');
+        const count = first.length;
+        first.length = 0;
+        expect(elementsOf(plan, 'InterventionLine')).toHaveLength(count);
+        expect(count).toBeGreaterThan(3);
+    });
+});
