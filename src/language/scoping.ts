@@ -1,7 +1,8 @@
 /** Scoping and linking: what a name can refer to, and what is said when it refers to nothing. */
 import {
-    Cancellation, DefaultLinker, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, interruptAndCheck, MultiMap, stream,
-    type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError, type LocalSymbols, type ReferenceInfo, type Scope, type Stream
+    AstUtils, Cancellation, DefaultLinker, DefaultScopeComputation, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, interruptAndCheck, isAstNode,
+    isAstNodeDescription, isLinkingError, MultiMap, RefResolving, stream, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument,
+    type LinkingError, type LocalSymbols, type Reference, type ReferenceInfo, type Scope, type Stream
 } from 'langium';
 import type { CpiplanServices } from './cpiplan-module.js';
 import { isFundingSource, isPlan, isRuleSet, isSection, type Plan } from './generated/ast.js';
@@ -104,13 +105,89 @@ class RuleSetScope implements Scope {
     }
 }
 
+/** What a reference asks its linker: the protected steps of Langium's `DefaultLinker`. */
+interface Resolver {
+    loadAstNode(description: AstNodeDescription): AstNode | undefined;
+    createLinkingError(info: ReferenceInfo, description?: AstNodeDescription): LinkingError;
+    getLinkedNode(info: ReferenceInfo): { node?: AstNode; descr?: AstNodeDescription; error?: LinkingError };
+    throwCyclicReferenceError(node: AstNode, property: string, refText: string): never;
+}
+
+/**
+ * A reference as Langium's `DefaultLinker.buildReference` makes it, resolving the same way, with
+ * its getters on a class: Langium's object literal made three closures and three accessor pairs
+ * per reference, about a tenth of what a built plan holds (bench/PROFILE.md, round 3). What it
+ * needs to resolve itself is in private fields: a reference's own keys are Langium's.
+ */
+class LazyReference implements Reference {
+    readonly $refNode: CstNode | undefined;
+    readonly $refText: string;
+    _ref: AstNode | LinkingError | typeof RefResolving | undefined;
+    declare _nodeDescription?: AstNodeDescription;
+    readonly #resolver: Resolver;
+    readonly #container: AstNode;
+    readonly #property: string;
+
+    constructor(resolver: Resolver, container: AstNode, property: string, refNode: CstNode | undefined, refText: string) {
+        this.$refNode = refNode;
+        this.$refText = refText;
+        this._ref = undefined;
+        this.#resolver = resolver;
+        this.#container = container;
+        this.#property = property;
+    }
+
+    get ref(): AstNode | undefined {
+        if (isAstNode(this._ref)) {
+            return this._ref;
+        }
+        const info = () => ({ reference: this, container: this.#container, property: this.#property });
+        if (isAstNodeDescription(this._nodeDescription)) {
+            this._ref = this.#resolver.loadAstNode(this._nodeDescription) ?? this.#resolver.createLinkingError(info(), this._nodeDescription);
+        } else if (this._ref === undefined) {
+            this._ref = RefResolving;
+            const document = AstUtils.findRootNode(this.#container).$document;
+            const linked = this.#resolver.getLinkedNode(info());
+            if (linked.error && document && document.state < DocumentState.ComputedScopes) {
+                // Scopes not ready: left unresolved so that linking tries again.
+                return this._ref = undefined;
+            }
+            this._ref = linked.node ?? linked.error;
+            this._nodeDescription = linked.descr;
+            document?.references.push(this);
+        } else if (this._ref === RefResolving) {
+            this.#resolver.throwCyclicReferenceError(this.#container, this.#property, this.$refText);
+        }
+        return isAstNode(this._ref) ? this._ref : undefined;
+    }
+
+    get $nodeDescription(): AstNodeDescription | undefined {
+        return this._nodeDescription;
+    }
+
+    get error(): LinkingError | undefined {
+        return isLinkingError(this._ref) ? this._ref : undefined;
+    }
+}
+
 /** Keeps Langium's linking diagnostics, with a clear localized message. */
 export class CpiplanLinker extends DefaultLinker {
     private readonly services: CpiplanServices;
+    private readonly resolver: Resolver;
 
     constructor(services: CpiplanServices) {
         super(services);
         this.services = services;
+        this.resolver = {
+            loadAstNode: description => this.loadAstNode(description),
+            createLinkingError: (info, description) => this.createLinkingError(info, description),
+            getLinkedNode: info => this.getLinkedNode(info),
+            throwCyclicReferenceError: (node, property, refText) => this.throwCyclicReferenceError(node, property, refText)
+        };
+    }
+
+    override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
+        return new LazyReference(this.resolver, node, property, refNode, refText);
     }
 
     /**

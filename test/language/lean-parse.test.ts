@@ -7,12 +7,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-    AstUtils, createLangiumParser, CstUtils, DefaultValueConverter, GrammarAST, isLeafCstNode, type AstNode, type CstNode, type LangiumParser
+    AstUtils, createLangiumParser, CstUtils, DefaultLinker, DefaultValueConverter, EmptyFileSystem, GrammarAST, isLeafCstNode, URI, type AstNode,
+    type CstNode, type LangiumParser, type Reference
 } from 'langium';
+import { createCpiplanServices } from '../../src/language/cpiplan-module.js';
 import { describe, expect, test } from 'vitest';
 import { forEachReference, nodesOf } from '../../src/language/ast-walk.js';
 import { isPlan, type PlanElement } from '../../src/language/generated/ast.js';
 import { elementsOf } from '../../src/language/model/elements.js';
+import { rangeOf } from '../../src/language/syntax/lean-cst.js';
 import { CpiplanValueConverter, unquote } from '../../src/language/value-converter.js';
 import { check, example, rulesDir, testServices } from '../helpers.js';
 
@@ -28,7 +31,10 @@ sezione 1 "Uno" { // e
 }
 // h
 linea "L" { /* i */ voce "V" € 10,00 su B }
-/* j */`]
+/* j */`],
+    // Windows and old Mac line ends, a comment over three lines, text after it on its last line.
+    ['crlf', example('valle-d-aosta-2020.cpiplan').replace(/\n/g, '\r\n')],
+    ['cr', 'piano "Test"\rregole "DM 74/2019" /* uno\r\ndue\ntre */ fonte B "B" tipo allegato_B assegnato € 10,00\r']
 ];
 
 /** Everything the tree says, with nodes named by their place in document order. */
@@ -65,15 +71,28 @@ describe('the parser builds what Langium builds', () => {
         expect(expected.parserErrors).toEqual([]);
         expect(actual.parserErrors).toEqual([]);
         const described = describeTree(actual.value);
-        expect((described[0] as unknown[]).length).toBeGreaterThan(_name.endsWith('anpal-servizi.cpiplan') ? 10 : 50);
+        expect((described[0] as unknown[]).length).toBeGreaterThan(_name.endsWith('anpal-servizi.cpiplan') || _name === 'cr' ? 10 : 50);
         expect(described).toEqual(describeTree(expected.value));
     });
 
     test('a file with comments has its hidden nodes where Langium puts them', async () => {
         const { ours } = await parsers();
-        const root = ours.parse(texts.at(-1)![1]).value;
+        const root = ours.parse(texts.find(([name]) => name === 'comments')![1]).value;
         const hidden = CstUtils.streamCst(root.$cstNode!).filter(node => node.hidden).map(node => node.text).toArray();
         expect(hidden).toEqual(['/* a */', '/* b */', '// c', '// d', '// e', '/* f */', '// g', '// h', '/* i */', '/* j */']);
+    });
+});
+
+describe('a leaf\'s range, computed when asked', () => {
+    test.each(texts)('%s: for every token, comments over several lines included, the range Langium makes from the token', async (_name, text) => {
+        const services = await testServices();
+        const lexed = services.parser.Lexer.tokenize(text);
+        const root = services.parser.LangiumParser.parse(text).value.$cstNode!.root;
+        const tokens = [...lexed.tokens, ...lexed.hidden];
+        expect(tokens.length).toBeGreaterThan(3);
+        for (const token of tokens) {
+            expect(rangeOf(root, token.startOffset, token.image.length)).toEqual(CstUtils.tokenToRange(token));
+        }
     });
 });
 
@@ -179,5 +198,41 @@ describe('the elements of a plan by type', () => {
         first.length = 0;
         expect(elementsOf(plan, 'InterventionLine')).toHaveLength(count);
         expect(count).toBeGreaterThan(3);
+    });
+});
+
+describe('references', () => {
+    /** Every reference of a plan, as its user sees it, linked by the given services. */
+    async function referencesOf(text: string, langiumReferences: boolean): Promise<unknown[]> {
+        const { Cpiplan } = createCpiplanServices({ ...EmptyFileSystem, rulesDir });
+        if (langiumReferences) {
+            // The same services, but references made by Langium's own `buildReference`.
+            const linker = Cpiplan.references.Linker as unknown as { buildReference: DefaultLinker['buildReference'] };
+            linker.buildReference = DefaultLinker.prototype.buildReference;
+        }
+        const workspace = Cpiplan.shared.workspace;
+        const documents = [...fs.readdirSync(rulesDir).map(f => workspace.LangiumDocumentFactory.fromString(
+            fs.readFileSync(path.join(rulesDir, f), 'utf8'), URI.file(path.join(rulesDir, f)))),
+        workspace.LangiumDocumentFactory.fromString(text, URI.file('/test/references.cpiplan'))];
+        documents.forEach(document => workspace.LangiumDocuments.addDocument(document));
+        await workspace.DocumentBuilder.build(documents, { validation: true });
+        const document = documents.at(-1)!;
+        const rows = AstUtils.streamAst(document.parseResult.value).flatMap(node => AstUtils.streamReferences(node)).map(({ reference, property }) => {
+            const single = reference as Reference;
+            // The same data; the getters (`ref`, `error`, `$nodeDescription`) are the class's, not each reference's.
+            const data = Object.keys(single).filter(key => 'value' in (Object.getOwnPropertyDescriptor(single, key) ?? {}));
+            return [property, single.$refText, data.join(','), ['ref', 'error', '$nodeDescription'].every(key => key in single), single.ref?.$type, single.ref ? (single.ref as { name?: string }).name : undefined,
+                single.error?.message, single.$nodeDescription?.name, single.$refNode?.text];
+        }).toArray();
+        return [rows, document.references.length, (document.diagnostics ?? []).map(d => `${d.code} ${d.message}`)];
+    }
+
+    test.each([...examples, 'broken'])('%s: resolved, or not, as Langium\'s references are', async name => {
+        const text = name === 'broken'
+            ? `piano "Test" regole "DM 74/2019"\nfonte B "B" tipo allegato_X assegnato € 10,00\nlinea "L" { voce "V" € 10,00 su C }\n`
+            : example(name);
+        const ours = await referencesOf(text, false);
+        expect((ours[0] as unknown[]).length).toBeGreaterThan(name === 'broken' ? 2 : 0);
+        expect(ours).toEqual(await referencesOf(text, true));
     });
 });

@@ -21,13 +21,14 @@
  * from a list of today's rules.
  */
 import {
-    AstUtils, createParser, CstNodeBuilder, GrammarAST, isAstNode, LangiumParser, type AstNode, type LangiumCoreServices, type Lexer, type LexerResult,
+    AstUtils, createParser, GrammarAST, isAstNode, LangiumParser, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type Lexer, type LexerResult,
     type ParseResult, type ParserOptions
 } from 'langium';
 import {
     EOF, MismatchedTokenException, NotAllInputParsedException, tokenMatcher, type DSLMethodOpts, type IParserErrorMessageProvider, type IRecognitionException,
     type IToken, type TokenType
 } from 'chevrotain';
+import { LeanCstNodeBuilder } from './lean-cst.js';
 
 /** The Chevrotain members recovery uses: runtime members of the parser, not part of its typed API. */
 interface RecognizerInternals {
@@ -82,24 +83,12 @@ function beginsLineWithin(recognizer: RecognizerInternals, k: number, indent: nu
     return startsLine(recognizer, k) && (recognizer.LA(k).startColumn ?? 0) <= indent;
 }
 
-/**
- * Langium's CST builder, without its work for hidden tokens that are not there: Langium adds the
- * comments before each token to the tree even when there are none, and for the first token of a
- * node that meant searching (`indexOf`) and splicing nothing into every enclosing node.
- */
-class LeanCstNodeBuilder extends CstNodeBuilder {
-    override addHiddenNodes(tokens: IToken[]): void {
-        if (tokens.length > 0) {
-            super.addHiddenNodes(tokens);
-        }
-    }
-}
-
 /** The members of Langium's parser that `parse` uses: runtime members, not part of its typed API. */
 interface ParserInternals {
     nodeBuilder: CstNodeBuilder;
     lexerResult?: LexerResult;
     readonly lexer: Lexer;
+    /** Chevrotain's parser: `errors` is a copy of the errors, setting `input` resets them. */
     readonly wrapper: { input: IToken[]; readonly errors: IRecognitionException[] };
     readonly allRules: Map<string, unknown>;
     readonly mainRule: unknown;
@@ -214,12 +203,16 @@ export class RecoveringParser extends LangiumParser {
         parser.nodeBuilder.addHiddenNodes(lexerResult.hidden);
         parser.unorderedGroups.clear();
         parser.lexerResult = undefined;
+        const parserErrors = parser.wrapper.errors;
+        // Chevrotain keeps the tokens of the last input until the next parse: about 1 kB per line of
+        // a plan, held for nothing (the tree keeps what it needs of them).
+        parser.wrapper.input = [];
         linkContainers(result);
         return {
             value: result as T,
             lexerErrors: lexerResult.errors,
             lexerReport: lexerResult.report,
-            parserErrors: parser.wrapper.errors
+            parserErrors
         };
     }
 
