@@ -65,11 +65,39 @@ export function readNumber(text: string, kind: NumberKind, negative = false): Nu
     return diagnosis.ok ? diagnosis : { ok: false, fault: diagnosis.fault, suggestion: diagnosis.suggestion?.text };
 }
 
+/** What `readWithRewrites` gives for a text: read-only, shared by every number written the same way. */
+export interface ReadWithRewrites {
+    readonly reading: NumberReading;
+    readonly replacement?: string;
+    readonly alternative?: Suggestion;
+}
+
+/**
+ * The texts read lately, by kind, sign and text. A keystroke parses the plan anew, and its hundreds
+ * of figures, all but the one typed in, are texts read before: a fifth of the evaluation's time was
+ * reading them again (bench/PROFILE.md, round 3). Emptied when it holds `readsKept` texts.
+ */
+const readsLately = new Map<string, ReadWithRewrites>();
+export const readsKept = 20_000;
+
 /**
  * `readNumber`, `suggestedReplacement` and `alternativeReading` of one text at once, the text
- * diagnosed once instead of three times (every amount of a plan is read on every keystroke).
+ * diagnosed once instead of three times, and not again while it is among the texts read lately.
  */
-export function readWithRewrites(text: string, kind: NumberKind, negative = false): { reading: NumberReading; replacement?: string; alternative?: Suggestion } {
+export function readWithRewrites(text: string, kind: NumberKind, negative = false): ReadWithRewrites {
+    const key = `${kind}${negative ? '-' : '+'}${text}`;
+    let read = readsLately.get(key);
+    if (read === undefined) {
+        if (readsLately.size >= readsKept) {
+            readsLately.clear();
+        }
+        read = readOnce(text, kind, negative);
+        readsLately.set(key, read);
+    }
+    return read;
+}
+
+function readOnce(text: string, kind: NumberKind, negative: boolean): ReadWithRewrites {
     const diagnosis = diagnose(text, kind, negative);
     if (diagnosis.ok) {
         return { reading: diagnosis };

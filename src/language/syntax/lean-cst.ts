@@ -104,7 +104,8 @@ interface BuilderInternals {
 /** Adds a node to its container's content, as `CstNodeContainer.push` does, without a rest-argument array. */
 function append(container: CompositeCstNodeImpl, node: CstNode): void {
     (node as { container?: CompositeCstNodeImpl }).container = container;
-    Array.prototype.push.call(container.content, node);
+    const content = container.content;
+    content[content.length] = node;
 }
 
 export class LeanCstNodeBuilder extends CstNodeBuilder {
