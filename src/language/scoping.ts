@@ -81,7 +81,79 @@ export class CpiplanScopeProvider extends DefaultScopeProvider {
         if (isPlan(container) && context.property === 'ruleSet') {
             return new RuleSetScope(this.services.references.RuleSets, container);
         }
-        return super.getScope(context);
+        const symbols = AstUtils.getDocument(container).localSymbols;
+        if (symbols === undefined) {
+            return super.getScope(context);
+        }
+        const type = this.reflection.getReferenceType(context);
+        const holder = nearestHolder(symbols, container);
+        return holder ? this.localScope(symbols, holder, type, context) : this.getGlobalScope(type, context);
+    }
+
+    /** The scopes of a document's local symbols, by the node holding them and the type referred to. */
+    private readonly localScopes = new WeakMap<LocalSymbols, Map<AstNode, Map<string, IndexedScope>>>();
+
+    /**
+     * Langium's chain of scopes (the symbols of each enclosing node that holds some, innermost
+     * first, then the workspace's), made once per holder and type for a build of the document, and
+     * searched by name through a table: Langium made the chain anew for every reference and scanned
+     * each scope's symbols in turn (a fifth of linking on the real plans; bench/PROFILE.md, round 3).
+     */
+    private localScope(symbols: LocalSymbols, holder: AstNode, type: string, context: ReferenceInfo): Scope {
+        let byHolder = this.localScopes.get(symbols);
+        if (byHolder === undefined) {
+            byHolder = new Map();
+            this.localScopes.set(symbols, byHolder);
+        }
+        let byType = byHolder.get(holder);
+        if (byType === undefined) {
+            byType = new Map();
+            byHolder.set(holder, byType);
+        }
+        const global = this.getGlobalScope(type, context);
+        let scope = byType.get(type);
+        if (scope === undefined || scope.global !== global) {
+            const outerHolder = holder.$container ? nearestHolder(symbols, holder.$container) : undefined;
+            const outer = outerHolder ? this.localScope(symbols, outerHolder, type, context) : global;
+            const elements = symbols.getStream(holder).filter(description => this.reflection.isSubtype(description.type, type)).toArray();
+            scope = new IndexedScope(elements, outer, global);
+            byType.set(type, scope);
+        }
+        return scope;
+    }
+}
+
+/** The node nearest `node` (itself included) that holds local symbols. */
+function nearestHolder(symbols: LocalSymbols, node: AstNode): AstNode | undefined {
+    let current: AstNode | undefined = node;
+    while (current && !symbols.has(current)) {
+        current = current.$container;
+    }
+    return current;
+}
+
+/** Langium's `StreamScope` over a holder's symbols, found by name through a table (the first of a name wins, as there). */
+class IndexedScope implements Scope {
+    private readonly byName = new Map<string, AstNodeDescription>();
+
+    constructor(private readonly elements: readonly AstNodeDescription[], private readonly outer: Scope, readonly global: Scope) {
+        for (const element of elements) {
+            if (!this.byName.has(element.name)) {
+                this.byName.set(element.name, element);
+            }
+        }
+    }
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.byName.get(name) ?? this.outer.getElement(name);
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return stream(this.elements.filter(element => element.name === name)).concat(this.outer.getElements(name));
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return stream(this.elements).concat(this.outer.getAllElements());
     }
 }
 

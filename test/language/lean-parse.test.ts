@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-    AstUtils, createLangiumParser, CstUtils, DefaultLinker, DefaultValueConverter, EmptyFileSystem, GrammarAST, isLeafCstNode, URI, type AstNode,
-    type CstNode, type LangiumParser, type Reference
+    AstUtils, createLangiumParser, CstUtils, DefaultLinker, DefaultScopeProvider, DefaultValueConverter, EmptyFileSystem, GrammarAST, isLeafCstNode, URI,
+    type AstNode, type CstNode, type LangiumParser, type Reference, type ReferenceInfo, type Scope
 } from 'langium';
 import { createCpiplanServices } from '../../src/language/cpiplan-module.js';
 import { describe, expect, test } from 'vitest';
@@ -234,5 +234,51 @@ describe('references', () => {
         const ours = await referencesOf(text, false);
         expect((ours[0] as unknown[]).length).toBeGreaterThan(name === 'broken' ? 2 : 0);
         expect(ours).toEqual(await referencesOf(text, true));
+    });
+});
+
+describe('scopes', () => {
+    const nested = `piano "Test" regole "DM 74/2019"
+fonte B "B plan" tipo allegato_B assegnato € 10,00
+sezione 1 "Uno" {
+    fonte B "B section" tipo allegato_B assegnato € 10,00
+    cpi nord "Nord"
+    sezione 1.1 "Uno.uno" {
+        linea "L" { voce "V" € 10,00 su B }
+    }
+}
+linea "M" { voce "W" € 10,00 su B }
+linea "N" { voce "X" € 10,00 su Z }
+`;
+
+    test.each([...examples, 'nested'])('%s: every reference sees what Langium\'s scope provider gives it', async name => {
+        const { Cpiplan } = createCpiplanServices({ ...EmptyFileSystem, rulesDir });
+        const workspace = Cpiplan.shared.workspace;
+        const documents = [...fs.readdirSync(rulesDir).map(f => workspace.LangiumDocumentFactory.fromString(
+            fs.readFileSync(path.join(rulesDir, f), 'utf8'), URI.file(path.join(rulesDir, f)))),
+        workspace.LangiumDocumentFactory.fromString(name === 'nested' ? nested : example(name), URI.file('/test/scopes.cpiplan'))];
+        documents.forEach(document => workspace.LangiumDocuments.addDocument(document));
+        await workspace.DocumentBuilder.build(documents, { validation: true });
+        const document = documents.at(-1)!;
+        const provider = Cpiplan.references.ScopeProvider;
+        // Langium's own chain of scopes, on the same symbols; the rule set and source kind scopes are cpiplan's alone.
+        const langium = (info: ReferenceInfo) => DefaultScopeProvider.prototype.getScope.call(provider, info);
+        const infos = AstUtils.streamAst(document.parseResult.value).flatMap(node => AstUtils.streamReferences(node))
+            .filter(info => info.property !== 'ruleSet' && info.property !== 'kind').toArray();
+        expect(infos.length).toBeGreaterThan(name === 'puglia-2020.cpiplan' ? -1 : 2);
+        const names = (scope: Scope) => scope.getAllElements().map(d => `${d.type} ${d.name} ${d.path}`).toArray();
+        for (const info of infos) {
+            const ours = provider.getScope(info);
+            const theirs = langium(info);
+            const text = info.reference.$refText;
+            expect(ours.getElement(text)).toBe(theirs.getElement(text));
+            expect(ours.getElements(text).toArray()).toEqual(theirs.getElements(text).toArray());
+            expect(names(ours)).toEqual(names(theirs));
+        }
+        if (name === 'nested') {
+            // The section's B for the line inside it, the plan's for the line outside; Z nowhere.
+            const sources = infos.map(info => provider.getScope(info).getElement(info.reference.$refText)?.path);
+            expect(new Set(sources).size).toBe(3);
+        }
     });
 });

@@ -22,9 +22,11 @@ import { evaluateStatistics } from './statistics.js';
 
 /** Checks with their difference, sorted by where their declared figure stands in the document. */
 export function inDocumentOrder(checks: readonly Check[]): TotalCheck[] {
+    // Each node's offset read once: a composite node's offset is looked up among its children.
     return checks
-        .map(check => ({ ...check, difference: check.declared - check.computed }))
-        .sort((a, b) => (a.node.$cstNode?.offset ?? 0) - (b.node.$cstNode?.offset ?? 0));
+        .map(check => ({ check: { ...check, difference: check.declared - check.computed }, offset: check.node.$cstNode?.offset ?? 0 }))
+        .sort((a, b) => a.offset - b.offset)
+        .map(({ check }) => check);
 }
 
 /**
