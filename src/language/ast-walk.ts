@@ -11,7 +11,8 @@ type Properties = Record<string, unknown>;
 
 /**
  * The nodes of `root`'s tree, `root` first, in `AstUtils.streamAst`'s order. `descend(node)` false
- * leaves out the node's children (as pruning Langium's stream does).
+ * leaves out the node's children (as pruning Langium's stream does); it is called once per node,
+ * right after the node is added, so in the order of the result.
  */
 export function nodesOf(root: AstNode, descend: (node: AstNode) => boolean = () => true): AstNode[] {
     const nodes: AstNode[] = [];

@@ -126,6 +126,11 @@ describe('walking the tree', () => {
                 stream.prune();
             }
         }
+        const asked: AstNode[] = [];
+        expect(nodesOf(root, node => {
+            asked.push(node);
+            return node.$type !== 'InterventionLine';
+        })).toEqual(asked);
         expect(pruned.some(node => node.$type === 'InterventionLine')).toBe(true);
         expect(pruned).toEqual(expected);
         expect(pruned.length).toBeLessThan(nodesOf(root).length);

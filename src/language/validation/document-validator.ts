@@ -41,12 +41,11 @@ export class CpiplanDocumentValidator extends DefaultDocumentValidator {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
         const checksOf = new Map<string, ValidationCheck[]>();
-        const validated = new Set<AstNode>();
+        // Whether each node is validated, by its index in `nodes` (asked once per node, in their order).
+        const validated: boolean[] = [];
         const nodes = nodesOf(rootNode, node => {
             const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) {
-                validated.add(node);
-            }
+            validated.push(nodeOptions.validateNode);
             return nodeOptions.validateChildren;
         });
         for (let i = 0; i < nodes.length; i++) {
@@ -54,7 +53,7 @@ export class CpiplanDocumentValidator extends DefaultDocumentValidator {
                 await interruptAndCheck(cancelToken);
             }
             const node = nodes[i];
-            if (validated.has(node)) {
+            if (validated[i]) {
                 let checks = checksOf.get(node.$type);
                 if (checks === undefined) {
                     checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
