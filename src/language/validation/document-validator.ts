@@ -31,8 +31,9 @@ export class CpiplanDocumentValidator extends DefaultDocumentValidator {
     /**
      * Langium's walk of every node, running the same checks in the same order, without its
      * per-node overhead: the checks of a type are looked up once per document, not streamed
-     * anew for each node, and the walk yields to the event loop (and notices a cancellation)
-     * every 128 nodes instead of awaiting a promise at each (bench/PROFILE.md).
+     * anew for each node; the tree is walked without a stream per node (ast-walk.ts); a check
+     * that ends synchronously is not awaited; and the walk yields to the event loop (and notices
+     * a cancellation) every 128 nodes instead of awaiting a promise at each (bench/PROFILE.md).
      */
     protected override async validateAstNodes(
         rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = Cancellation.CancellationToken.None
