@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot } from '../helpers.js';
-import { environment, filesUnder, snapshotBuilt } from './snapshot-helpers.js';
+import { environment, filesUnder, removeSnapshotTmps, snapshotBuilt, snapshotTmp } from './snapshot-helpers.js';
 
 /** npm itself: the one running `npm test`, else the one next to this node. */
 function npm(args: string[], cwd: string): string {
@@ -87,7 +87,7 @@ describe('the installed cpiplan', () => {
     test('check from a start-up snapshot finds the rule sets where the package was installed, and prints the same', async () => {
         const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-user-'));
         fs.copyFileSync(path.join(repoRoot, 'examples', 'marche-2020.cpiplan'), path.join(work, 'marche.cpiplan'));
-        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-install-snapshot-'));
+        const tmp = snapshotTmp();
         const usual = cpiplan(['check', 'marche.cpiplan'], work, { CPIPLAN_NO_SNAPSHOT: '1' });
         expect(usual.stdout).toMatch(/required by DM 74\/2019/);
         const first = spawnSync(bin, ['check', 'marche.cpiplan'], { cwd: work, encoding: 'utf8', env: environment(tmp) });
@@ -96,5 +96,6 @@ describe('the installed cpiplan', () => {
         const fromSnapshot = spawnSync(bin, ['check', 'marche.cpiplan'], { cwd: work, encoding: 'utf8', env: environment(tmp) });
         expect({ status: first.status, stdout: first.stdout, stderr: first.stderr }).toEqual(usual);
         expect({ status: fromSnapshot.status, stdout: fromSnapshot.stdout, stderr: fromSnapshot.stderr }).toEqual(usual);
+        removeSnapshotTmps();
     }, 120_000);
 });

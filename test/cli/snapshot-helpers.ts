@@ -1,5 +1,6 @@
 /** Helpers of the tests that run the CLI from a start-up snapshot: each with a TMPDIR of its own. */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { snapshotFiles, snapshotUsable, type SnapshotFiles } from '../../src/cli/snapshot.js';
 import { repoRoot } from '../helpers.js';
@@ -43,3 +44,19 @@ export async function snapshotBuilt(files: SnapshotFiles): Promise<void> {
     }
 }
 
+
+const made: string[] = [];
+
+/** A TMPDIR for snapshots (10 MB each), removed by `removeSnapshotTmps`. */
+export function snapshotTmp(): string {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-snapshot-test-'));
+    made.push(tmp);
+    return tmp;
+}
+
+/** Removes the TMPDIRs made by `snapshotTmp` (their builders have finished: every test waits for its own). */
+export function removeSnapshotTmps(): void {
+    for (const tmp of made.splice(0)) {
+        fs.rmSync(tmp, { recursive: true, force: true });
+    }
+}

@@ -8,10 +8,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { snapshotUsable, snapshotWanted, stampSnapshot, type SnapshotFiles } from '../../src/cli/snapshot.js';
 import { repoRoot } from '../helpers.js';
-import { environment, filesUnder, snapshotBuilt } from './snapshot-helpers.js';
+import { environment, filesUnder, removeSnapshotTmps, snapshotBuilt, snapshotTmp } from './snapshot-helpers.js';
 
 const cli = path.join(repoRoot, 'bin', 'cpiplan.cjs');
 const example = (name: string) => path.join('examples', name);
@@ -46,7 +46,7 @@ function loadedBundles(tmp: string, args: string[], extra: Record<string, string
 
 /** A TMPDIR with a snapshot of the repository's CLI in it, made as a user's first run makes it. */
 async function tmpWithSnapshot(): Promise<{ tmp: string; files: SnapshotFiles }> {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-snapshot-test-'));
+    const tmp = snapshotTmp();
     const files = filesUnder(tmp);
     expect(snapshotUsable(files)).toBe(false);
     run(tmp, ['check', example('valle-d-aosta-2020.cpiplan')]);
@@ -62,6 +62,8 @@ beforeAll(async () => {
     }
     shared = await tmpWithSnapshot();
 }, 120_000);
+
+afterAll(removeSnapshotTmps);
 
 describe('which runs start from a snapshot', () => {
     test('the commands that use the language, not --version, --help, new or lsp', () => {
@@ -82,7 +84,7 @@ describe('which runs start from a snapshot', () => {
     });
 
     test('a run that finds none runs as usual, and one is made after it', async () => {
-        const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-snapshot-test-'));
+        const empty = snapshotTmp();
         expect(loadedBundles(empty, ['check', example('marche-2020.cpiplan')])).toBe('cli.cjs,cli-commands.cjs');
         await snapshotBuilt(filesUnder(empty));
         expect(loadedBundles(empty, ['check', example('marche-2020.cpiplan')])).toBe('cli.cjs');
@@ -197,7 +199,7 @@ describe('the process around the command', () => {
 
 describe('snapshots that must not be used', () => {
     test('CPIPLAN_NO_SNAPSHOT=1: none is used, none is made', async () => {
-        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-snapshot-test-'));
+        const tmp = snapshotTmp();
         expect(run(tmp, ['check', example('puglia-2020.cpiplan')], { CPIPLAN_NO_SNAPSHOT: '1' }).status).toBe(0);
         await new Promise(resolve => setTimeout(resolve, 500));
         expect(fs.readdirSync(tmp).filter(f => f.startsWith('cpiplan-snapshot'))).toEqual([]);
@@ -226,7 +228,11 @@ describe('snapshots that must not be used', () => {
         // Node says on standard error that it could not read the file; the command's own output and exit code are the usual ones.
         expect({ status: result.status, stdout: result.stdout }).toEqual({ status: expected.status, stdout: expected.stdout });
         expect(result.stderr.endsWith(expected.stderr)).toBe(true);
-    });
+        // Not used again: the usual path made a new one.
+        await snapshotBuilt(files);
+        expect(loadedBundles(tmp, ['check', example('marche-2020.cpiplan')])).toBe('cli.cjs');
+        expect(run(tmp, ['check', example('marche-2020.cpiplan')])).toEqual(expected);
+    }, 180_000);
 
     test('a snapshot of another build of the CLI, or of the package elsewhere, is not used; the rule sets are where the package is', async () => {
         // A copy of the package: its own place, then its own build (the snapshot bundle changed).
