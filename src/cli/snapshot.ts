@@ -236,6 +236,7 @@ export function buildSnapshot(bundles: string): void {
     }
     const temporary = `${files.blob}.${process.pid}.tmp`;
     try {
+        fs.mkdirSync(files.folder, { recursive: true });
         const made = spawnSync(process.execPath, ['--snapshot-blob', temporary, '--build-snapshot', files.entry], {
             cwd: bundles, stdio: 'ignore', timeout: 300_000, windowsHide: true
         });
