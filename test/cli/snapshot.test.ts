@@ -78,6 +78,25 @@ describe('which runs start from a snapshot', () => {
         expect(snapshotWanted(['check', 'x.cpiplan'], {}, ['--cpu-prof'])).toBe(false);
     });
 
+    test('parallel runs that find none start one builder between them', async () => {
+        const tmp = snapshotTmp();
+        const files = filesUnder(tmp);
+        const runs = Array.from({ length: 6 }, () => spawn(process.execPath, [cli, 'check', example('valle-d-aosta-2020.cpiplan')],
+            { cwd: repoRoot, env: environment(tmp), stdio: 'ignore' }));
+        // Each builder writes its blob to a temporary file of its own: more than one at a time would be more than one builder.
+        let most = 0;
+        const exited = Promise.all(runs.map(child => new Promise(resolve => child.on('exit', resolve))));
+        for (const deadline = Date.now() + 90_000; !(snapshotUsable(files) && !fs.existsSync(files.lock)) && Date.now() < deadline;) {
+            const building = fs.existsSync(files.folder) ? fs.readdirSync(files.folder).filter(f => /\.blob\.\d+\.tmp$/.test(f)) : [];
+            most = Math.max(most, building.length);
+            await new Promise(resolve => setTimeout(resolve, 10));
+        }
+        await exited;
+        await snapshotBuilt(files);
+        expect(most).toBe(1);
+        expect(fs.readdirSync(files.folder).sort()).toEqual([path.basename(files.blob), path.basename(files.stamp)].sort());
+    }, 120_000);
+
     test('a run with the snapshot in place starts from it, unless CPIPLAN_NO_SNAPSHOT=1', () => {
         expect(loadedBundles(shared.tmp, ['check', example('marche-2020.cpiplan')])).toBe('cli.cjs');
         expect(loadedBundles(shared.tmp, ['check', example('marche-2020.cpiplan')], { CPIPLAN_NO_SNAPSHOT: '1' })).toBe('cli.cjs,cli-commands.cjs');
