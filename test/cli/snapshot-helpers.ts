@@ -47,7 +47,7 @@ export async function snapshotBuilt(files: SnapshotFiles): Promise<void> {
 
 const made: string[] = [];
 
-/** A TMPDIR for snapshots (10 MB each), removed by `removeSnapshotTmps`. */
+/** A scratch folder (a TMPDIR for snapshots of 10 MB each, a copy of the package), removed by `removeSnapshotTmps`. */
 export function snapshotTmp(): string {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-snapshot-test-'));
     made.push(tmp);

@@ -187,7 +187,7 @@ describe('the process around the command', () => {
 
     test('a command killed by a signal makes the launcher end by the same signal, and the command does not outlive it', async () => {
         // Twenty plans: seconds of work, so that only the signal can end the command within the second allowed below.
-        const many = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-many-'));
+        const many = snapshotTmp();
         for (let i = 0; i < 20; i++) {
             fs.copyFileSync(path.join(repoRoot, example('puglia-2020.cpiplan')), path.join(many, `p${i}.cpiplan`));
         }
@@ -255,7 +255,7 @@ describe('snapshots that must not be used', () => {
 
     test('a snapshot of another build of the CLI, or of the package elsewhere, is not used; the rule sets are where the package is', async () => {
         // A copy of the package: its own place, then its own build (the snapshot bundle changed).
-        const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-package-'));
+        const copy = snapshotTmp();
         for (const file of ['package.json', 'bin/cpiplan.cjs', 'out/cli.cjs', 'out/cli-commands.cjs', 'out/cli-snapshot.cjs']) {
             fs.mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
             fs.copyFileSync(path.join(repoRoot, file), path.join(copy, file));
