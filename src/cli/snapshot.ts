@@ -114,8 +114,13 @@ export function runFromSnapshot(files: SnapshotFiles, args: readonly string[], o
     let started = false;
     let signalled = false;
     let child: ChildProcess | undefined;
+    let finished = false;
     const handlers = forwardedSignals.map(signal => {
         const handler = () => {
+            if (finished) {
+                // The command has ended and this process is ending with its code: a late signal changes nothing.
+                return;
+            }
             signalled = true;
             if (child === undefined) {
                 // No command to pass it on to: the signal is this process's own.
@@ -148,14 +153,17 @@ export function runFromSnapshot(files: SnapshotFiles, args: readonly string[], o
         // Not started at all (no process could be made): 'close' follows with started false.
     });
     child.on('close', (code, signal) => {
-        stopForwarding();
         if (!started && !signalled) {
+            stopForwarding();
             // Whatever the blob's state, it is not used again: the usual path makes a new one.
             fs.rmSync(files.stamp, { force: true });
             otherwise();
         } else if (signal !== null) {
+            stopForwarding();
             process.kill(process.pid, signal);
         } else {
+            // Still listening, so that a signal that comes now does not end this process by its default action.
+            finished = true;
             process.exitCode = code ?? 1;
         }
     });
