@@ -64,6 +64,38 @@ await esbuild.build({
     plugins: [xlsxApart, commandsApart]
 });
 
+/**
+ * The whole CLI in one bundle, `out/cli-snapshot.cjs`, from which the CLI makes a V8 start-up snapshot
+ * (src/cli/snapshot.ts): `node --build-snapshot` runs one file, whose `require` knows Node's own modules
+ * only, so the commands are in it; the bundles loaded when used (XLSX, DOCX, office readers) are required
+ * at run time from the folder the launcher names, through `createRequire`.
+ */
+const apartAtRunTime = {
+    name: 'apart-at-run-time',
+    setup(build) {
+        const apart = [[/\/render-xlsx\.js$/, 'xlsx.cjs'], [/\/read-office\.js$/, 'import.cjs'], [/\/render-docx\.js$/, 'docx.cjs']];
+        for (const [filter, bundle] of apart) {
+            build.onResolve({ filter }, args => args.kind === 'dynamic-import' ? { path: bundle, namespace: 'apart' } : undefined);
+        }
+        build.onLoad({ filter: /.*/, namespace: 'apart' }, args => ({
+            resolveDir: 'src/cli',
+            loader: 'js',
+            contents: `const { bundleDir } = require('./bundle-dir.ts');
+module.exports = require('node:module').createRequire(require('node:path').join(bundleDir(), 'cli.cjs'))('./${args.path}');`
+        }));
+    }
+};
+
+await esbuild.build({
+    ...common,
+    entryPoints: { 'cli-snapshot': 'src/cli/snapshot-entry.ts' },
+    external: ['vscode'],
+    supported: { 'dynamic-import': false },
+    // The plan the snapshot is warmed up on (src/cli/snapshot-entry.ts), as text.
+    loader: { '.cpiplan': 'text' },
+    plugins: [apartAtRunTime]
+});
+
 // The benchmark (`npm run bench`); it runs esbuild itself to measure what each dependency costs to load.
 await esbuild.build({
     ...common,

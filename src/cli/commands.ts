@@ -2,11 +2,11 @@
  * What each command of the CLI does. Loaded by main.ts only when a command runs (its own bundle,
  * `out/cli-commands.cjs`), so `--version` and `--help` start without Langium.
  */
-import { NodeFileSystem } from 'langium/node';
-import { createCpiplanServices } from '../language/cpiplan-module.js';
 import { toLocale } from '../language/i18n/locale.js';
 import { cliText, counted } from '../language/i18n/cli-messages.js';
 import { findRulesDir } from '../language/workspace.js';
+import { bundleDir } from './bundle-dir.js';
+import { cliServices } from './cli-services.js';
 import { renderJson, renderText, summarize } from './check.js';
 import { renderSarif } from './sarif.js';
 import { packageVersion } from './version.js';
@@ -30,13 +30,13 @@ export { newPlan } from './new-plan.js';
 
 /** Where the shipped rule sets are: next to the bundle in a built checkout or an installed package. */
 export function rulesDir(): string | undefined {
-    return findRulesDir(typeof __dirname === 'string' ? __dirname : process.cwd());
+    return findRulesDir(bundleDir());
 }
 
 export async function check(paths: string[], options: { format: CheckFormat; locale?: string }): Promise<number> {
     const locale = toLocale(options.locale ?? defaultLocale());
     const dir = rulesDir();
-    const { Cpiplan } = createCpiplanServices({ ...NodeFileSystem, rulesDir: dir });
+    const Cpiplan = cliServices(dir);
     Cpiplan.i18n.Locale.current = locale;
     const files = collectFiles(paths);
     const checked = await loadAndValidate(Cpiplan, files, dir);
@@ -47,7 +47,7 @@ export async function check(paths: string[], options: { format: CheckFormat; loc
 
 function services(locale?: string) {
     const dir = rulesDir();
-    const { Cpiplan } = createCpiplanServices({ ...NodeFileSystem, rulesDir: dir });
+    const Cpiplan = cliServices(dir);
     Cpiplan.i18n.Locale.current = toLocale(locale ?? defaultLocale());
     return { Cpiplan, dir };
 }

@@ -1,9 +1,10 @@
 /** The version `cpiplan --version` prints and SARIF logs name: the one in the package's package.json. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { bundleDir } from './bundle-dir.js';
 
 /** Reads `version` from the nearest package.json named cpiplan above `start` (the bundle's folder). */
-export function packageVersion(start: string = typeof __dirname === 'string' ? __dirname : process.cwd()): string {
+export function packageVersion(start: string = bundleDir()): string {
     let dir = start;
     for (;;) {
         const candidate = path.join(dir, 'package.json');

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot } from '../helpers.js';
+import { environment, filesUnder, removeSnapshotTmps, snapshotBuilt, snapshotTmp } from './snapshot-helpers.js';
 
 /** npm itself: the one running `npm test`, else the one next to this node. */
 function npm(args: string[], cwd: string): string {
@@ -46,7 +47,7 @@ describe('the installed cpiplan', () => {
         expect(listing).toEqual([
             'package/LICENSE.md', 'package/README.md', 'package/bin/cpiplan.cjs',
             'package/language/rules/assistenza-tecnica-anpal-servizi.cpiplan', 'package/language/rules/dm74-2019.cpiplan',
-            'package/out/cli-commands.cjs', 'package/out/cli.cjs', 'package/out/xlsx.cjs', 'package/package.json'
+            'package/out/cli-commands.cjs', 'package/out/cli-snapshot.cjs', 'package/out/cli.cjs', 'package/out/xlsx.cjs', 'package/package.json'
         ]);
     });
 
@@ -82,4 +83,19 @@ describe('the installed cpiplan', () => {
         expect(status).toBe(0);
         expect(fs.readFileSync(path.join(work, 'aosta.xlsx')).subarray(0, 2).toString()).toBe('PK');
     });
+
+    test('check from a start-up snapshot finds the rule sets where the package was installed, and prints the same', async () => {
+        const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-user-'));
+        fs.copyFileSync(path.join(repoRoot, 'examples', 'marche-2020.cpiplan'), path.join(work, 'marche.cpiplan'));
+        const tmp = snapshotTmp();
+        const usual = cpiplan(['check', 'marche.cpiplan'], work, { CPIPLAN_NO_SNAPSHOT: '1' });
+        expect(usual.stdout).toMatch(/required by DM 74\/2019/);
+        const first = spawnSync(bin, ['check', 'marche.cpiplan'], { cwd: work, encoding: 'utf8', env: environment(tmp) });
+        const installed = fs.realpathSync(path.join(path.dirname(fs.realpathSync(bin)), '..', 'out'));
+        await snapshotBuilt(filesUnder(tmp, installed));
+        const fromSnapshot = spawnSync(bin, ['check', 'marche.cpiplan'], { cwd: work, encoding: 'utf8', env: environment(tmp) });
+        expect({ status: first.status, stdout: first.stdout, stderr: first.stderr }).toEqual(usual);
+        expect({ status: fromSnapshot.status, stdout: fromSnapshot.stdout, stderr: fromSnapshot.stderr }).toEqual(usual);
+        removeSnapshotTmps();
+    }, 120_000);
 });
