@@ -2,6 +2,7 @@
  * What each command of the CLI does. Loaded by main.ts only when a command runs (its own bundle,
  * `out/cli-commands.cjs`), so `--version` and `--help` start without Langium.
  */
+import * as path from 'node:path';
 import { toLocale } from '../language/i18n/locale.js';
 import { cliText, counted } from '../language/i18n/cli-messages.js';
 import { findRulesDir } from '../language/workspace.js';
@@ -140,7 +141,8 @@ export async function importPlan(file: string, options: ImportOptions): Promise<
     process.stderr.write(`${documentText('importKeptAside', locale, { count: result.keptAside })}\n`);
     process.stderr.write(`${documentText('importWritten', locale, { path: out })}\n`);
     const { Cpiplan, dir } = services();
-    const [checked] = await loadAndValidate(Cpiplan, [out], dir);
+    // Absolute, as `check` gives it: a relative path became a file at the root of the disk in its messages (`../../plan.cpiplan`).
+    const [checked] = await loadAndValidate(Cpiplan, [path.resolve(out)], dir);
     process.stderr.write(renderText(checked ? [checked] : [], locale));
     return (checked?.diagnostics.some(d => d.severity === 1) ?? false) ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
