@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Connection, DocumentSymbol } from 'vscode-languageserver';
 import { requests, type DiffResult } from '../../src/protocol.js';
 import { registerRequests } from '../../src/server/requests.js';
-import { testServices } from '../helpers.js';
+import { check, testServices } from '../helpers.js';
 import { open } from './helpers.js';
 
 let close: (() => Promise<void>) | undefined;
@@ -161,6 +161,32 @@ linea 3.1 "Comunicazione" { voce "Campagna" € 1,00 su B }
         expect(diff.markdown).not.toContain('undefined');
         const tables = await registered.get(requests.tables)?.({ uri: opened.document.uri.toString(), table: 'all', format: 'md' }) as { content: string };
         expect(tables.content).not.toContain('undefined');
+    });
+
+    test('a funding share the parser lost the payer of (`quota .295,71`) is no share of the cost: no \'Quota undefined\', no co-financing check', async () => {
+        const text = `piano "X"
+profilo istruttore "Istruttore" categoria D costo € 100,00
+costo personale 2020 {
+    istruttore 1 € 100,00
+    totale € 100,00
+    quota Stato € 60,00
+    quota .295,71
+}
+`;
+        const opened = await open(text);
+        close = opened.close;
+        const registered = await handlers();
+        for (const format of ['md', 'html']) {
+            const tables = await registered.get(requests.tables)?.({ uri: opened.document.uri.toString(), table: 'all', format }) as { content: string };
+            expect(tables.content).toContain('Quota Stato');
+            expect(tables.content).not.toContain('undefined');
+        }
+        const preview = await registered.get(requests.preview)?.({ uri: opened.document.uri.toString() }) as { html: string };
+        expect(JSON.stringify(preview)).toContain('Quota Stato');
+        expect(JSON.stringify(preview)).not.toContain('undefined');
+        const { diagnostics } = await check(text);
+        expect(diagnostics.map(d => d.code)).not.toContain('cofinancing-mismatch');
+        expect(diagnostics.length).toBeGreaterThan(0);
     });
 
     test.each(['md', 'html'])('tables (%s) answer on a statistics table whose title is still to type', async format => {

@@ -279,10 +279,16 @@ function evaluatePersonnelCost(node: PersonnelCost): { figures: PersonnelCostFig
         };
     });
     const shares = new Sum();
-    const fundingShares = node.shares.map(share => {
+    const fundingShares = node.shares.flatMap(share => {
+        if (share.payer === undefined) {
+            // A share the parser lost the payer of (its syntax error is reported): no share of the cost,
+            // and the sum of the shares is not known (a table showed it as 'Quota undefined').
+            shares.add(undefined);
+            return [];
+        }
         const figures = { node: share, payer: share.payer, amount: money(share.amount) };
         shares.add(figures.amount);
-        return figures;
+        return [figures];
     });
     return {
         figures: {
