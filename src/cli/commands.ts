@@ -36,9 +36,7 @@ export function rulesDir(): string | undefined {
 
 export async function check(paths: string[], options: { format: CheckFormat; locale?: string }): Promise<number> {
     const locale = toLocale(options.locale ?? defaultLocale());
-    const dir = rulesDir();
-    const Cpiplan = cliServices(dir);
-    Cpiplan.i18n.Locale.current = locale;
+    const { Cpiplan, dir } = services(locale);
     const files = collectFiles(paths);
     const checked = await loadAndValidate(Cpiplan, files, dir);
     process.stdout.write(options.format === 'sarif' ? renderSarif(checked, locale, packageVersion())

@@ -2,7 +2,8 @@
  * One way to reach the constructs of a plan. Concerns ask for "all elements of type T"
  * instead of filtering `plan.elements`, so constructs nested in sections are found too.
  */
-import { isAstNode, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
+import { nodesOf } from '../ast-walk.js';
 import type { Plan, PlanElement } from '../generated/ast.js';
 
 /**
@@ -15,32 +16,18 @@ const indexes = new WeakMap<Plan, Map<string, AstNode[]>>();
 function indexOf(plan: Plan): Map<string, AstNode[]> {
     let index = indexes.get(plan);
     if (index === undefined) {
-        const byType = new Map<string, AstNode[]>();
-        const visit = (node: AstNode): void => {
-            const ofType = byType.get(node.$type);
-            if (ofType === undefined) {
-                byType.set(node.$type, [node]);
-            } else {
-                ofType.push(node);
-            }
-            if (node.$type === 'Section') {
-                // Everything a section holds, as Langium's `streamContents` gives it.
-                const properties = node as unknown as Record<string, unknown>;
-                for (const property in properties) {
-                    if (property.charCodeAt(0) === 36 /* $ */) {
-                        continue;
-                    }
-                    const value = properties[property];
-                    for (const item of Array.isArray(value) ? value as unknown[] : [value]) {
-                        if (isAstNode(item)) {
-                            visit(item);
-                        }
-                    }
+        index = new Map<string, AstNode[]>();
+        // The plan's elements and, inside sections, everything they hold, at any depth.
+        for (const element of plan.elements) {
+            for (const node of nodesOf(element, node => node.$type === 'Section')) {
+                const ofType = index.get(node.$type);
+                if (ofType === undefined) {
+                    index.set(node.$type, [node]);
+                } else {
+                    ofType.push(node);
                 }
             }
-        };
-        plan.elements.forEach(visit);
-        index = byType;
+        }
         indexes.set(plan, index);
     }
     return index;
