@@ -30,6 +30,7 @@ import { CpiplanValueConverter } from './value-converter.js';
 import { CpiplanValidationRegistry } from './validation/registry.js';
 import { CpiplanReferenceDescriptionProvider, LazyReferenceIndexManager } from './reference-index.js';
 import { createRecoveringParser } from './syntax/recovering-parser.js';
+import { CpiplanDocumentFactory } from './syntax/incremental.js';
 import { CpiplanLexerErrorMessageProvider, CpiplanParserErrorMessageProvider, SyntaxErrorWording } from './syntax/syntax-errors.js';
 
 /** The services cpiplan adds to Langium's. */
@@ -118,7 +119,8 @@ export function createCpiplanServices(context: CpiplanContext): { shared: Langiu
     const sharedExtras: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
         workspace: {
             WorkspaceManager: services => new CpiplanWorkspaceManager(services, context.rulesDir),
-            IndexManager: services => new LazyReferenceIndexManager(services)
+            IndexManager: services => new LazyReferenceIndexManager(services),
+            LangiumDocumentFactory: services => new CpiplanDocumentFactory(services)
         },
         // Resolved when the server starts, after the language's services exist.
         lsp: { ExecuteCommandHandler: () => commands && created.language ? commands(created.language) : undefined }

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
     AstUtils, createLangiumParser, CstUtils, DefaultLinker, DefaultScopeProvider, DefaultValueConverter, EmptyFileSystem, GrammarAST, isLeafCstNode, URI,
-    type AstNode, type CstNode, type LangiumParser, type Reference, type ReferenceInfo, type Scope
+    type AstNode, type LangiumParser, type Reference, type ReferenceInfo, type Scope
 } from 'langium';
 import { createCpiplanServices } from '../../src/language/cpiplan-module.js';
 import { describe, expect, test } from 'vitest';
@@ -18,6 +18,7 @@ import { elementsOf } from '../../src/language/model/elements.js';
 import { rangeOf } from '../../src/language/syntax/lean-cst.js';
 import { CpiplanValueConverter, unquote } from '../../src/language/value-converter.js';
 import { check, example, rulesDir, testServices } from '../helpers.js';
+import { describeTree } from './tree-description.js';
 
 const examples = ['marche-2020.cpiplan', 'puglia-2020.cpiplan', 'valle-d-aosta-2020.cpiplan'];
 const texts: [string, string][] = [
@@ -36,25 +37,6 @@ linea "L" { /* i */ voce "V" € 10,00 su B }
     ['crlf', example('valle-d-aosta-2020.cpiplan').replace(/\n/g, '\r\n')],
     ['cr', 'piano "Test"\rregole "DM 74/2019" /* uno\r\ndue\ntre */ fonte B "B" tipo allegato_B assegnato € 10,00\r']
 ];
-
-/** Everything the tree says, with nodes named by their place in document order. */
-function describeTree(root: AstNode): unknown[] {
-    const cst = root.$cstNode ? CstUtils.streamCst(root.$cstNode).toArray() : [];
-    const cstIndex = new Map<CstNode, number>(cst.map((node, i) => [node, i]));
-    const grammar = (node: CstNode) => node.grammarSource ? `${node.grammarSource.$type}@${node.grammarSource.$cstNode?.offset}` : undefined;
-    const cstRows = cst.map(node => [
-        node.offset, node.length, node.end, node.hidden, grammar(node), node.container ? cstIndex.get(node.container) : -1,
-        isLeafCstNode(node) ? node.tokenType.name : 'composite', JSON.stringify(node.range)
-    ]);
-    const ast = AstUtils.streamAst(root).toArray();
-    const astIndex = new Map<AstNode, number>(ast.map((node, i) => [node, i]));
-    const astRows = ast.map(node => [
-        node.$type, Object.keys(node).join(','), node.$container ? astIndex.get(node.$container) : -1, node.$containerProperty,
-        node.$containerIndex, '$containerIndex' in node, node.$cstNode ? cstIndex.get(node.$cstNode) : -1,
-        JSON.stringify(Object.entries(node).filter(([key, value]) => !key.startsWith('$') && (typeof value !== 'object' || value === null)))
-    ]);
-    return [cstRows, astRows];
-}
 
 describe('the parser builds what Langium builds', () => {
     let langium: LangiumParser | undefined;

@@ -8,13 +8,15 @@ import type { Plan, PlanElement } from '../generated/ast.js';
 
 /**
  * A plan's elements by type, in document order: made by one walk the first time a plan is asked,
- * since an evaluation asks for some twenty types (a walk each was 3 % of a keystroke). A plan is
- * never changed once parsed (an edit parses a new one), so the index holds for its lifetime.
+ * since an evaluation asks for some twenty types (a walk each was 3 % of a keystroke). Kept per
+ * parse, by the parse's syntax tree root: an edit that re-parses one block keeps the plan's node
+ * (syntax/incremental.ts) but always makes a new root.
  */
-const indexes = new WeakMap<Plan, Map<string, AstNode[]>>();
+const indexes = new WeakMap<object, Map<string, AstNode[]>>();
 
 function indexOf(plan: Plan): Map<string, AstNode[]> {
-    let index = indexes.get(plan);
+    const parse = plan.$cstNode?.root ?? plan;
+    let index = indexes.get(parse);
     if (index === undefined) {
         index = new Map<string, AstNode[]>();
         // The plan's elements and, inside sections, everything they hold, at any depth.
@@ -28,7 +30,7 @@ function indexOf(plan: Plan): Map<string, AstNode[]> {
                 }
             }
         }
-        indexes.set(plan, index);
+        indexes.set(parse, index);
     }
     return index;
 }

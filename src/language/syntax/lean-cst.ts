@@ -84,7 +84,7 @@ class LeanLeaf extends LeafCstNodeImpl {
 }
 
 /** Langium's composite node, every field set in the constructor. */
-class LeanComposite extends CompositeCstNodeImpl {
+export class LeanComposite extends CompositeCstNodeImpl {
     constructor(grammarSource: GrammarAST.AbstractElement, root: RootCstNode) {
         super();
         this.grammarSource = grammarSource;

@@ -148,12 +148,12 @@ export class SyntaxErrorWording {
         return keywords?.length === 1 ? keywords[0] : undefined;
     }
 
-    private readonly names = new WeakMap<AstNode, Map<string, string>>();
+    private readonly names = new WeakMap<object, Map<string, string>>();
 
-    /** The names the document declares, with their type (first declaration wins), once per parse. */
+    /** The names the document declares, with their type (first declaration wins), once per parse (a re-parsed block keeps the root node: syntax/incremental.ts). */
     private namesOf(document: LangiumDocument): Map<string, string> {
         const root = document.parseResult.value;
-        let names = this.names.get(root);
+        let names = this.names.get(document.parseResult);
         if (!names) {
             names = new Map();
             for (const node of AstUtils.streamAst(root)) {
@@ -162,7 +162,7 @@ export class SyntaxErrorWording {
                     names.set(name, node.$type);
                 }
             }
-            this.names.set(root, names);
+            this.names.set(document.parseResult, names);
         }
         return names;
     }

@@ -1,0 +1,179 @@
+/**
+ * A keystroke that re-parses only its block (syntax/incremental.ts) gives the tree, and then the
+ * diagnostics, that parsing the whole text gives: on random edits of the real plans (typing,
+ * deleting, quotes and braces that unbalance the text, changes across blocks), each compared with
+ * a whole parse; and the cases where it must not be tried are not.
+ */
+import { URI, type LangiumParser, type ParseResult } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, test } from 'vitest';
+import { syntheticPlan } from '../../bench/generate.js';
+import { changeBetween, reparseBlock } from '../../src/language/syntax/incremental.js';
+import { example, header, testServices } from '../helpers.js';
+import { describeTree } from './tree-description.js';
+
+/** A small seeded generator (mulberry32), so that a failing run can be replayed. */
+function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+/** What an analyst types, and the characters that unbalance a text. */
+const typed = ['1', '5', '0', ',', '.', ' ', 'a', 'e', 'z', '\n', '"', '{', '}', '€', '%', '/', '*', '-', '\t', 'linea ', 'sezione ', 'voce "x" € 1,00 su B\n'];
+
+/** One random edit of `text`: a character or word typed, one to five deleted, or a digit changed. */
+function edit(text: string, next: () => number): string {
+    const at = Math.floor(next() * (text.length + 1));
+    const kind = next();
+    if (kind < 0.45) {
+        return text.slice(0, at) + typed[Math.floor(next() * typed.length)] + text.slice(at);
+    }
+    if (kind < 0.8) {
+        return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 5));
+    }
+    const digit = text.slice(at).search(/\d/);
+    return digit < 0 ? text : text.slice(0, at + digit) + String(Math.floor(next() * 10)) + text.slice(at + digit + 1);
+}
+
+/** The first row where two described trees differ, with both rows; undefined when they are the same. */
+function firstDifference(actual: unknown[], expected: unknown[]): unknown {
+    for (let part = 0; part < 2; part++) {
+        const a = actual[part] as unknown[];
+        const b = expected[part] as unknown[];
+        for (let row = 0; row < Math.max(a.length, b.length); row++) {
+            if (JSON.stringify(a[row]) !== JSON.stringify(b[row])) {
+                return { part: part === 0 ? 'CST' : 'AST', row, actual: a[row], expected: b[row] };
+            }
+        }
+    }
+    return undefined;
+}
+
+/** The texts edited, with how many of the 400 edits at least re-parse a block (the others break the text, or fall outside blocks). */
+const plans: [string, string, number][] = [
+    ['marche-2020.cpiplan', example('marche-2020.cpiplan'), 100],
+    ['puglia-2020.cpiplan', example('puglia-2020.cpiplan'), 100],
+    ['valle-d-aosta-2020.cpiplan', example('valle-d-aosta-2020.cpiplan'), 100],
+    ['a generated plan', syntheticPlan(400), 30],
+    ['comments and CRLF', `${header}/* a */ sezione 1 "Uno" { // b\r\n    /* c */ testo "Due." // d\r\n    linea "L" { /* e */ voce "V" € 10,00 su B }\r\n}\r\n// f\r\n`, 5]
+];
+
+describe('re-parsing one block gives the tree of a whole parse', () => {
+    test.each(plans)('%s: 400 random edits, each compared with a whole parse', async (_name, original, atLeast) => {
+        const parser: LangiumParser = (await testServices()).parser.LangiumParser;
+        const next = random(_name.length * 7919);
+        let text = original;
+        let current: ParseResult = parser.parse(text);
+        let reparsed = 0;
+        for (let i = 0; i < 400; i++) {
+            // Half the edits go on from the last text (errors pile up until a later edit mends them), half start again from the plan.
+            const changed = edit(next() < 0.5 ? text : original, next);
+            const incremental = reparseBlock(parser, current, text, changed);
+            const whole = parser.parse(changed);
+            if (incremental) {
+                reparsed++;
+                expect(firstDifference(describeTree(incremental.value), describeTree(whole.value)), `edit ${i}: ${JSON.stringify(changeBetween(text, changed))}`).toBeUndefined();
+                expect(incremental.parserErrors).toEqual([]);
+                expect(whole.parserErrors).toEqual([]);
+                expect(whole.lexerErrors).toEqual([]);
+            }
+            current = incremental ?? whole;
+            text = changed;
+        }
+        // The comparison above ran on many edits.
+        expect(reparsed).toBeGreaterThanOrEqual(atLeast);
+    });
+});
+
+describe('when a block is re-parsed alone, and when the whole text is', () => {
+    const plan = `${header}linea "Uno" {
+    voce "Prima" € 10,00 su B
+}
+sezione 1 "Quadro" {
+    testo "Un testo."
+    linea "Due" { voce "Seconda" € 20,00 su C }
+}
+`;
+    const cases: [string, (text: string) => string, boolean][] = [
+        ['a figure typed inside a line', t => t.replace('€ 10,00', '€ 105,00'), true],
+        ['a text changed inside a nested line', t => t.replace('"Seconda"', '"Seconda voce"'), true],
+        ['a text changed in a section, outside its nested line', t => t.replace('"Un testo."', '"Un altro testo."'), true],
+        ['the plan header', t => t.replace('"Test"', '"Prova"'), false],
+        ['a source at the top level (no block)', t => t.replace('€ 140.940,00', '€ 140.941,00'), false],
+        ["the block's first word", t => t.replace('linea "Uno"', 'line "Uno"'), false],
+        ["the block's closing brace", t => t.replace('su B\n}', 'su B\n'), false],
+        ['a quote left open inside a block', t => t.replace('"Prima"', '"Prima'), false],
+        ['a brace added inside a block', t => t.replace('voce "Prima"', '{ voce "Prima"'), false],
+        ['a change across two blocks', t => t.replace('su B\n}\nsezione 1', 'su B\n}\n\nsezione 1'), false]
+    ];
+
+    test.each(cases)('%s', async (_name, change, expected) => {
+        const parser = (await testServices()).parser.LangiumParser;
+        const changed = change(plan);
+        expect(changed).not.toBe(plan);
+        const incremental = reparseBlock(parser, parser.parse(plan), plan, changed);
+        expect(incremental !== undefined).toBe(expected);
+        if (incremental) {
+            expect(describeTree(incremental.value)).toEqual(describeTree(parser.parse(changed).value));
+        }
+    });
+
+    test('a text whose previous parse had an error is parsed whole', async () => {
+        const parser = (await testServices()).parser.LangiumParser;
+        const broken = plan.replace('testo "Un testo."', 'testo Un testo.');
+        const previous = parser.parse(broken);
+        expect(previous.parserErrors.length).toBeGreaterThan(0);
+        expect(reparseBlock(parser, previous, broken, broken.replace('€ 10,00', '€ 11,00'))).toBeUndefined();
+    });
+
+    test('the change is the shortest one: common beginning and end left out', () => {
+        expect(changeBetween('abcdef', 'abXYef')).toEqual({ start: 2, oldEnd: 4, newEnd: 4 });
+        expect(changeBetween('aaa', 'aaaa')).toEqual({ start: 3, oldEnd: 3, newEnd: 4 });
+        expect(changeBetween('abc', 'abc')).toEqual({ start: 3, oldEnd: 3, newEnd: 3 });
+    });
+});
+
+describe('an edited document gets the diagnostics of a fresh one', () => {
+    test('Marche edited through the document builder, as the language server does', async () => {
+        const services = await testServices();
+        const shared = services.shared;
+        const uri = URI.file('/test/incremental/marche.cpiplan');
+        const original = example('marche-2020.cpiplan');
+        const textDocuments = shared.workspace.TextDocuments!;
+        let version = 1;
+        textDocuments.set(TextDocument.create(uri.toString(), 'cpiplan', version, original));
+        const document = shared.workspace.LangiumDocumentFactory.fromString(original, uri);
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        const next = random(42);
+        let text = original;
+        let reparsed = 0;
+        for (let i = 0; i < 40; i++) {
+            // A figure changed inside a block, then put back: each edit keeps the plan's blocks as they are.
+            const amounts = [...text.matchAll(/€ \d/g)];
+            const at = amounts[Math.floor(next() * amounts.length)].index! + 2;
+            text = next() < 0.5 ? text.slice(0, at) + '9' + text.slice(at) : original;
+            const before = document.parseResult.value;
+            textDocuments.set(TextDocument.create(uri.toString(), 'cpiplan', ++version, text));
+            await shared.workspace.DocumentBuilder.update([uri], []);
+            if (document.parseResult.value === before) {
+                reparsed++;
+            }
+            const fresh = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/test/incremental/fresh-${i}.cpiplan`));
+            shared.workspace.LangiumDocuments.addDocument(fresh);
+            await shared.workspace.DocumentBuilder.build([fresh], { validation: true });
+            const summary = (diagnostics: typeof document.diagnostics) => (diagnostics ?? []).map(d => [d.code, d.message, d.range, d.severity]);
+            expect(summary(document.diagnostics), `edit ${i}`).toEqual(summary(fresh.diagnostics));
+            shared.workspace.LangiumDocuments.deleteDocument(fresh.uri);
+        }
+        expect(reparsed).toBeGreaterThan(10);
+        shared.workspace.LangiumDocuments.deleteDocument(uri);
+        textDocuments.delete(uri.toString());
+    });
+});
