@@ -236,6 +236,15 @@ export function reparseBlock(parser: RuleParser, previous: ParseResult, oldText:
     return { value: plan, lexerErrors: [], lexerReport: reparsed.lexerReport, parserErrors: [] };
 }
 
+/** `reparseBlock`, or undefined should it fail: the whole parse that follows does not read the previous tree. */
+function reparseQuietly(parser: RuleParser, previous: ParseResult, oldText: string, text: string): ParseResult | undefined {
+    try {
+        return reparseBlock(parser, previous, oldText, text);
+    } catch {
+        return undefined;
+    }
+}
+
 /**
  * Langium's document factory, whose `update` (a document changed in the editor or on disk)
  * re-parses only the block a change falls in when it can (`reparseBlock`).
@@ -257,7 +266,7 @@ export class CpiplanDocumentFactory extends DefaultLangiumDocumentFactory {
         }
         if (oldText !== text) {
             const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
-            const reparsed = oldText === undefined ? undefined : reparseBlock(parser, document.parseResult, oldText, text);
+            const reparsed = oldText === undefined ? undefined : reparseQuietly(parser, document.parseResult, oldText, text);
             document.parseResult = (reparsed ?? await this.parseAsync(document.uri, text, cancellationToken)) as ParseResult<T>;
             (document.parseResult.value as { $document?: LangiumDocument }).$document = document;
         }
