@@ -231,26 +231,74 @@ function evaluateLine(line: InterventionLine, sources: FundingSource[], rules: R
     };
 }
 
+/**
+ * The parts of an item charged whole to one source, the common case: a read-only map of that one
+ * entry, without a hash table per item (a plan's items held one each: a tenth of a parsed plan).
+ */
+class WholeCharge implements ReadonlyMap<FundingSource, bigint> {
+    readonly #source: FundingSource;
+    readonly #amount: bigint;
+
+    constructor(source: FundingSource, amount: bigint) {
+        this.#source = source;
+        this.#amount = amount;
+    }
+
+    get size(): number {
+        return 1;
+    }
+
+    get(source: FundingSource): bigint | undefined {
+        return source === this.#source ? this.#amount : undefined;
+    }
+
+    has(source: FundingSource): boolean {
+        return source === this.#source;
+    }
+
+    forEach(callback: (amount: bigint, source: FundingSource, map: ReadonlyMap<FundingSource, bigint>) => void, thisArg?: unknown): void {
+        callback.call(thisArg, this.#amount, this.#source, this);
+    }
+
+    entries(): MapIterator<[FundingSource, bigint]> {
+        return [[this.#source, this.#amount] as [FundingSource, bigint]].values();
+    }
+
+    keys(): MapIterator<FundingSource> {
+        return [this.#source].values();
+    }
+
+    values(): MapIterator<bigint> {
+        return [this.#amount].values();
+    }
+
+    [Symbol.iterator](): MapIterator<[FundingSource, bigint]> {
+        return this.entries();
+    }
+}
+
+/** An item charged to no source (yet): one empty map for all of them. */
+const noParts: ReadonlyMap<FundingSource, bigint> = new Map();
+
+/** What an item charges to `source` when it charges all of it there; no part when its amount is not read. */
+function whole(source: FundingSource | undefined, amount: bigint | undefined): ReadonlyMap<FundingSource, bigint> {
+    return source !== undefined && amount !== undefined ? new WholeCharge(source, amount) : noParts;
+}
+
 function evaluateItem(item: AnyItem, sources: FundingSource[]): ItemFigures {
     const amount = money(item.amount);
-    const parts = new Map<FundingSource, bigint>();
     let complete = amount !== undefined;
     if (item.charges.length === 0) {
         if (sources.length === 1) {
-            if (amount !== undefined) {
-                parts.set(sources[0], amount);
-            }
-            return { item, amount, parts, unassigned: false, complete };
+            return { item, amount, parts: whole(sources[0], amount), unassigned: false, complete };
         }
-        return { item, amount, parts, unassigned: sources.length > 1, complete: complete && sources.length === 0 };
+        return { item, amount, parts: noParts, unassigned: sources.length > 1, complete: complete && sources.length === 0 };
     }
     if (item.charges.length === 1 && !item.charges[0].amount) {
         const source = item.charges[0].source?.ref;
-        if (source && amount !== undefined) {
-            parts.set(source, amount);
-        }
-        return { item, amount, parts, unassigned: false, complete: complete && source !== undefined };
+        return { item, amount, parts: whole(source, amount), unassigned: false, complete: complete && source !== undefined };
     }
+    const parts = new Map<FundingSource, bigint>();
     // A split: each part has its amount; one part without an amount takes the rest.
     const explicit = new Sum();
     let rest: FundingSource | undefined;

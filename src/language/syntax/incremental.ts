@@ -24,8 +24,7 @@ import {
     type LangiumDocument, type LangiumSharedCoreServices, type LeafCstNode, type ParseResult
 } from 'langium';
 import type { CancellationToken } from 'vscode-jsonrpc';
-import type { Range } from 'vscode-languageserver-types';
-import { LeanComposite, rangeOf } from './lean-cst.js';
+import { LeanComposite } from './lean-cst.js';
 
 /** Where two texts differ: `[start, oldEnd)` of the old one became `[start, newEnd)` of the new one. */
 export interface Change {
@@ -57,8 +56,6 @@ export interface RuleParser {
 /** The runtime fields of Langium's CST nodes that moving a node rewrites (private in its typings). */
 interface MovableLeaf {
     _offset: number;
-    readonly _length: number;
-    _range?: Range;
     root: CstNode['root'];
 }
 interface MovableComposite {
@@ -165,11 +162,8 @@ function rebase(node: CstNode, root: RootCstNodeImpl, from: number, by: number):
             const leaf = current as unknown as MovableLeaf;
             leaf.root = root;
             if (leaf._offset >= from) {
+                // Its range is worked out from its offset when asked (lean-cst.ts).
                 leaf._offset += by;
-                if (leaf._range !== undefined) {
-                    // A comment's leaf, made by Langium's builder, holds its range: made again in the new text.
-                    leaf._range = rangeOf(root, leaf._offset, leaf._length);
-                }
             }
         }
     }
