@@ -127,6 +127,15 @@ function linkContainers(node: AstNode): void {
     }
 }
 
+/** Langium's parser's making of the AST nodes of a rule (runtime members, private in its typings). */
+interface NodeStarting {
+    startImplementation(type: string | symbol | undefined, infixName: string | undefined, implementation: (args: unknown) => void): (args: unknown) => unknown;
+    assign(operator: string, feature: string, value: unknown, cstNode: unknown, crossRef: unknown): void;
+    readonly stack: unknown[];
+    isRecording(): boolean;
+    construct(): unknown;
+}
+
 /** What `linkContainers` sets on a node (read-only in Langium's `AstNode` type). */
 interface Contained {
     $container: AstNode;
@@ -179,7 +188,61 @@ export class RecoveringParser extends LangiumParser {
         this.text = tokens.STRING;
         this.installBlockAwareResync();
         this.installUnquotedTextRecovery();
+        this.installNodeMaking();
         this.internals.nodeBuilder = new LeanCstNodeBuilder();
+    }
+
+    /**
+     * Langium starts every AST node as `{ $type }` and adds its properties one by one: V8 then keeps
+     * them outside the object, in a separate array per node (a tenth of a parsed plan, bench/PROFILE.md
+     * round 4). Here a node of each type is made by a constructor of that type, for which V8 learns how
+     * many properties its objects get and keeps them inside. Same keys, in the same order; the nodes are
+     * still told apart by `$type` alone. Rules building no node, data types and infix rules are Langium's.
+     */
+    private installNodeMaking(): void {
+        const parser = this as unknown as NodeStarting;
+        const start = parser.startImplementation;
+        const constructors = new Map<string, new () => AstNode>();
+        const constructorOf = (type: string): new () => AstNode => {
+            let made = constructors.get(type);
+            if (!made) {
+                // A function of its own per type: V8 sizes objects per constructor.
+                made = function (this: { $type: string }) {
+                    this.$type = type;
+                } as unknown as new () => AstNode;
+                constructors.set(type, made);
+            }
+            return made;
+        };
+        // Each node is linked to its container as it is assigned, not by a walk after the parse: V8 then
+        // counts `$container`, `$containerProperty` and `$containerIndex` among the properties it keeps inside.
+        const assign = parser.assign;
+        parser.assign = function (this: NodeStarting, operator, feature, value, cstNode, crossRef) {
+            assign.call(this, operator, feature, value, cstNode, crossRef);
+            if (isAstNode(value) && !crossRef) {
+                const linked = value as Contained;
+                const holder = this.stack[this.stack.length - 1] as Record<string, unknown>;
+                linked.$container = holder as unknown as AstNode;
+                linked.$containerProperty = feature;
+                if (operator === '+=') {
+                    linked.$containerIndex = (holder[feature] as unknown[]).length - 1;
+                }
+            }
+        };
+        parser.startImplementation = function (this: NodeStarting, type, infixName, implementation) {
+            if (typeof type !== 'string' || infixName !== undefined) {
+                return start.call(this, type, infixName, implementation);
+            }
+            const make = constructorOf(type);
+            return (args: unknown) => {
+                const createNode = !this.isRecording();
+                if (createNode) {
+                    this.stack.push(new make());
+                }
+                implementation(args);
+                return createNode ? this.construct() : undefined;
+            };
+        };
     }
 
     private get internals(): ParserInternals {
@@ -207,7 +270,10 @@ export class RecoveringParser extends LangiumParser {
         // Chevrotain keeps the tokens of the last input until the next parse: about 1 kB per line of
         // a plan, held for nothing (the tree keeps what it needs of them).
         parser.wrapper.input = [];
-        linkContainers(result);
+        if (parserErrors.length > 0) {
+            // Recovery may have assigned a node and then dropped or moved it: linked again from the tree.
+            linkContainers(result);
+        }
         return {
             value: result as T,
             lexerErrors: lexerResult.errors,
