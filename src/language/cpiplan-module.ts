@@ -10,7 +10,7 @@ import {
 import { CpiplanGeneratedModule, CpiplanGeneratedSharedModule } from './generated/module.js';
 import { LocaleSettings } from './i18n/locale.js';
 import { PlanEvaluator } from './model/plan-evaluator.js';
-import { CpiplanLinker, CpiplanScopeComputation, CpiplanScopeProvider } from './scoping.js';
+import { CpiplanAstNodeDescriptionProvider, CpiplanLinker, CpiplanScopeComputation, CpiplanScopeProvider } from './scoping.js';
 import { RuleSets } from './rule-sets.js';
 import { CpiplanDocumentValidator } from './validation/document-validator.js';
 import { CpiplanValidator, registerValidationChecks } from './validation/validator.js';
@@ -90,7 +90,8 @@ export const CpiplanModule: Module<CpiplanServices, PartialLangiumServices & Cpi
         Linker: services => new CpiplanLinker(services)
     },
     workspace: {
-        ReferenceDescriptionProvider: services => new CpiplanReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: services => new CpiplanReferenceDescriptionProvider(services),
+        AstNodeDescriptionProvider: services => new CpiplanAstNodeDescriptionProvider(services)
     },
     lsp: {
         HoverProvider: services => new CpiplanHoverProvider(services),
