@@ -170,10 +170,11 @@ describe('an edited document gets the diagnostics of a fresh one', () => {
             await shared.workspace.DocumentBuilder.build([fresh], { validation: true });
             const summary = (diagnostics: typeof document.diagnostics) => (diagnostics ?? []).map(d => [d.code, d.message, d.range, d.severity]);
             expect(summary(document.diagnostics), `edit ${i}`).toEqual(summary(fresh.diagnostics));
-            shared.workspace.LangiumDocuments.deleteDocument(fresh.uri);
+            // Removed from the index too, not only from the documents.
+            await shared.workspace.DocumentBuilder.update([], [fresh.uri]);
         }
         expect(reparsed).toBeGreaterThan(10);
-        shared.workspace.LangiumDocuments.deleteDocument(uri);
         textDocuments.delete(uri.toString());
+        await shared.workspace.DocumentBuilder.update([], [uri]);
     });
 });
