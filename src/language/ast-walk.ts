@@ -42,6 +42,27 @@ export function nodesOf(root: AstNode, descend: (node: AstNode) => boolean = () 
     return nodes;
 }
 
+/** Every node of a parsed document's tree, by the parse (its syntax tree's root): linking and validation walk it once between them. */
+const everyNode = new WeakMap<object, AstNode[]>();
+
+/**
+ * `nodesOf(root)`, made once per parse of a document: the tree of a parse is not changed once built
+ * (an edit that re-parses one block makes a new parse, syntax/incremental.ts). A root without a
+ * syntax tree (a model made in code) is walked each time.
+ */
+export function allNodesOf(root: AstNode): readonly AstNode[] {
+    const parse = root.$cstNode?.root;
+    if (parse === undefined || root.$container !== undefined) {
+        return nodesOf(root);
+    }
+    let nodes = everyNode.get(parse);
+    if (nodes === undefined) {
+        nodes = nodesOf(root);
+        everyNode.set(parse, nodes);
+    }
+    return nodes;
+}
+
 /** Calls `accept` on each reference `node` holds, in `AstUtils.streamReferences`' order and form. */
 export function forEachReference(node: AstNode, accept: (reference: ReferenceInfo) => void): void {
     const properties = node as unknown as Properties;

@@ -9,7 +9,7 @@ import { isFundingSource, isPlan, isRuleSet, isSection, type Plan } from './gene
 import type { RuleSets } from './rule-sets.js';
 import { issueMessage } from './i18n/issue-messages.js';
 import { nearest } from './syntax/nearest.js';
-import { forEachReference, nodesOf } from './ast-walk.js';
+import { allNodesOf, forEachReference } from './ast-walk.js';
 
 /**
  * A symbol's description whose path and segments are worked out when first read. Langium's made
@@ -328,7 +328,7 @@ export class CpiplanLinker extends DefaultLinker {
         if (this.profiler?.isActive('linking')) {
             return super.link(document, cancelToken);
         }
-        const nodes = nodesOf(document.parseResult.value);
+        const nodes = allNodesOf(document.parseResult.value);
         const link = (reference: ReferenceInfo) => this.doLink(reference, document);
         for (let i = 0; i < nodes.length; i++) {
             if (i % 128 === 0) {

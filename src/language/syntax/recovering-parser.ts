@@ -21,8 +21,8 @@
  * from a list of today's rules.
  */
 import {
-    AstUtils, createParser, GrammarAST, isAstNode, LangiumParser, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type Lexer, type LexerResult,
-    type ParseResult, type ParserOptions
+    AstUtils, createParser, GrammarAST, isAstNode, LangiumParser, type AstNode, type CstNode, type CstNodeBuilder, type LangiumCoreServices, type Lexer, type LexerResult,
+    type ParseResult, type ParserOptions, type PropertyType
 } from 'langium';
 import {
     EOF, MismatchedTokenException, NotAllInputParsedException, tokenMatcher, type DSLMethodOpts, type IParserErrorMessageProvider, type IRecognitionException,
@@ -132,8 +132,14 @@ interface NodeStarting {
     startImplementation(type: string | symbol | undefined, infixName: string | undefined, implementation: (args: unknown) => void): (args: unknown) => unknown;
     assign(operator: string, feature: string, value: unknown, cstNode: unknown, crossRef: unknown): void;
     readonly stack: unknown[];
+    readonly nodeBuilder: CstNodeBuilder;
     isRecording(): boolean;
     construct(): unknown;
+}
+
+/** A property's default value for one node, as Langium's `copyDefaultValue` makes it: arrays are new arrays. */
+function copyDefault(value: PropertyType): PropertyType {
+    return Array.isArray(value) ? value.map(copyDefault) : value;
 }
 
 /** What `linkContainers` sets on a node (read-only in Langium's `AstNode` type). */
@@ -188,7 +194,7 @@ export class RecoveringParser extends LangiumParser {
         this.text = tokens.STRING;
         this.installBlockAwareResync();
         this.installUnquotedTextRecovery();
-        this.installNodeMaking();
+        this.installNodeMaking(services);
         this.internals.nodeBuilder = new LeanCstNodeBuilder();
     }
 
@@ -199,7 +205,7 @@ export class RecoveringParser extends LangiumParser {
      * many properties its objects get and keeps them inside. Same keys, in the same order; the nodes are
      * still told apart by `$type` alone. Rules building no node, data types and infix rules are Langium's.
      */
-    private installNodeMaking(): void {
+    private installNodeMaking(services: LangiumCoreServices): void {
         const parser = this as unknown as NodeStarting;
         const start = parser.startImplementation;
         const constructors = new Map<string, new () => AstNode>();
@@ -228,6 +234,34 @@ export class RecoveringParser extends LangiumParser {
                     linked.$containerIndex = (holder[feature] as unknown[]).length - 1;
                 }
             }
+        };
+        // A completed node gets the default values of the properties it lacks (`[]`, `false`), as Langium's
+        // `assignMandatoryProperties` gives them, from a list made once per type instead of for every node.
+        const reflection = services.shared.AstReflection;
+        const defaults = new Map<string, { readonly name: string; readonly value: PropertyType }[]>();
+        const defaultsOf = (type: string) => {
+            let found = defaults.get(type);
+            if (!found) {
+                found = Object.values(reflection.getTypeMetaData(type).properties)
+                    .flatMap(property => property.defaultValue === undefined ? [] : [{ name: property.name, value: property.defaultValue }]);
+                defaults.set(type, found);
+            }
+            return found;
+        };
+        const construct = parser.construct;
+        parser.construct = function (this: NodeStarting) {
+            const node = this.stack[this.stack.length - 1] as (Record<string, unknown> & { $type: unknown }) | undefined;
+            if (this.isRecording() || typeof node?.$type !== 'string' || '$infixName' in node) {
+                return construct.call(this);
+            }
+            this.stack.pop();
+            this.nodeBuilder.construct(node as unknown as AstNode & { $cstNode: CstNode });
+            for (const { name, value } of defaultsOf(node.$type)) {
+                if (node[name] === undefined) {
+                    node[name] = copyDefault(value);
+                }
+            }
+            return node;
         };
         parser.startImplementation = function (this: NodeStarting, type, infixName, implementation) {
             if (typeof type !== 'string' || infixName !== undefined) {

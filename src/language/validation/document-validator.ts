@@ -9,7 +9,7 @@ import { isPlan, type Plan } from '../generated/ast.js';
 import { syntaxMessage } from '../i18n/syntax-messages.js';
 import { readOffsets } from '../model/damage.js';
 import { elementsOf } from '../model/elements.js';
-import { nodesOf } from '../ast-walk.js';
+import { allNodesOf, nodesOf } from '../ast-walk.js';
 import { misspeltTotal } from '../model/staffing.js';
 import type { SyntaxErrorWording } from '../syntax/syntax-errors.js';
 
@@ -44,11 +44,21 @@ export class CpiplanDocumentValidator extends DefaultDocumentValidator {
         const checksOf = new Map<string, ValidationCheck[]>();
         // Whether each node is validated, by its index in `nodes` (asked once per node, in their order).
         const validated: boolean[] = [];
-        const nodes = nodesOf(rootNode, node => {
+        // The walk linking made (allNodesOf), unless a node's options leave its children out.
+        let nodes = allNodesOf(rootNode);
+        for (const node of nodes) {
             const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (!nodeOptions.validateChildren) {
+                validated.length = 0;
+                nodes = nodesOf(rootNode, node => {
+                    const nodeOptions = this.validateSingleNodeOptions(node, options);
+                    validated.push(nodeOptions.validateNode);
+                    return nodeOptions.validateChildren;
+                });
+                break;
+            }
             validated.push(nodeOptions.validateNode);
-            return nodeOptions.validateChildren;
-        });
+        }
         for (let i = 0; i < nodes.length; i++) {
             if (i % 128 === 0) {
                 await interruptAndCheck(cancelToken);
