@@ -79,7 +79,7 @@ const documentedErrors = new Set([
 ]);
 
 /** mulberry32: small, fast, seedable. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
     let a = seed >>> 0;
     return () => {
         a = (a + 0x6d2b79f5) >>> 0;

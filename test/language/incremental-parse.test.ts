@@ -7,24 +7,13 @@
 import { URI, type LangiumParser, type ParseResult } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
+import { random } from '../../bench/fuzz-harness.js';
 import { syntheticPlan } from '../../bench/generate.js';
 import { changeBetween, reparseBlock } from '../../src/language/syntax/incremental.js';
 import { example, header, testServices } from '../helpers.js';
 import { describeTree } from './tree-description.js';
 
-/** A small seeded generator (mulberry32), so that a failing run can be replayed. */
-function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
-/** What an analyst types, and the characters that unbalance a text. */
+/** What an analyst types, and the characters that unbalance a text (edits drawn by the fuzzer's seeded generator, so that a failing run can be replayed). */
 const typed = ['1', '5', '0', ',', '.', ' ', 'a', 'e', 'z', '\n', '"', '{', '}', '€', '%', '/', '*', '-', '\t', 'linea ', 'sezione ', 'voce "x" € 1,00 su B\n'];
 
 /** One random edit of `text`: a character or word typed, one to five deleted, or a digit changed. */
