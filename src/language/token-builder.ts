@@ -48,6 +48,15 @@ function afterCurrency(text: string, offset: number): boolean {
     return word.test(text.slice(Math.max(0, i - 4), i + 1));
 }
 
+/**
+ * Whether a figure grouped by threes with spaces starts at `offset` (whatever stands before it):
+ * where one does, a NUMBER token there may take more than its own digits.
+ */
+export function spacedFigureAt(text: string, offset: number): boolean {
+    SPACED.lastIndex = offset;
+    return SPACED.test(text);
+}
+
 export class CpiplanTokenBuilder extends DefaultTokenBuilder {
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
         const token = super.buildTerminalToken(terminal);

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { random } from '../../bench/fuzz-harness.js';
 import { syntheticPlan } from '../../bench/generate.js';
-import { changeBetween, reparseBlock } from '../../src/language/syntax/incremental.js';
+import { changeBetween, reparse, reparseBlock, reparseToken } from '../../src/language/syntax/incremental.js';
 import { example, header, testServices } from '../helpers.js';
 import { describeTree } from './tree-description.js';
 
@@ -53,9 +53,11 @@ const plans: [string, string, number][] = [
     ['comments and CRLF', `${header}/* a */ sezione 1 "Uno" { // b\r\n    /* c */ testo "Due." // d\r\n    linea "L" { /* e */ voce "V" € 10,00 su B }\r\n}\r\n// f\r\n`, 5]
 ];
 
-describe('re-parsing one block gives the tree of a whole parse', () => {
+describe('rewriting one token or re-parsing one block gives the tree of a whole parse', () => {
     test.each(plans)('%s: 400 random edits, each compared with a whole parse', async (_name, original, atLeast) => {
-        const parser: LangiumParser = (await testServices()).parser.LangiumParser;
+        const services = (await testServices()).parser;
+        const parser: LangiumParser = services.LangiumParser;
+        const reading = { parser, lexer: services.Lexer, converter: services.ValueConverter };
         const next = random(_name.length * 7919);
         let text = original;
         let current: ParseResult = parser.parse(text);
@@ -63,7 +65,7 @@ describe('re-parsing one block gives the tree of a whole parse', () => {
         for (let i = 0; i < 400; i++) {
             // Half the edits go on from the last text (errors pile up until a later edit mends them), half start again from the plan.
             const changed = edit(next() < 0.5 ? text : original, next);
-            const incremental = reparseBlock(parser, current, text, changed);
+            const incremental = reparse(reading, current, text, changed);
             const whole = parser.parse(changed);
             if (incremental) {
                 reparsed++;
@@ -113,6 +115,56 @@ sezione 1 "Quadro" {
         }
     });
 
+    const tokenCases: [string, (text: string) => string, boolean][] = [
+        ['a figure typed at the top level', t => t.replace('€ 140.940,00', '€ 140.941,00'), true],
+        ['a figure typed inside a line', t => t.replace('€ 10,00', '€ 10,50'), true],
+        ['a text typed in a title', t => t.replace('"Quadro"', '"Quadro generale"'), true],
+        ['a comment typed', t => t.replace('// nota', '// nota bene'), true],
+        ['a quote typed inside a text (two texts)', t => t.replace('"Prima"', '"Pri"ma"'), false],
+        ['a figure that becomes a date', t => t.replace('€ 10,00', '€ 10/12/2020'), false],
+        ['a space typed inside a figure (thousands apart)', t => t.replace('€ 140.940,00', '€ 140 940,00'), false],
+        ['a text that names a rule set (a reference)', t => t.replace('"DM 74/2019"', '"DM 74/2020"'), false],
+        ['a newline typed in a line comment', t => t.replace('// nota', '// no\nta'), false],
+        ['a digit typed at the end of a figure', t => t.replace('€ 10,00', '€ 10,005'), true],
+        ['a space typed at the end of a figure', t => t.replace('€ 10,00 su', '€ 10,00  su'), false],
+        ['a figure edited at its first digit', t => t.replace('€ 10,00', '€ 20,00'), true],
+        ['a digit typed before a figure', t => t.replace('€ 10,00', '€ 110,00'), true],
+        ['a sign typed before a figure', t => t.replace('€ 10,00', '€ -10,00'), false],
+        ["a text's opening quote removed", t => t.replace('"Quadro"', 'Quadro"'), false],
+        ['a letter typed after a text', t => t.replace('"Prima" €', '"Prima"x €'), false]
+    ];
+
+    test.each(tokenCases)('token: %s', async (_name, change, expected) => {
+        const services = (await testServices()).parser;
+        const commented = plan.replace('voce "Prima"', '// nota\n    voce "Prima"');
+        const changed = change(commented);
+        expect(changed).not.toBe(commented);
+        const reading = { lexer: services.Lexer, converter: services.ValueConverter };
+        const previous = services.LangiumParser.parse(commented);
+        const figures = JSON.stringify(previous.value, (key: string, value: unknown) => key.startsWith('$') ? undefined : value);
+        const incremental = reparseToken(reading, previous, commented, changed);
+        expect(incremental !== undefined).toBe(expected);
+        if (incremental) {
+            expect(describeTree(incremental.value)).toEqual(describeTree(services.LangiumParser.parse(changed).value));
+            expect(JSON.stringify(incremental.value, (key: string, value: unknown) => key.startsWith('$') ? undefined : value)).not.toBe(_name === 'a comment typed' ? '' : figures);
+        }
+    });
+
+    test('a rewritten figure is a new node: what was read of the old one stays with it', async () => {
+        const services = (await testServices()).parser;
+        const reading = { lexer: services.Lexer, converter: services.ValueConverter };
+        const previous = services.LangiumParser.parse(plan);
+        const line = (previous.value as unknown as { elements: { $type: string; items?: { amount: object }[] }[] }).elements.find(e => e.$type === 'InterventionLine');
+        const before = line?.items?.[0].amount;
+        const changed = plan.replace('€ 10,00', '€ 10,50');
+        expect(reparseToken(reading, previous, plan, changed)).toBeDefined();
+        const after = line?.items?.[0].amount;
+        expect(after).toBeDefined();
+        expect(after).not.toBe(before);
+        expect((after as { value: string }).value).toBe('10,50');
+        expect((before as { value: string }).value).toBe('10,00');
+    });
+
     test('a text whose previous parse had an error is parsed whole', async () => {
         const parser = (await testServices()).parser.LangiumParser;
         const broken = plan.replace('testo "Un testo."', 'testo Un testo.');
@@ -144,9 +196,10 @@ describe('an edited document gets the diagnostics of a fresh one', () => {
         let text = original;
         let reparsed = 0;
         for (let i = 0; i < 40; i++) {
-            // A figure changed inside a block, then put back: each edit keeps the plan's blocks as they are.
+            // A figure changed (a digit typed before its first digit or after it), then put back: each
+            // edit keeps the plan's blocks as they are; some rewrite a token, others re-parse a block.
             const amounts = [...text.matchAll(/€ \d/g)];
-            const at = amounts[Math.floor(next() * amounts.length)].index! + 2;
+            const at = amounts[Math.floor(next() * amounts.length)].index! + 2 + (i % 2);
             text = next() < 0.5 ? text.slice(0, at) + '9' + text.slice(at) : original;
             const before = document.parseResult.value;
             textDocuments.set(TextDocument.create(uri.toString(), 'cpiplan', ++version, text));

@@ -1,29 +1,39 @@
 /**
- * A keystroke re-parses the block it falls in, not the whole plan.
+ * A keystroke re-parses the block it falls in, or only rewrites the token it falls in, not the whole plan.
  *
  * Langium parses a document anew on every change: on a plan of 10,000 lines that is a third of a
- * keystroke, and the new tree's garbage another third (bench/PROFILE.md, round 4). Here, when the
- * change lies strictly inside one element written as a `{ … }` block (a line, a section, a staff
- * table…), after its first word and before its closing brace, only that block's text is parsed, with
- * the rule the grammar calls there, and the new element takes the old one's place: the rest of the
- * tree is kept, its positions moved by the length the change added or removed.
+ * keystroke, and the new tree's garbage another third (bench/PROFILE.md, round 4). Here:
+ * - when the change lies inside one text, number or comment token (after a text's opening quote or a
+ *   comment's opening mark), and the token's new text, read again, is one token of the same type,
+ *   nothing is parsed: the
+ *   token's leaf takes its new length, and the node it gives a value to is replaced by a copy with the
+ *   new value (`reparseToken`);
+ * - otherwise, when the change lies strictly inside one element written as a `{ … }` block (a line, a
+ *   section, a staff table…), after its first word and before its closing brace, only that block's text
+ *   is parsed, with the rule the grammar calls there, and the new element takes the old one's place
+ *   (`reparseBlock`).
+ * The rest of the tree is kept, its positions moved by the length the change added or removed.
  *
  * This gives the same tree as parsing the whole text, and is only tried when that is certain:
  * - the previous parse had no error (recovery may have drawn the blocks otherwise than a clean parse);
- * - the block's first word and everything from its `}` on are unchanged, so the lexer cuts the text
- *   before and after the block as it did, and the parser's decisions outside the block see the
- *   same tokens;
- * - the block's text parses alone, with no error, as exactly one element ending at its `}`: a block
- *   ending with a brace cannot reach past it.
+ * - a token: it is read alone as one token of its type, and nothing around it could have read it
+ *   otherwise (a number is checked against what may join it: spaced thousands, a date, a word before it);
+ *   its value is a property it gives alone (`feature=TERMINAL`), of a node holding no reference;
+ * - a block: its first word and everything from its `}` on are unchanged, so the lexer cuts the text
+ *   before and after the block as it did, and the parser's decisions outside the block see the same
+ *   tokens; the block's text parses alone, with no error, as exactly one element ending at its `}`: a
+ *   block ending with a brace cannot reach past it.
  * Anything else (a change across blocks, a quote or brace that unbalances the text, an error before or
  * after) parses the whole text, as Langium does. `test/language/incremental-parse.test.ts` compares
  * both on thousands of random edits of the real plans.
  */
 import {
-    DefaultLangiumDocumentFactory, DocumentState, GrammarAST, isCompositeCstNode, RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode,
-    type LangiumDocument, type LangiumSharedCoreServices, type LeafCstNode, type ParseResult
+    AstUtils, DefaultLangiumDocumentFactory, DocumentState, GrammarAST, isAstNode, isCompositeCstNode, isLeafCstNode, isMultiReference, isReference,
+    RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type LangiumDocument, type LangiumSharedCoreServices, type LeafCstNode, type Lexer,
+    type ParseResult, type ValueConverter
 } from 'langium';
 import type { CancellationToken } from 'vscode-jsonrpc';
+import { spacedFigureAt } from '../token-builder.js';
 import { LeanComposite } from './lean-cst.js';
 
 /** Where two texts differ: `[start, oldEnd)` of the old one became `[start, newEnd)` of the new one. */
@@ -169,6 +179,21 @@ function rebase(node: CstNode, root: RootCstNodeImpl, from: number, by: number):
     }
 }
 
+/** A root for `text` holding the old root's nodes, those from `from` on moved by `by`. */
+function movedTree(oldRoot: CompositeCstNode, text: string, from: number, by: number): RootCstNodeImpl {
+    const root = new RootCstNodeImpl(text);
+    root.root = root;
+    const oldContent = oldRoot.content;
+    for (const child of oldContent) {
+        rebase(child, root, from, by);
+    }
+    for (const child of oldContent) {
+        (child as unknown as MovableComposite).container = root;
+        root.content[root.content.length] = child;
+    }
+    return root;
+}
+
 /**
  * The parse of `text` made from `previous` (the parse of `oldText`) by re-parsing the one block the
  * change falls in; undefined when that would not certainly give the tree a whole parse gives.
@@ -194,16 +219,7 @@ export function reparseBlock(parser: RuleParser, previous: ParseResult, oldText:
     }
 
     // The new text's root takes the old root's nodes, moved; then the block's node is replaced by the new one.
-    const root = new RootCstNodeImpl(text);
-    root.root = root;
-    const oldContent = oldRoot.root.content;
-    for (const child of oldContent) {
-        rebase(child, root, oldEnd, delta);
-    }
-    for (const child of oldContent) {
-        (child as unknown as MovableComposite).container = root;
-        root.content[root.content.length] = child;
-    }
+    const root = movedTree(oldRoot.root, text, oldEnd, delta);
     const element = reparsed.value as AstNode & Contained;
     const replacement = new LeanComposite(block.call, root);
     for (const child of subRoot.content) {
@@ -230,10 +246,145 @@ export function reparseBlock(parser: RuleParser, previous: ParseResult, oldText:
     return { value: plan, lexerErrors: [], lexerReport: reparsed.lexerReport, parserErrors: [] };
 }
 
-/** `reparseBlock`, or undefined should it fail: the whole parse that follows does not read the previous tree. */
-function reparseQuietly(parser: RuleParser, previous: ParseResult, oldText: string, text: string): ParseResult | undefined {
+
+/** What re-parsing a token needs of the language's services. */
+export interface TokenReading {
+    readonly lexer: Pick<Lexer, 'tokenize'>;
+    readonly converter: Pick<ValueConverter, 'convert'>;
+}
+
+/** The tokens whose text a change may rewrite without parsing anything again. */
+const rewritable = new Set(['STRING', 'NUMBER', 'SL_COMMENT', 'ML_COMMENT']);
+
+/**
+ * The leaf (a comment's too) holding the change, from its start to its end: typing at the end of a
+ * figure or of a comment is typing in it. Whether the leaf's new text is still one token, and whether
+ * its first character may change, is for `reparseToken` to say.
+ */
+function leafHolding(root: CompositeCstNode, change: Change): LeafCstNode | undefined {
+    let node: CstNode = root;
+    while (isCompositeCstNode(node)) {
+        const inner: CstNode | undefined = node.content.find(child => child.offset <= change.start && change.oldEnd <= child.end);
+        if (!inner) {
+            return undefined;
+        }
+        node = inner;
+    }
+    return isLeafCstNode(node) ? node : undefined;
+}
+
+/**
+ * Whether the NUMBER written `image` at `offset` of `text` is read as that one token in the whole text
+ * as it is alone: no spaced thousands start there (token-builder.ts), nothing before it could run into
+ * it, and no date, act or protocol number could start there (they need a `/` or `-` after its digits).
+ */
+function numberStandsAlone(text: string, offset: number, image: string): boolean {
+    const before = offset > 0 ? text.charAt(offset - 1) : ' ';
+    const after = text.charAt(offset + image.length);
+    return /^[\d.,]+$/.test(image) && !/[\p{L}\p{N}_.,]/u.test(before) && after !== '/' && after !== '-' && !spacedFigureAt(text, offset);
+}
+
+/** The AST node whose property `leaf` gives, with that property, when it gives it alone (`feature=TERMINAL`). */
+function assignedBy(leaf: LeafCstNode, converter: TokenReading['converter']): { node: AstNode & Contained; feature: string } | undefined {
+    const call = leaf.grammarSource;
+    const assignment = call && AstUtils.getContainerOfType(call, GrammarAST.isAssignment);
+    if (!assignment || assignment.terminal !== call || assignment.operator !== '=') {
+        return undefined;
+    }
+    const node = leaf.astNode as AstNode & Contained;
+    const properties = node as unknown as Record<string, unknown>;
+    return properties[assignment.feature] === converter.convert(leaf.text, leaf) ? { node, feature: assignment.feature } : undefined;
+}
+
+/**
+ * A copy of `node` with `feature` set to `value`, in `node`'s place: its container's property, its
+ * children's container, the syntax nodes that stand for it. A copy, not the node changed: what is
+ * cached per node (a number's reading, model/reader.ts) stays true of the node it was read from.
+ * Only for a node `replaceable` says may be: not the root, holding no reference (a reference knows its container).
+ */
+function replaceable(node: AstNode & Contained): boolean {
+    const holdsReference = (value: unknown) => isReference(value) || isMultiReference(value);
+    return (node.$container as AstNode | undefined) !== undefined
+        && !Object.values(node).some(value => holdsReference(value) || (Array.isArray(value) && value.some(holdsReference)));
+}
+
+function replace(node: AstNode & Contained, feature: string, value: unknown): void {
+    const container = node.$container;
+    const properties = node as unknown as Record<string, unknown>;
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(node) as object) as Record<string, unknown>, properties);
+    copy[feature] = value;
+    const holder = container as unknown as Record<string, unknown>;
+    if (node.$containerIndex === undefined) {
+        holder[node.$containerProperty] = copy;
+    } else {
+        (holder[node.$containerProperty] as unknown[])[node.$containerIndex] = copy;
+    }
+    for (const [name, child] of Object.entries(properties)) {
+        if (name.startsWith('$')) {
+            continue;
+        }
+        for (const item of Array.isArray(child) ? child : [child]) {
+            if (isAstNode(item)) {
+                (item as AstNode & Contained).$container = copy as unknown as AstNode;
+            }
+        }
+    }
+    for (let cst: CompositeCstNode | undefined = node.$cstNode as CompositeCstNode | undefined; cst && (cst as unknown as { _astNode?: AstNode })._astNode === node; cst = cst.container) {
+        (cst as unknown as { astNode: AstNode }).astNode = copy as unknown as AstNode;
+    }
+}
+
+/**
+ * The parse of `text` made from `previous` when the change lies strictly inside one text, number or
+ * comment token that, read again, is one token of the same type: nothing is parsed, the token's leaf
+ * takes its new length and its node its new value (in a copy of the node). Undefined otherwise.
+ * `previous` is taken apart when it returns a parse.
+ */
+export function reparseToken(reading: TokenReading, previous: ParseResult, oldText: string, text: string): ParseResult | undefined {
+    const oldRoot = previous.value.$cstNode;
+    if (!oldRoot || oldRoot.root !== oldRoot || hasErrors(previous)) {
+        return undefined;
+    }
+    const change = changeBetween(oldText, text);
+    const leaf = leafHolding(oldRoot.root, change);
+    const type = leaf?.tokenType.name;
+    // A number's first digit may change (nothing before it runs into it: `numberStandsAlone`); a text's
+    // opening quote and a comment's opening mark may not.
+    if (!leaf || type === undefined || !rewritable.has(type) || (leaf.offset === change.start && type !== 'NUMBER')) {
+        return undefined;
+    }
+    const delta = text.length - oldText.length;
+    const image = text.slice(leaf.offset, leaf.end + delta);
+    const lexed = reading.lexer.tokenize(image);
+    const tokens = [...lexed.tokens, ...lexed.hidden];
+    if (lexed.errors.length > 0 || tokens.length !== 1 || tokens[0].tokenType !== leaf.tokenType || tokens[0].image !== image
+        || (type === 'NUMBER' && !numberStandsAlone(text, leaf.offset, image))) {
+        return undefined;
+    }
+    const assigned = leaf.hidden ? undefined : assignedBy(leaf, reading.converter);
+    if (!leaf.hidden && (!assigned || !replaceable(assigned.node))) {
+        return undefined;
+    }
+    const root = movedTree(oldRoot.root, text, leaf.end, delta);
+    (leaf as unknown as { _length: number })._length += delta;
+    if (assigned) {
+        replace(assigned.node, assigned.feature, reading.converter.convert(image, leaf));
+    }
+    const plan = previous.value as AstNode & Contained;
+    root.astNode = plan;
+    plan.$cstNode = root;
+    return { value: plan, lexerErrors: [], lexerReport: previous.lexerReport, parserErrors: [] };
+}
+
+/**
+ * The parse of `text` made from `previous`, the parse of `oldText`: by rewriting one token when the
+ * change is inside one (`reparseToken`), else by re-parsing the block it falls in (`reparseBlock`);
+ * undefined when neither applies, or should either fail (the whole parse that follows does not read
+ * the previous tree).
+ */
+export function reparse(services: TokenReading & { readonly parser: RuleParser }, previous: ParseResult, oldText: string, text: string): ParseResult | undefined {
     try {
-        return reparseBlock(parser, previous, oldText, text);
+        return reparseToken(services, previous, oldText, text) ?? reparseBlock(services.parser, previous, oldText, text);
     } catch {
         return undefined;
     }
@@ -241,7 +392,7 @@ function reparseQuietly(parser: RuleParser, previous: ParseResult, oldText: stri
 
 /**
  * Langium's document factory, whose `update` (a document changed in the editor or on disk)
- * re-parses only the block a change falls in when it can (`reparseBlock`).
+ * rewrites only the token, or re-parses only the block, a change falls in when it can (`reparse`).
  */
 export class CpiplanDocumentFactory extends DefaultLangiumDocumentFactory {
     constructor(services: LangiumSharedCoreServices) {
@@ -259,8 +410,9 @@ export class CpiplanDocumentFactory extends DefaultLangiumDocumentFactory {
             Object.defineProperty(document, 'textDocument', { get: textDocumentGetter });
         }
         if (oldText !== text) {
-            const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
-            const reparsed = oldText === undefined ? undefined : reparseQuietly(parser, document.parseResult, oldText, text);
+            const { parser } = this.serviceRegistry.getServices(document.uri);
+            const reading = { parser: parser.LangiumParser, lexer: parser.Lexer, converter: parser.ValueConverter };
+            const reparsed = oldText === undefined ? undefined : reparse(reading, document.parseResult, oldText, text);
             document.parseResult = (reparsed ?? await this.parseAsync(document.uri, text, cancellationToken)) as ParseResult<T>;
             (document.parseResult.value as { $document?: LangiumDocument }).$document = document;
         }
