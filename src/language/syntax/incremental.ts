@@ -28,7 +28,7 @@
  * both on thousands of random edits of the real plans.
  */
 import {
-    AstUtils, DefaultLangiumDocumentFactory, DocumentState, GrammarAST, isAstNode, isCompositeCstNode, isLeafCstNode, isMultiReference, isReference,
+    AstUtils, CstUtils, DefaultLangiumDocumentFactory, DocumentState, GrammarAST, isAstNode, isCompositeCstNode, isLeafCstNode, isMultiReference, isReference,
     RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type LangiumDocument, type LangiumSharedCoreServices, type LeafCstNode, type Lexer,
     type ParseResult, type ValueConverter
 } from 'langium';
@@ -284,7 +284,10 @@ function numberStandsAlone(text: string, offset: number, image: string): boolean
     return /^[\d.,]+$/.test(image) && !/[\p{L}\p{N}_.,]/u.test(before) && after !== '/' && after !== '-' && !spacedFigureAt(text, offset);
 }
 
-/** The AST node whose property `leaf` gives, with that property, when it gives it alone (`feature=TERMINAL`). */
+/**
+ * The AST node whose property `leaf` gives, with that property, when it gives it alone: `feature=TERMINAL`,
+ * read by no other token of the node, holding the leaf's value.
+ */
 function assignedBy(leaf: LeafCstNode, converter: TokenReading['converter']): { node: AstNode & Contained; feature: string } | undefined {
     const call = leaf.grammarSource;
     const assignment = call && AstUtils.getContainerOfType(call, GrammarAST.isAssignment);
@@ -292,22 +295,23 @@ function assignedBy(leaf: LeafCstNode, converter: TokenReading['converter']): { 
         return undefined;
     }
     const node = leaf.astNode as AstNode & Contained;
+    const alone = node.$cstNode !== undefined && CstUtils.streamCst(node.$cstNode).filter(cst => cst.grammarSource === call).count() === 1;
     const properties = node as unknown as Record<string, unknown>;
-    return properties[assignment.feature] === converter.convert(leaf.text, leaf) ? { node, feature: assignment.feature } : undefined;
+    return alone && properties[assignment.feature] === converter.convert(leaf.text, leaf) ? { node, feature: assignment.feature } : undefined;
 }
 
-/**
- * A copy of `node` with `feature` set to `value`, in `node`'s place: its container's property, its
- * children's container, the syntax nodes that stand for it. A copy, not the node changed: what is
- * cached per node (a number's reading, model/reader.ts) stays true of the node it was read from.
- * Only for a node `replaceable` says may be: not the root, holding no reference (a reference knows its container).
- */
+/** Whether `node` may be replaced by a copy: not the root, and holding no reference (a reference knows its container). */
 function replaceable(node: AstNode & Contained): boolean {
     const holdsReference = (value: unknown) => isReference(value) || isMultiReference(value);
     return (node.$container as AstNode | undefined) !== undefined
         && !Object.values(node).some(value => holdsReference(value) || (Array.isArray(value) && value.some(holdsReference)));
 }
 
+/**
+ * A copy of `node` with `feature` set to `value`, in `node`'s place: its container's property, its
+ * children's container, the syntax nodes that stand for it. A copy, not the node changed: what is
+ * cached per node (a number's reading, model/reader.ts) stays true of the node it was read from.
+ */
 function replace(node: AstNode & Contained, feature: string, value: unknown): void {
     const container = node.$container;
     const properties = node as unknown as Record<string, unknown>;
@@ -335,10 +339,10 @@ function replace(node: AstNode & Contained, feature: string, value: unknown): vo
 }
 
 /**
- * The parse of `text` made from `previous` when the change lies strictly inside one text, number or
- * comment token that, read again, is one token of the same type: nothing is parsed, the token's leaf
- * takes its new length and its node its new value (in a copy of the node). Undefined otherwise.
- * `previous` is taken apart when it returns a parse.
+ * The parse of `text` made from `previous` when the change lies inside one text, number or comment
+ * token (after a text's opening quote or a comment's opening mark) whose new text, read again, is one
+ * token of the same type: nothing is parsed, the token's leaf takes its new length and its node its new
+ * value (in a copy of the node). Undefined otherwise. `previous` is taken apart when it returns a parse.
  */
 export function reparseToken(reading: TokenReading, previous: ParseResult, oldText: string, text: string): ParseResult | undefined {
     const oldRoot = previous.value.$cstNode;
