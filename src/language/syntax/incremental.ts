@@ -194,24 +194,50 @@ function movedTree(oldRoot: CompositeCstNode, text: string, from: number, by: nu
     return root;
 }
 
+/** What both ways start from: a clean previous parse, its syntax tree's root, and the change that makes `text`. */
+interface Edit {
+    readonly previous: ParseResult;
+    readonly oldRoot: CompositeCstNode;
+    readonly change: Change;
+    readonly text: string;
+    /** How much longer the new text is. */
+    readonly delta: number;
+}
+
+/** The edit from `previous`, the parse of `oldText`, to `text`; undefined when that parse had an error (recovery may have drawn the tree otherwise). */
+function editOf(previous: ParseResult, oldText: string, text: string): Edit | undefined {
+    const oldRoot = previous.value.$cstNode;
+    if (!oldRoot || oldRoot.root !== oldRoot || hasErrors(previous)) {
+        return undefined;
+    }
+    return { previous, oldRoot: oldRoot.root, change: changeBetween(oldText, text), text, delta: text.length - oldText.length };
+}
+
+/** The previous parse's plan with its new syntax tree: a parse with no error, as the edit's checks made sure. */
+function parseWith(previous: ParseResult, root: RootCstNodeImpl): ParseResult {
+    const plan = previous.value as AstNode & Contained;
+    root.astNode = plan;
+    plan.$cstNode = root;
+    return { value: plan, lexerErrors: [], lexerReport: previous.lexerReport, parserErrors: [] };
+}
+
 /**
  * The parse of `text` made from `previous` (the parse of `oldText`) by re-parsing the one block the
  * change falls in; undefined when that would not certainly give the tree a whole parse gives.
  * `previous` is taken apart: it must not be used afterwards.
  */
 export function reparseBlock(parser: RuleParser, previous: ParseResult, oldText: string, text: string): ParseResult | undefined {
-    const oldRoot = previous.value.$cstNode;
-    if (!oldRoot || oldRoot.root !== oldRoot || hasErrors(previous)) {
-        return undefined;
-    }
-    const change = changeBetween(oldText, text);
-    const block = innermostBlock(oldRoot.root, change);
+    const edit = editOf(previous, oldText, text);
+    return edit && reparseBlockOf(parser, edit);
+}
+
+function reparseBlockOf(parser: RuleParser, { previous, oldRoot, change, text, delta }: Edit): ParseResult | undefined {
+    const block = innermostBlock(oldRoot, change);
     if (!block) {
         return undefined;
     }
     const start = block.node.offset;
     const oldEnd = block.node.end;
-    const delta = text.length - oldText.length;
     const reparsed = parser.parse(text.slice(start, oldEnd + delta), { rule: block.rule });
     const subRoot = reparsed.value.$cstNode;
     if (hasErrors(reparsed) || !isCompositeCstNode(subRoot) || subRoot !== subRoot.root || subRoot.end !== oldEnd + delta - start) {
@@ -219,7 +245,7 @@ export function reparseBlock(parser: RuleParser, previous: ParseResult, oldText:
     }
 
     // The new text's root takes the old root's nodes, moved; then the block's node is replaced by the new one.
-    const root = movedTree(oldRoot.root, text, oldEnd, delta);
+    const root = movedTree(oldRoot, text, oldEnd, delta);
     const element = reparsed.value as AstNode & Contained;
     const replacement = new LeanComposite(block.call, root);
     for (const child of subRoot.content) {
@@ -232,10 +258,6 @@ export function reparseBlock(parser: RuleParser, previous: ParseResult, oldText:
     holder.content[holder.content.indexOf(block.node)] = replacement;
     (replacement as unknown as MovableComposite).container = holder;
 
-    const plan = previous.value as AstNode & Contained;
-    root.astNode = plan;
-    plan.$cstNode = root;
-
     // The new element in the old one's place in its list.
     element.$cstNode = replacement;
     const container = block.element.$container;
@@ -243,7 +265,7 @@ export function reparseBlock(parser: RuleParser, previous: ParseResult, oldText:
     element.$containerProperty = block.element.$containerProperty;
     element.$containerIndex = block.index;
     (container as unknown as Record<string, AstNode[]>)[block.element.$containerProperty][block.index] = element;
-    return { value: plan, lexerErrors: [], lexerReport: reparsed.lexerReport, parserErrors: [] };
+    return parseWith(previous, root);
 }
 
 
@@ -345,19 +367,18 @@ function replace(node: AstNode & Contained, feature: string, value: unknown): vo
  * value (in a copy of the node). Undefined otherwise. `previous` is taken apart when it returns a parse.
  */
 export function reparseToken(reading: TokenReading, previous: ParseResult, oldText: string, text: string): ParseResult | undefined {
-    const oldRoot = previous.value.$cstNode;
-    if (!oldRoot || oldRoot.root !== oldRoot || hasErrors(previous)) {
-        return undefined;
-    }
-    const change = changeBetween(oldText, text);
-    const leaf = leafHolding(oldRoot.root, change);
+    const edit = editOf(previous, oldText, text);
+    return edit && reparseTokenOf(reading, edit);
+}
+
+function reparseTokenOf(reading: TokenReading, { previous, oldRoot, change, text, delta }: Edit): ParseResult | undefined {
+    const leaf = leafHolding(oldRoot, change);
     const type = leaf?.tokenType.name;
     // A number's first digit may change (nothing before it runs into it: `numberStandsAlone`); a text's
     // opening quote and a comment's opening mark may not.
     if (!leaf || type === undefined || !rewritable.has(type) || (leaf.offset === change.start && type !== 'NUMBER')) {
         return undefined;
     }
-    const delta = text.length - oldText.length;
     const image = text.slice(leaf.offset, leaf.end + delta);
     const lexed = reading.lexer.tokenize(image);
     const tokens = [...lexed.tokens, ...lexed.hidden];
@@ -369,15 +390,12 @@ export function reparseToken(reading: TokenReading, previous: ParseResult, oldTe
     if (!leaf.hidden && (!assigned || !replaceable(assigned.node))) {
         return undefined;
     }
-    const root = movedTree(oldRoot.root, text, leaf.end, delta);
+    const root = movedTree(oldRoot, text, leaf.end, delta);
     (leaf as unknown as { _length: number })._length += delta;
     if (assigned) {
         replace(assigned.node, assigned.feature, reading.converter.convert(image, leaf));
     }
-    const plan = previous.value as AstNode & Contained;
-    root.astNode = plan;
-    plan.$cstNode = root;
-    return { value: plan, lexerErrors: [], lexerReport: previous.lexerReport, parserErrors: [] };
+    return parseWith(previous, root);
 }
 
 /**
@@ -388,7 +406,9 @@ export function reparseToken(reading: TokenReading, previous: ParseResult, oldTe
  */
 export function reparse(services: TokenReading & { readonly parser: RuleParser }, previous: ParseResult, oldText: string, text: string): ParseResult | undefined {
     try {
-        return reparseToken(services, previous, oldText, text) ?? reparseBlock(services.parser, previous, oldText, text);
+        // The change is found once (a walk of both texts): both ways start from it.
+        const edit = editOf(previous, oldText, text);
+        return edit && (reparseTokenOf(services, edit) ?? reparseBlockOf(services.parser, edit));
     } catch {
         return undefined;
     }

@@ -194,7 +194,9 @@ export class RecoveringParser extends LangiumParser {
         this.text = tokens.STRING;
         this.installBlockAwareResync();
         this.installUnquotedTextRecovery();
-        this.installNodeMaking(services);
+        this.installTypedNodes();
+        this.installLinkingOnAssignment();
+        this.installDefaultsPerType(services);
         this.internals.nodeBuilder = new LeanCstNodeBuilder();
     }
 
@@ -205,7 +207,7 @@ export class RecoveringParser extends LangiumParser {
      * many properties its objects get and keeps them inside. Same keys, in the same order; the nodes are
      * still told apart by `$type` alone. Rules building no node, data types and infix rules are Langium's.
      */
-    private installNodeMaking(services: LangiumCoreServices): void {
+    private installTypedNodes(): void {
         const parser = this as unknown as NodeStarting;
         const start = parser.startImplementation;
         const constructors = new Map<string, new () => AstNode>();
@@ -220,8 +222,29 @@ export class RecoveringParser extends LangiumParser {
             }
             return made;
         };
-        // Each node is linked to its container as it is assigned, not by a walk after the parse: V8 then
-        // counts `$container`, `$containerProperty` and `$containerIndex` among the properties it keeps inside.
+        parser.startImplementation = function (this: NodeStarting, type, infixName, implementation) {
+            if (typeof type !== 'string' || infixName !== undefined) {
+                return start.call(this, type, infixName, implementation);
+            }
+            const make = constructorOf(type);
+            return (args: unknown) => {
+                const createNode = !this.isRecording();
+                if (createNode) {
+                    this.stack.push(new make());
+                }
+                implementation(args);
+                return createNode ? this.construct() : undefined;
+            };
+        };
+    }
+
+    /**
+     * Each node is linked to its container as it is assigned, not by a walk after the parse (`parse`
+     * keeps the walk for parses with errors, where recovery may move nodes): V8 then counts
+     * `$container`, `$containerProperty` and `$containerIndex` among the properties it keeps inside.
+     */
+    private installLinkingOnAssignment(): void {
+        const parser = this as unknown as NodeStarting;
         const assign = parser.assign;
         parser.assign = function (this: NodeStarting, operator, feature, value, cstNode, crossRef) {
             assign.call(this, operator, feature, value, cstNode, crossRef);
@@ -235,8 +258,15 @@ export class RecoveringParser extends LangiumParser {
                 }
             }
         };
-        // A completed node gets the default values of the properties it lacks (`[]`, `false`), as Langium's
-        // `assignMandatoryProperties` gives them, from a list made once per type instead of for every node.
+    }
+
+    /**
+     * A completed node gets the default values of the properties it lacks (`[]`, `false`), as Langium's
+     * `assignMandatoryProperties` gives them, from a list made once per type: Langium made an array of
+     * its type's properties for every node.
+     */
+    private installDefaultsPerType(services: LangiumCoreServices): void {
+        const parser = this as unknown as NodeStarting;
         const reflection = services.shared.AstReflection;
         const defaults = new Map<string, { readonly name: string; readonly value: PropertyType }[]>();
         const defaultsOf = (type: string) => {
@@ -262,20 +292,6 @@ export class RecoveringParser extends LangiumParser {
                 }
             }
             return node;
-        };
-        parser.startImplementation = function (this: NodeStarting, type, infixName, implementation) {
-            if (typeof type !== 'string' || infixName !== undefined) {
-                return start.call(this, type, infixName, implementation);
-            }
-            const make = constructorOf(type);
-            return (args: unknown) => {
-                const createNode = !this.isRecording();
-                if (createNode) {
-                    this.stack.push(new make());
-                }
-                implementation(args);
-                return createNode ? this.construct() : undefined;
-            };
         };
     }
 
