@@ -4,13 +4,16 @@
  * deleting, quotes and braces that unbalance the text, changes across blocks), each compared with
  * a whole parse; and the cases where it must not be tried are not.
  */
-import { URI, type LangiumParser, type ParseResult } from 'langium';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EmptyFileSystem, URI, type LangiumParser, type ParseResult } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { random } from '../../bench/fuzz-harness.js';
 import { syntheticPlan } from '../../bench/generate.js';
 import { changeBetween, reparse, reparseBlock, reparseToken } from '../../src/language/syntax/incremental.js';
-import { example, header, testServices } from '../helpers.js';
+import { createCpiplanServices } from '../../src/language/cpiplan-module.js';
+import { example, header, rulesDir, testServices } from '../helpers.js';
 import { describeTree } from './tree-description.js';
 
 /** What an analyst types, and the characters that unbalance a text (edits drawn by the fuzzer's seeded generator, so that a failing run can be replayed). */
@@ -226,5 +229,59 @@ describe('an edited document gets the diagnostics of a fresh one', () => {
         expect(reparsed).toBeGreaterThan(10);
         textDocuments.delete(uri.toString());
         await shared.workspace.DocumentBuilder.update([], [uri]);
+    });
+});
+
+describe('a rule file edited token by token', () => {
+    /** A plan's diagnostics in services of its own, with the shipped rule set written as `ruleText`. */
+    async function freshDiagnostics(ruleText: string, plan: string): Promise<string[]> {
+        const { Cpiplan } = createCpiplanServices({ ...EmptyFileSystem, rulesDir });
+        const workspace = Cpiplan.shared.workspace;
+        const rules = fs.readdirSync(rulesDir).map(name => {
+            const text = name === 'dm74-2019.cpiplan' ? ruleText : fs.readFileSync(path.join(rulesDir, name), 'utf8');
+            const document = workspace.LangiumDocumentFactory.fromString(text, URI.file(path.join(rulesDir, name)));
+            workspace.LangiumDocuments.addDocument(document);
+            return document;
+        });
+        const document = workspace.LangiumDocumentFactory.fromString(plan, URI.file('/test/incremental/fresh-plan.cpiplan'));
+        workspace.LangiumDocuments.addDocument(document);
+        await workspace.DocumentBuilder.build([...rules, document], { validation: true });
+        return (document.diagnostics ?? []).map(d => JSON.stringify([d.code, d.message, d.range]));
+    }
+
+    test('a cap or a declaration\'s wording changed in the rule set: the plan gets the diagnostics of a fresh workspace', async () => {
+        const shared = (await testServices()).shared;
+        const workspace = shared.workspace;
+        const ruleUri = URI.file(path.join(rulesDir, 'dm74-2019.cpiplan'));
+        const original = fs.readFileSync(ruleUri.fsPath, 'utf8');
+        const plan = example('marche-2020.cpiplan');
+        const planDocument = workspace.LangiumDocumentFactory.fromString(plan, URI.file('/test/incremental/plan-with-rules.cpiplan'));
+        workspace.LangiumDocuments.addDocument(planDocument);
+        await workspace.DocumentBuilder.build([planDocument], { validation: true });
+        const ruleDocument = workspace.LangiumDocuments.getDocument(ruleUri);
+        const diagnostics = () => (planDocument.diagnostics ?? []).map(d => JSON.stringify([d.code, d.message, d.range]));
+        const unchanged = diagnostics();
+        let version = 1;
+        const edit = async (text: string) => {
+            workspace.TextDocuments?.set(TextDocument.create(ruleUri.toString(), 'cpiplan', ++version, text));
+            await workspace.DocumentBuilder.update([ruleUri], []);
+        };
+        try {
+            for (const [from, to] of [['tetto 2% di', 'tetto 1% di'], ['"nessun compenso ai componenti', '"nessun compenso a chi compone']]) {
+                const text = original.replace(from, to);
+                const root = ruleDocument?.parseResult.value;
+                await edit(text);
+                // The rule file's token was rewritten, not the file parsed again.
+                expect(ruleDocument?.parseResult.value).toBe(root);
+                const edited = diagnostics();
+                expect(edited).toEqual(await freshDiagnostics(text, plan));
+                expect(edited).not.toEqual(unchanged);
+                await edit(original);
+                expect(diagnostics()).toEqual(unchanged);
+            }
+        } finally {
+            workspace.TextDocuments?.delete(ruleUri.toString());
+            await workspace.DocumentBuilder.update([], [planDocument.uri]);
+        }
     });
 });
