@@ -6,7 +6,7 @@
  * own sums are incomplete too. A token the parser inserted (a missing `}` or `€`) skips nothing.
  * Offsets are the document's: the plan is the root of its document.
  */
-import { AstUtils, CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type ParseResult } from 'langium';
 import { isSection, type Plan } from '../generated/ast.js';
 
 export interface Damage {
@@ -77,7 +77,7 @@ function skippedText(plan: Plan): { offsets: number[]; pieces: Skipped[] } {
     }
     const source = document.textDocument.getText();
     const dropped: Skipped[] = parseResult.lexerErrors.map(error => ({ offset: error.offset, text: source.slice(error.offset, error.offset + error.length) }));
-    const read = parseResult.parserErrors.length > 0 ? readOffsets(root) : new Set<number>();
+    const read = parseResult.parserErrors.length > 0 ? readOffsets(parseResult) : new Set<number>();
     const seen = new Set<number>();
     const tokens: Skipped[] = parseResult.parserErrors
         .flatMap(error => [error.token, ...error.resyncedTokens])
@@ -107,23 +107,43 @@ function inUnclosedBlock(root: CstNode, offset: number): boolean {
     return false;
 }
 
-/** The offsets of the tokens each parse kept, read once per parse (the validator and the evaluation both ask). */
-const readByRoot = new WeakMap<CstNode, Set<number>>();
+/** The offsets of the tokens each parse kept among those its errors name, read once per parse (the validator and the evaluation both ask). */
+const readByParse = new WeakMap<ParseResult, Set<number>>();
 
-/** The offsets of the tokens a parse kept (the others were skipped by recovery). */
-export function readOffsets(root: CstNode | undefined): Set<number> {
-    if (!root) {
-        return new Set<number>();
-    }
-    let read = readByRoot.get(root);
+/**
+ * The offsets of the tokens a parse kept (recovery skipped the others), among the tokens its errors
+ * name: only the part of the tree between the first and the last of them is walked, so that a
+ * keystroke in a broken block of a long plan does not walk the whole plan.
+ */
+export function readOffsets(parseResult: ParseResult): Set<number> {
+    let read = readByParse.get(parseResult);
     if (!read) {
         read = new Set<number>();
-        for (const node of CstUtils.streamCst(root)) {
-            if (isLeafCstNode(node) && !node.hidden) {
+        let from = Number.POSITIVE_INFINITY;
+        let to = Number.NEGATIVE_INFINITY;
+        for (const error of parseResult.parserErrors) {
+            for (const token of [error.token, ...error.resyncedTokens]) {
+                if (Number.isFinite(token.startOffset)) {
+                    from = Math.min(from, token.startOffset);
+                    to = Math.max(to, token.startOffset);
+                }
+            }
+        }
+        const root = parseResult.value?.$cstNode;
+        const stack: CstNode[] = root && from <= to ? [root] : [];
+        for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+            if (isCompositeCstNode(node)) {
+                // A node's leaves lie between its first and its last: one wholly before or after the errors' tokens holds none of them.
+                for (const child of node.content) {
+                    if (child.end > from && child.offset <= to) {
+                        stack.push(child);
+                    }
+                }
+            } else if (!node.hidden) {
                 read.add(node.offset);
             }
         }
-        readByRoot.set(root, read);
+        readByParse.set(parseResult, read);
     }
     return read;
 }

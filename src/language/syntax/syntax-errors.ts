@@ -8,6 +8,7 @@
  * by the i18n catalogue (by their rule name, the rule name itself when the catalogue lacks it).
  */
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { allNodesOf } from '../ast-walk.js';
 import { EOF, tokenMatcher, type ILexerErrorMessageProvider, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type { Locale } from '../i18n/locale.js';
 import { syntaxMessage, tokenWord, tokenWords } from '../i18n/syntax-messages.js';
@@ -156,7 +157,8 @@ export class SyntaxErrorWording {
         let names = this.names.get(document.parseResult);
         if (!names) {
             names = new Map();
-            for (const node of AstUtils.streamAst(root)) {
+            // The walk of the tree linking and validation share (the same order as Langium's stream).
+            for (const node of allNodesOf(root)) {
                 const name = (node as AstNode & { name?: unknown }).name;
                 if (typeof name === 'string' && !names.has(name)) {
                     names.set(name, node.$type);

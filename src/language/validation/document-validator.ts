@@ -107,7 +107,7 @@ export class CpiplanDocumentValidator extends DefaultDocumentValidator {
             super.processParsingErrors(parseResult, diagnostics, options);
             return;
         }
-        const read = readOffsets(parseResult.value.$cstNode);
+        const read = readOffsets(parseResult);
         const lexed = parseResult.lexerErrors;
         /** The column of the first parsing error shown on each line (both from 0, as a range's). */
         const firstOnLine = new Map<number, number>();
