@@ -14,7 +14,7 @@ import { syntheticPlan } from '../../bench/generate.js';
 import { changeBetween, reparse, reparseBlock, reparseToken } from '../../src/language/syntax/incremental.js';
 import { createCpiplanServices } from '../../src/language/cpiplan-module.js';
 import { example, header, rulesDir, testServices } from '../helpers.js';
-import { describeTree } from './tree-description.js';
+import { describeErrors, describeTree } from './tree-description.js';
 
 /** What an analyst types, and the characters that unbalance a text (edits drawn by the fuzzer's seeded generator, so that a failing run can be replayed). */
 const typed = ['1', '5', '0', ',', '.', ' ', 'a', 'e', 'z', '\n', '"', '{', '}', '€', '%', '/', '*', '-', '\t', 'linea ', 'sezione ', 'voce "x" € 1,00 su B\n'];
@@ -65,6 +65,7 @@ describe('rewriting one token or re-parsing one block gives the tree of a whole 
         let text = original;
         let current: ParseResult = parser.parse(text);
         let reparsed = 0;
+        let withErrors = 0;
         for (let i = 0; i < 400; i++) {
             // Half the edits go on from the last text (errors pile up until a later edit mends them), half start again from the plan.
             const changed = edit(next() < 0.5 ? text : original, next);
@@ -72,16 +73,117 @@ describe('rewriting one token or re-parsing one block gives the tree of a whole 
             const whole = parser.parse(changed);
             if (incremental) {
                 reparsed++;
-                expect(firstDifference(describeTree(incremental.value), describeTree(whole.value)), `edit ${i}: ${JSON.stringify(changeBetween(text, changed))}`).toBeUndefined();
-                expect(incremental.parserErrors).toEqual([]);
-                expect(whole.parserErrors).toEqual([]);
-                expect(whole.lexerErrors).toEqual([]);
+                const where = `edit ${i}: ${JSON.stringify(changeBetween(text, changed))}`;
+                expect(firstDifference(describeTree(incremental.value), describeTree(whole.value)), where).toBeUndefined();
+                expect(describeErrors(incremental), where).toEqual(describeErrors(whole));
+                if (whole.parserErrors.length + whole.lexerErrors.length > 0) {
+                    withErrors++;
+                }
             }
             current = incremental ?? whole;
             text = changed;
         }
         // The comparison above ran on many edits.
         expect(reparsed).toBeGreaterThanOrEqual(atLeast);
+        console.log(`${_name}: ${reparsed} re-parsed, ${withErrors} with errors`);
+    });
+});
+
+/** The intervention lines of `text` written one item per line: where each closing `}` line starts (a new line typed there is the line's last). */
+function blockEnds(text: string): number[] {
+    const ends: number[] = [];
+    for (const open of text.matchAll(/^( *)linea [^\n]*\{\n/gm)) {
+        const close = new RegExp(`^${open[1]}\\}$`, 'm').exec(text.slice(open.index));
+        if (close) {
+            ends.push(open.index + close.index);
+        }
+    }
+    return ends;
+}
+
+describe('typing an item in an intervention line, keystroke by keystroke, while it does not read yet', () => {
+    /** What an analyst types as a line's new last item: an item, a misspelt keyword, an unfinished text, a total, an item without its amount. */
+    const typedLines = ['    voce "Spese per la sede" € 12.500,00 su B\n', '    vocee "Refuso" € 1,00\n', '    testo "Un testo\n', '    totale € 1.000\n', '    voce "Senza importo" su\n'];
+
+    // Puglia's plan has no intervention line written as a block (its finances are tables).
+    const withLines = plans.slice(0, 4).filter(([, text]) => blockEnds(text).length > 0);
+
+    test('the plans with intervention lines are the real ones but Puglia, and the generated one', () => {
+        expect(withLines.map(([name]) => name)).toEqual(['marche-2020.cpiplan', 'valle-d-aosta-2020.cpiplan', 'a generated plan']);
+    });
+
+    test.each(withLines)('%s: each keystroke, typed and then deleted, gives the tree and the errors of a whole parse', async (_name, original) => {
+        const services = (await testServices()).parser;
+        const parser: LangiumParser = services.LangiumParser;
+        const reading = { parser, lexer: services.Lexer, converter: services.ValueConverter };
+        const ends = blockEnds(original);
+        // Three lines, from the start, the middle and the end of the plan.
+        const chosen = [ends[0], ends[Math.floor(ends.length / 2)], ends[ends.length - 1]];
+        let keystrokes = 0;
+        let broken = 0;
+        let brokenReparsed = 0;
+        for (const [b, at] of chosen.entries()) {
+            const line = typedLines[b % typedLines.length];
+            let text = original;
+            let current: ParseResult = parser.parse(text);
+            const steps = [...Array.from({ length: line.length }, (_, n) => n + 1), ...Array.from({ length: line.length }, (_, n) => line.length - 1 - n)];
+            for (const typed of steps) {
+                const changed = original.slice(0, at) + line.slice(0, typed) + original.slice(at);
+                const incremental = reparse(reading, current, text, changed);
+                const whole = parser.parse(changed);
+                const where = `${JSON.stringify(line.slice(0, typed))} at ${at}`;
+                keystrokes++;
+                const hasErrors = whole.parserErrors.length + whole.lexerErrors.length > 0;
+                broken += hasErrors ? 1 : 0;
+                if (incremental) {
+                    brokenReparsed += hasErrors ? 1 : 0;
+                    expect(firstDifference(describeTree(incremental.value), describeTree(whole.value)), where).toBeUndefined();
+                    expect(describeErrors(incremental), where).toEqual(describeErrors(whole));
+                }
+                current = incremental ?? whole;
+                text = changed;
+            }
+        }
+        // Most keystrokes leave the line unreadable for a while; most of those re-parse only their block.
+        expect(broken).toBeGreaterThan(keystrokes / 4);
+        expect(brokenReparsed).toBeGreaterThan(broken / 2);
+    });
+
+    /** A line of another block left broken while the analyst types elsewhere: an unclosed quote, an item without its amount. */
+    const brokenLines = ['    voce "Rotta € 5,00\n', '    voce "Senza importo"\n'];
+
+    test.each(withLines)('%s: typing in one block while another, before or after it, stays broken', async (_name, clean) => {
+        const services = (await testServices()).parser;
+        const parser: LangiumParser = services.LangiumParser;
+        const reading = { parser, lexer: services.Lexer, converter: services.ValueConverter };
+        const ends = blockEnds(clean);
+        let reparsedWithOthersBroken = 0;
+        // Typed in the last block with the first broken, and in the first with the last broken.
+        for (const [b, [typedAt, brokenAt]] of [[ends.length - 1, 0], [0, ends.length - 1]].entries()) {
+            const brokenLine = brokenLines[b];
+            const broken = clean.slice(0, ends[brokenAt]) + brokenLine + clean.slice(ends[brokenAt]);
+            const at = ends[typedAt] + (brokenAt < typedAt ? brokenLine.length : 0);
+            const line = typedLines[0];
+            let text = broken;
+            let current: ParseResult = parser.parse(text);
+            expect(current.parserErrors.length + current.lexerErrors.length).toBeGreaterThan(0);
+            const steps = [...Array.from({ length: line.length }, (_, n) => n + 1), ...Array.from({ length: line.length }, (_, n) => line.length - 1 - n)];
+            for (const typed of steps) {
+                const changed = broken.slice(0, at) + line.slice(0, typed) + broken.slice(at);
+                const incremental = reparse(reading, current, text, changed);
+                const whole = parser.parse(changed);
+                const where = `${JSON.stringify(line.slice(0, typed))} at ${at}, ${JSON.stringify(brokenLine)} at ${ends[brokenAt]}`;
+                if (incremental) {
+                    reparsedWithOthersBroken++;
+                    expect(firstDifference(describeTree(incremental.value), describeTree(whole.value)), where).toBeUndefined();
+                    expect(describeErrors(incremental), where).toEqual(describeErrors(whole));
+                }
+                current = incremental ?? whole;
+                text = changed;
+            }
+        }
+        // Keystrokes that add a line (the typed line's end, deleted again) move the errors after them: those parse whole.
+        expect(reparsedWithOthersBroken).toBeGreaterThan(50);
     });
 });
 
@@ -102,7 +204,8 @@ sezione 1 "Quadro" {
         ['a source at the top level (no block)', t => t.replace('€ 140.940,00', '€ 140.941,00'), false],
         ["the block's first word", t => t.replace('linea "Uno"', 'line "Uno"'), false],
         ["the block's closing brace", t => t.replace('su B\n}', 'su B\n'), false],
-        ['a quote left open inside a block', t => t.replace('"Prima"', '"Prima'), false],
+        ['a quote left open inside a block (its error stays inside it)', t => t.replace('"Prima"', '"Prima'), true],
+        ['an item without its amount inside a nested line', t => t.replace('voce "Seconda" € 20,00 su C', 'voce "Seconda" su C'), true],
         ['a brace added inside a block', t => t.replace('voce "Prima"', '{ voce "Prima"'), false],
         ['a change across two blocks', t => t.replace('su B\n}\nsezione 1', 'su B\n}\n\nsezione 1'), false]
     ];
@@ -120,7 +223,9 @@ sezione 1 "Quadro" {
             : reparseToken({ lexer: services.Lexer, converter: services.ValueConverter }, previous, text, changed);
         expect(incremental !== undefined).toBe(expected);
         if (incremental) {
-            expect(describeTree(incremental.value)).toEqual(describeTree(parser.parse(changed).value));
+            const whole = parser.parse(changed);
+            expect(describeTree(incremental.value)).toEqual(describeTree(whole.value));
+            expect(describeErrors(incremental)).toEqual(describeErrors(whole));
         }
         return { before, after: incremental && values(incremental) };
     };
@@ -176,12 +281,58 @@ sezione 1 "Quadro" {
         expect((before as { value: string }).value).toBe('10,00');
     });
 
-    test('a text whose previous parse had an error is parsed whole', async () => {
+    test('an error after the block changed stays, moved with the text', async () => {
         const parser = (await testServices()).parser.LangiumParser;
         const broken = plan.replace('testo "Un testo."', 'testo Un testo.');
         const previous = parser.parse(broken);
         expect(previous.parserErrors.length).toBeGreaterThan(0);
-        expect(reparseBlock(parser, previous, broken, broken.replace('€ 10,00', '€ 11,00'))).toBeUndefined();
+        const changed = broken.replace('€ 10,00', '€ 110,00');
+        const incremental = reparseBlock(parser, previous, broken, changed);
+        expect(incremental).toBeDefined();
+        const whole = parser.parse(changed);
+        expect(describeTree(incremental!.value)).toEqual(describeTree(whole.value));
+        expect(describeErrors(incremental!)).toEqual(describeErrors(whole));
+    });
+
+    test('a lone carriage return typed in a block of a CRLF plan ends a line: an error after it moves a line down', async () => {
+        const parser = (await testServices()).parser.LangiumParser;
+        const broken = plan.replace('testo "Un testo."', 'testo Un testo.').replace(/\n/g, '\r\n');
+        const previous = parser.parse(broken);
+        expect(previous.parserErrors.length).toBeGreaterThan(0);
+        for (const changed of [broken.replace('€ 10,00 su B', '€ 10,00 su\r B'), broken.replace('€ 10,00 su B\r\n', '€ 10,00 su B\r\r\n')]) {
+            const incremental = reparseBlock(parser, parser.parse(broken), broken, changed);
+            const whole = parser.parse(changed);
+            if (incremental) {
+                expect(describeTree(incremental.value)).toEqual(describeTree(whole.value));
+                expect(describeErrors(incremental)).toEqual(describeErrors(whole));
+            }
+        }
+    });
+
+    test('an error after the block changed, when the change adds a line (its position and message move), is parsed whole', async () => {
+        const parser = (await testServices()).parser.LangiumParser;
+        const broken = plan.replace('testo "Un testo."', 'testo Un testo.');
+        const previous = parser.parse(broken);
+        expect(reparseBlock(parser, previous, broken, broken.replace('su B\n', 'su B\n\n'))).toBeUndefined();
+    });
+
+    test('a block whose error is mended is re-parsed alone, and the plan has no error left', async () => {
+        const parser = (await testServices()).parser.LangiumParser;
+        const broken = plan.replace('"Prima"', '"Prima');
+        const previous = parser.parse(broken);
+        expect(previous.lexerErrors.length + previous.parserErrors.length).toBeGreaterThan(0);
+        const mended = reparseBlock(parser, previous, broken, plan);
+        expect(mended).toBeDefined();
+        expect(describeErrors(mended!)).toEqual(describeErrors(parser.parse(plan)));
+        expect(mended!.lexerErrors.length + mended!.parserErrors.length).toBe(0);
+    });
+
+    test('a block whose new error is in its header (before its brace) is not re-parsed alone', async () => {
+        const parser = (await testServices()).parser.LangiumParser;
+        const previous = parser.parse(plan);
+        const changed = plan.replace('linea "Due" {', 'linea "Due" xx {');
+        expect(parser.parse(changed).parserErrors.length).toBeGreaterThan(0);
+        expect(reparseBlock(parser, previous, plan, changed)).toBeUndefined();
     });
 
     test('the change is the shortest one: common beginning and end left out', () => {

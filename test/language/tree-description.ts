@@ -1,5 +1,6 @@
 /** A syntax tree written out whole, to compare two parses of one text (lean-parse and incremental-parse tests). */
-import { AstUtils, CstUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import type { IToken } from 'chevrotain';
+import { AstUtils, CstUtils, isLeafCstNode, type AstNode, type CstNode, type ParseResult } from 'langium';
 
 /** Everything the tree says, with nodes named by their place in document order. */
 export function describeTree(root: AstNode): unknown[] {
@@ -18,4 +19,14 @@ export function describeTree(root: AstNode): unknown[] {
         JSON.stringify(Object.entries(node).filter(([key, value]) => !key.startsWith('$') && (typeof value !== 'object' || value === null)))
     ]);
     return [cstRows, astRows];
+}
+
+/** Everything a parse says of its errors: where each lies (offsets, lines, columns), what it says, what recovery skipped. */
+export function describeErrors(result: ParseResult): unknown[] {
+    const token = (t: IToken | undefined) => t && [t.image, t.startOffset, t.endOffset, t.startLine, t.endLine, t.startColumn, t.endColumn, t.tokenType?.name];
+    return [
+        result.lexerErrors.map(e => [e.offset, e.length, e.line, e.column, e.message]),
+        result.parserErrors.map(e => [e.name, e.message, token(e.token), token((e as { previousToken?: IToken }).previousToken), (e.resyncedTokens ?? []).map(token)]),
+        result.lexerReport?.diagnostics ?? []
+    ];
 }

@@ -14,27 +14,36 @@
  *   (`reparseBlock`).
  * The rest of the tree is kept, its positions moved by the length the change added or removed.
  *
- * This gives the same tree as parsing the whole text, and is only tried when that is certain:
- * - the previous parse had no error (recovery may have drawn the blocks otherwise than a clean parse);
- * - a token: it is read alone as one token of its type, and nothing around it could have read it
- *   otherwise (a number is checked against what may join it: spaced thousands, a date, a word before it);
- *   its value is a property it gives alone (`feature=TERMINAL`), of a node holding no reference;
+ * This gives the same tree, and the same errors, as parsing the whole text, and is only tried when
+ * that is certain:
+ * - a token: the previous parse had no error (an error's message may quote the token); the token is
+ *   read alone as one token of its type, and nothing around it could have read it otherwise (a number
+ *   is checked against what may join it: spaced thousands, a date, a word before it); its value is a
+ *   property it gives alone (`feature=TERMINAL`), of a node holding no reference;
  * - a block: its first word and everything from its `}` on are unchanged, so the lexer cuts the text
  *   before and after the block as it did, and the parser's decisions outside the block see the same
- *   tokens; the block's text parses alone, with no error, as exactly one element ending at its `}`: a
- *   block ending with a brace cannot reach past it.
- * Anything else (a change across blocks, a quote or brace that unbalances the text, an error before or
- * after) parses the whole text, as Langium does. `test/language/incremental-parse.test.ts` compares
- * both on thousands of random edits of the real plans.
+ *   tokens; the block's text parses alone as exactly one element ending at its `}`: a block ending with
+ *   a brace cannot reach past it. While the analyst types, a block is often unreadable for a few
+ *   keystrokes: it is then parsed at its own line and column, with the rule stack the whole parse
+ *   called it with (`RuleContext`), so that recovery re-syncs as in the whole parse, and its errors
+ *   are kept when they all lie between its own braces. The previous parse's errors inside the block
+ *   give way to the new ones; those before it stay, and those after it move with the text (when the
+ *   change adds no line and is not on the `}`'s line: their messages name lines).
+ * Anything else (a change across blocks, a quote or brace that unbalances the text, an error in a
+ * block's header or across its edges) parses the whole text, as Langium does.
+ * `test/language/incremental-parse.test.ts` compares both, trees and errors, on thousands of random
+ * edits of the real plans and on items typed keystroke by keystroke.
  */
 import {
     AstUtils, CstUtils, DefaultLangiumDocumentFactory, DocumentState, GrammarAST, isAstNode, isCompositeCstNode, isLeafCstNode, isMultiReference, isReference,
     RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type LangiumDocument, type LangiumSharedCoreServices, type LeafCstNode, type Lexer,
     type ParseResult, type ValueConverter
 } from 'langium';
+import type { IToken } from 'chevrotain';
 import type { CancellationToken } from 'vscode-jsonrpc';
 import { spacedFigureAt } from '../token-builder.js';
 import { LeanComposite } from './lean-cst.js';
+import { copyRuleContext, ruleContextOf, type ParseOptionsInContext } from './recovering-parser.js';
 
 /** Where two texts differ: `[start, oldEnd)` of the old one became `[start, newEnd)` of the new one. */
 export interface Change {
@@ -60,7 +69,7 @@ export function changeBetween(oldText: string, text: string): Change {
 
 /** What re-parsing needs of the parser: parsing a text with a rule of the grammar. */
 export interface RuleParser {
-    parse<T extends AstNode = AstNode>(input: string, options?: { rule?: string }): ParseResult<T>;
+    parse<T extends AstNode = AstNode>(input: string, options?: ParseOptionsInContext): ParseResult<T>;
 }
 
 /** The runtime fields of Langium's CST nodes that moving a node rewrites (private in its typings). */
@@ -194,31 +203,190 @@ function movedTree(oldRoot: CompositeCstNode, text: string, from: number, by: nu
     return root;
 }
 
-/** What both ways start from: a clean previous parse, its syntax tree's root, and the change that makes `text`. */
+/** What both ways start from: the previous parse, its syntax tree's root, and the change that makes `text`. */
 interface Edit {
     readonly previous: ParseResult;
+    /** The previous parse had errors: only a block holding all of them may be re-parsed. */
+    readonly damaged: boolean;
     readonly oldRoot: CompositeCstNode;
     readonly change: Change;
+    readonly oldText: string;
     readonly text: string;
     /** How much longer the new text is. */
     readonly delta: number;
+    /** How many more lines the new text has. */
+    readonly lineDelta: number;
 }
 
-/** The edit from `previous`, the parse of `oldText`, to `text`; undefined when that parse had an error (recovery may have drawn the tree otherwise). */
+/** The edit from `previous`, the parse of `oldText`, to `text`. */
 function editOf(previous: ParseResult, oldText: string, text: string): Edit | undefined {
     const oldRoot = previous.value.$cstNode;
-    if (!oldRoot || oldRoot.root !== oldRoot || hasErrors(previous)) {
+    if (!oldRoot || oldRoot.root !== oldRoot) {
         return undefined;
     }
-    return { previous, oldRoot: oldRoot.root, change: changeBetween(oldText, text), text, delta: text.length - oldText.length };
+    const change = changeBetween(oldText, text);
+    // Line ends as the lexer counts them (`\r\n`, `\n`, a lone `\r`), one character around the change
+    // included: a `\r` typed before a `\n` makes one line end of two characters, not a new one.
+    const lineEnds = (from: string, start: number, end: number) => from.slice(Math.max(0, start - 1), end + 1).match(/\r\n?|\n/g)?.length ?? 0;
+    return {
+        previous, damaged: hasErrors(previous), oldRoot: oldRoot.root, change, oldText, text, delta: text.length - oldText.length,
+        lineDelta: lineEnds(text, change.start, change.newEnd) - lineEnds(oldText, change.start, change.oldEnd)
+    };
 }
 
-/** The previous parse's plan with its new syntax tree: a parse with no error, as the edit's checks made sure. */
-function parseWith(previous: ParseResult, root: RootCstNodeImpl): ParseResult {
+/**
+ * The previous parse's plan with its new syntax tree, and the errors of the new text: none outside
+ * the block re-parsed (the edit's checks made sure), those given inside it.
+ */
+function parseWith(previous: ParseResult, root: RootCstNodeImpl, errors: Pick<ParseResult, 'lexerErrors' | 'parserErrors'> = { lexerErrors: [], parserErrors: [] }): ParseResult {
     const plan = previous.value as AstNode & Contained;
     root.astNode = plan;
     plan.$cstNode = root;
-    return { value: plan, lexerErrors: [], lexerReport: previous.lexerReport, parserErrors: [] };
+    return { value: plan, lexerErrors: errors.lexerErrors, lexerReport: previous.lexerReport, parserErrors: errors.parserErrors };
+}
+
+/** A token of an error that stands in the text (not the end of the file, nor a token recovery made up). */
+function written(token: IToken | undefined): token is IToken {
+    return token !== undefined && Number.isFinite(token.startOffset) && Number.isFinite(token.endOffset);
+}
+
+/**
+ * Whether the characters a lexer error skipped in a block's text might, in the whole text, begin a
+ * token running past the block's `}`: a comment `/*` (it may close anywhere after), or a quote on
+ * the `}`'s line when a quote follows the `}` on that line (a text ends on its line). Every other
+ * token stops before a `}`. `rest` is what follows the block on its last line.
+ */
+function mayReadOn(text: string, error: { readonly offset: number; readonly length: number }, close: number, rest: string): boolean {
+    const skipped = text.slice(error.offset, error.offset + error.length);
+    return skipped.includes('/*') || (/["']/.test(skipped) && !text.slice(error.offset + error.length, close).includes('\n') && /["']/.test(rest));
+}
+
+/** What follows `offset` on its line. */
+function restOfLine(text: string, offset: number): string {
+    const end = text.indexOf('\n', offset);
+    return text.slice(offset, end < 0 ? text.length : end);
+}
+
+/** Whether every error of `result` lies in `[from, to)`: the tokens it names, and the ones recovery skipped. */
+function errorsWithin(result: ParseResult, from: number, to: number): boolean {
+    const inside = (token: IToken | undefined) => written(token) && token.startOffset >= from && (token.endOffset ?? token.startOffset) < to;
+    return (result.lexerReport?.diagnostics.length ?? 0) === 0
+        && result.lexerErrors.every(error => error.offset >= from && error.offset + error.length <= to)
+        && result.parserErrors.every(error => inside(error.token) && (error.resyncedTokens ?? []).every(inside));
+}
+
+/** The errors of a parse of a block's text, moved by `by` to where the block stands in the document. */
+function movedErrors(result: ParseResult, by: number): Pick<ParseResult, 'lexerErrors' | 'parserErrors'> {
+    const moved = new Set<IToken>();
+    const move = (token: IToken | undefined) => {
+        if (written(token) && !moved.has(token)) {
+            moved.add(token);
+            token.startOffset += by;
+            token.endOffset = (token.endOffset ?? token.startOffset) + by;
+        }
+    };
+    for (const error of result.parserErrors) {
+        move(error.token);
+        move((error as { previousToken?: IToken }).previousToken);
+        error.resyncedTokens?.forEach(move);
+    }
+    return { lexerErrors: result.lexerErrors.map(error => ({ ...error, offset: error.offset + by })), parserErrors: result.parserErrors };
+}
+
+type Errors = Pick<ParseResult, 'lexerErrors' | 'parserErrors'>;
+
+/** Where a block of the previous parse stands: its start, its body (after its `{`, up to its `}`), its end; whether the change ends on a line before its `}`'s; that line (from 0). */
+interface BlockSpan {
+    readonly start: number;
+    readonly bodyStart: number;
+    readonly bodyEnd: number;
+    readonly end: number;
+    readonly changeBeforeCloseLine: boolean;
+    readonly closeLine: number;
+}
+
+/**
+ * The previous parse's errors before and after a block, which a whole parse of the new text gives
+ * again: the text before the block and after it reads as it did (the block reads to its `}`, with
+ * the stack the whole parse had), so its errors are the same, those after moved by the change
+ * (`movedAfter`). Undefined when an error lies across the block's edges or in its header, names a
+ * token that is not in the text, or lies after the block when the change adds or removes lines or
+ * is on its `}`'s line, or on that line itself (their lines and columns would move); when a comment
+ * left open outside the block might close in it; when an error skipped whole elements (its report is saved after the elements that follow); or when the errors
+ * are not in the order before, inside, after.
+ */
+function errorsAround(previous: ParseResult, oldText: string, span: BlockSpan, lineDelta: number): { before: Errors; after: Errors } | undefined {
+    const comments = (error: { readonly offset: number; readonly length: number }) => oldText.slice(error.offset, error.offset + error.length).includes('/*');
+    if ((previous.lexerReport?.diagnostics.length ?? 0) > 0) {
+        return undefined;
+    }
+    const afterAllowed = lineDelta === 0 && span.changeBeforeCloseLine;
+    const place = (from: number, to: number, line: number): number | undefined => {
+        if (to <= span.start) {
+            return 0;
+        }
+        if (from >= span.bodyStart && to <= span.bodyEnd) {
+            return 1;
+        }
+        return from >= span.end && afterAllowed && line > span.closeLine ? 2 : undefined;
+    };
+    const before: Errors = { lexerErrors: [], parserErrors: [] };
+    const after: Errors = { lexerErrors: [], parserErrors: [] };
+    let last = 0;
+    for (const error of previous.parserErrors) {
+        const tokens = [error.token, ...(error.resyncedTokens ?? [])];
+        if (!tokens.every(written)) {
+            return undefined;
+        }
+        const from = Math.min(...tokens.map(token => token.startOffset));
+        const to = Math.max(...tokens.map(token => (token.endOffset ?? token.startOffset) + 1));
+        const where = place(from, to, Math.min(...tokens.map(token => (token.startLine ?? 0) - 1)));
+        if (where === undefined || where < last || (where !== 1 && error.name === 'NotAllInputParsedException')) {
+            return undefined;
+        }
+        last = where;
+        if (where !== 1) {
+            (where === 0 ? before : after).parserErrors.push(error);
+        }
+    }
+    last = 0;
+    for (const error of previous.lexerErrors) {
+        const where = place(error.offset, error.offset + error.length, (error.line ?? 0) - 1);
+        // A comment left open outside the block could close at a `*/` typed in it.
+        if (where === undefined || where < last || (where !== 1 && comments(error))) {
+            return undefined;
+        }
+        last = where;
+        if (where !== 1) {
+            (where === 0 ? before : after).lexerErrors.push(error);
+        }
+    }
+    return { before, after };
+}
+
+/** The errors after a block moved by the change (`from` on): on lines of their own, their lines and columns stay. */
+function movedAfter(errors: Errors, from: number, delta: number): Errors {
+    const moved = new Set<IToken>();
+    for (const error of errors.parserErrors) {
+        for (const token of [error.token, (error as { previousToken?: IToken }).previousToken, ...(error.resyncedTokens ?? [])]) {
+            if (written(token) && token.startOffset >= from && !moved.has(token)) {
+                moved.add(token);
+                token.startOffset += delta;
+                token.endOffset = (token.endOffset ?? token.startOffset) + delta;
+            }
+        }
+    }
+    return { lexerErrors: errors.lexerErrors.map(error => ({ ...error, offset: error.offset + delta })), parserErrors: errors.parserErrors };
+}
+
+/** The first `{` of a block's element (its own, not a nested element's): a leaf of the node that belongs to `element`. */
+function openingBrace(node: CompositeCstNode, element: AstNode): LeafCstNode | undefined {
+    for (const cst of CstUtils.streamCst(node)) {
+        if (isLeafCstNode(cst) && cst.astNode === element && GrammarAST.isKeyword(cst.grammarSource) && cst.grammarSource.value === '{') {
+            return cst;
+        }
+    }
+    return undefined;
 }
 
 /**
@@ -231,18 +399,65 @@ export function reparseBlock(parser: RuleParser, previous: ParseResult, oldText:
     return edit && reparseBlockOf(parser, edit);
 }
 
-function reparseBlockOf(parser: RuleParser, { previous, oldRoot, change, text, delta }: Edit): ParseResult | undefined {
+function reparseBlockOf(parser: RuleParser, { previous, damaged, oldRoot, change, oldText, text, delta, lineDelta }: Edit): ParseResult | undefined {
     const block = innermostBlock(oldRoot, change);
     if (!block) {
         return undefined;
     }
     const start = block.node.offset;
     const oldEnd = block.node.end;
-    const reparsed = parser.parse(text.slice(start, oldEnd + delta), { rule: block.rule });
-    const subRoot = reparsed.value.$cstNode;
-    if (hasErrors(reparsed) || !isCompositeCstNode(subRoot) || subRoot !== subRoot.root || subRoot.end !== oldEnd + delta - start) {
+    const context = ruleContextOf(block.element);
+    const oldOpen = openingBrace(block.node, block.element);
+    const oldClose = edgeLeaf(block.node, true);
+    // Errors of the previous parse: inside this block's braces (the block's new parse gives its own), or before or after it (given again).
+    const none: Errors = { lexerErrors: [], parserErrors: [] };
+    const span = oldOpen && oldClose && {
+        start, bodyStart: oldOpen.end, bodyEnd: oldClose.offset, end: oldEnd, closeLine: oldClose.range.start.line,
+        changeBeforeCloseLine: oldText.slice(change.oldEnd, oldClose.offset).includes('\n')
+    };
+    const around = !damaged ? { before: none, after: none } : context && span ? errorsAround(previous, oldText, span, lineDelta) : undefined;
+    if (!around) {
         return undefined;
     }
+    // The block is parsed at its own line and column (recovery reads where lines begin and how far
+    // they are indented), on a line of its own, with the rule stack the whole parse called it with.
+    // A block that does not begin its line stands on its column, after blanks (it is then re-parsed only in a clean plan, and when it reads with no error).
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const indent = text.slice(lineStart, start);
+    const beginsLine = !/[^ \t]/.test(indent);
+    if (damaged && !beginsLine) {
+        // An error before the block could be a quote left open on its first line.
+        return undefined;
+    }
+    const prefix = '\n'.repeat(block.node.range.start.line) + (beginsLine ? indent : ' '.repeat(indent.length));
+    const blockText = text.slice(start, oldEnd + delta);
+    let reparsed: ParseResult;
+    try {
+        reparsed = parser.parse(prefix + blockText, context ? { rule: block.rule, context } : { rule: block.rule });
+    } catch {
+        return undefined;
+    }
+    const subRoot = reparsed.value.$cstNode;
+    if (!isCompositeCstNode(subRoot) || subRoot !== subRoot.root || subRoot.offset !== prefix.length || subRoot.end !== prefix.length + blockText.length) {
+        return undefined;
+    }
+    const shift = start - prefix.length;
+    let inside = none;
+    if (hasErrors(reparsed)) {
+        // Errors only between the block's own braces, the `}` its last token.
+        const open = openingBrace(subRoot, reparsed.value);
+        const close = edgeLeaf(subRoot, true);
+        if (!context || !beginsLine || !open || !close || !GrammarAST.isKeyword(close.grammarSource) || close.grammarSource.value !== '}' || close.end !== subRoot.end
+            || !errorsWithin(reparsed, open.end, close.offset) || reparsed.lexerErrors.some(error => mayReadOn(prefix + blockText, error, close.offset, restOfLine(text, oldEnd + delta)))) {
+            return undefined;
+        }
+        inside = movedErrors(reparsed, shift);
+    }
+    const after = movedAfter(around.after, change.oldEnd, delta);
+    const errors: Errors = {
+        lexerErrors: [...around.before.lexerErrors, ...inside.lexerErrors, ...after.lexerErrors],
+        parserErrors: [...around.before.parserErrors, ...inside.parserErrors, ...after.parserErrors]
+    };
 
     // The new text's root takes the old root's nodes, moved; then the block's node is replaced by the new one.
     const root = movedTree(oldRoot, text, oldEnd, delta);
@@ -252,7 +467,7 @@ function reparseBlockOf(parser: RuleParser, { previous, oldRoot, change, text, d
         (child as unknown as MovableComposite).container = replacement;
         replacement.content[replacement.content.length] = child;
     }
-    rebase(replacement, root, 0, start);
+    rebase(replacement, root, 0, shift);
     replacement.astNode = element;
     const holder = block.holder === oldRoot ? root : block.holder;
     holder.content[holder.content.indexOf(block.node)] = replacement;
@@ -265,7 +480,7 @@ function reparseBlockOf(parser: RuleParser, { previous, oldRoot, change, text, d
     element.$containerProperty = block.element.$containerProperty;
     element.$containerIndex = block.index;
     (container as unknown as Record<string, AstNode[]>)[block.element.$containerProperty][block.index] = element;
-    return parseWith(previous, root);
+    return parseWith(previous, root, errors);
 }
 
 
@@ -339,6 +554,7 @@ function replace(node: AstNode & Contained, feature: string, value: unknown): vo
     const properties = node as unknown as Record<string, unknown>;
     const copy = Object.assign(Object.create(Object.getPrototypeOf(node) as object) as Record<string, unknown>, properties);
     copy[feature] = value;
+    copyRuleContext(node, copy as unknown as AstNode);
     const holder = container as unknown as Record<string, unknown>;
     if (node.$containerIndex === undefined) {
         holder[node.$containerProperty] = copy;
@@ -371,7 +587,11 @@ export function reparseToken(reading: TokenReading, previous: ParseResult, oldTe
     return edit && reparseTokenOf(reading, edit);
 }
 
-function reparseTokenOf(reading: TokenReading, { previous, oldRoot, change, text, delta }: Edit): ParseResult | undefined {
+function reparseTokenOf(reading: TokenReading, { previous, damaged, oldRoot, change, text, delta }: Edit): ParseResult | undefined {
+    if (damaged) {
+        // An error's message may quote the token, and its recovery may have read it otherwise.
+        return undefined;
+    }
     const leaf = leafHolding(oldRoot, change);
     const type = leaf?.tokenType.name;
     // A number's first digit may change (nothing before it runs into it: `numberStandsAlone`); a text's

@@ -21,7 +21,7 @@
  * from a list of today's rules.
  */
 import {
-    AstUtils, createParser, GrammarAST, isAstNode, LangiumParser, type AstNode, type CstNode, type CstNodeBuilder, type LangiumCoreServices, type Lexer, type LexerResult,
+    AstUtils, createParser, GrammarAST, GrammarUtils, isAstNode, LangiumParser, type AstNode, type CstNode, type CstNodeBuilder, type LangiumCoreServices, type Lexer, type LexerResult,
     type ParseResult, type ParserOptions, type PropertyType
 } from 'langium';
 import {
@@ -38,6 +38,11 @@ interface RecognizerInternals {
     exportLexerState(): number;
     importLexerState(state: number): void;
     readonly RULE_STACK: number[];
+    readonly RULE_OCCURRENCE_STACK: number[];
+    readonly fullRuleNameToShort: Record<string, number | undefined>;
+    /** The occurrence index the next rule invoked is called with. */
+    subruleIdx: number;
+    isAtEndOfInput(): boolean;
     getCurrRuleFullName(): string;
     flattenFollowSet(): TokenType[];
     findReSyncTokenType(): TokenType;
@@ -153,6 +158,53 @@ interface Contained {
 const ruleSuffix = '\u200B';
 
 /**
+ * Where a block element was parsed from: Chevrotain's rule stack and the occurrence of each call
+ * on it, its own rule last, as they stood when its node was made. Re-parsing the block alone with
+ * the same stack (`ParseOptionsInContext`) recovers from an error inside it as the whole parse
+ * does: Chevrotain re-syncs to the tokens that may follow any rule on the stack.
+ */
+export interface RuleContext {
+    readonly rules: readonly number[];
+    readonly occurrences: readonly number[];
+}
+
+/** The context each block element was parsed in (elements of other rules are not recorded). */
+const ruleContexts = new WeakMap<AstNode, RuleContext>();
+
+/** The context `node` was parsed in, when it is an element written as a `{ … }` block. */
+export function ruleContextOf(node: AstNode): RuleContext | undefined {
+    return ruleContexts.get(node);
+}
+
+/** Gives `copy` the context `node` was parsed in (a node replaced by a copy of it). */
+export function copyRuleContext(node: AstNode, copy: AstNode): void {
+    const context = ruleContexts.get(node);
+    if (context) {
+        ruleContexts.set(copy, context);
+    }
+}
+
+/** The options of a parse of one rule in the context a whole parse called it in. */
+export interface ParseOptionsInContext extends ParserOptions {
+    readonly context?: RuleContext;
+}
+
+/** The types made by rules written as a `{ … }` block: a group ending with a `}`. */
+function blockTypes(grammar: GrammarAST.Grammar): Set<string> {
+    const types = new Set<string>();
+    for (const rule of grammar.rules) {
+        if (!GrammarAST.isParserRule(rule) || rule.fragment || rule.dataType !== undefined || !GrammarAST.isGroup(rule.definition)) {
+            continue;
+        }
+        const last = rule.definition.elements.at(-1);
+        if (GrammarAST.isKeyword(last) && last.value === '}' && last.cardinality === undefined) {
+            types.add(GrammarUtils.getTypeName(rule));
+        }
+    }
+    return types;
+}
+
+/**
  * The repetitions that end a rule called by the entry rule (the plan's elements, a rule set's
  * body): rule name → the index Langium's parser builder gives that repetition (repetitions are
  * numbered from 1 in the order they are built, inner ones first, so the last element of a
@@ -181,6 +233,7 @@ function tailRepetitions(grammar: GrammarAST.Grammar): Map<string, number> {
 
 export class RecoveringParser extends LangiumParser {
     private readonly tails: Map<string, number>;
+    private readonly blocks: Set<string>;
     private readonly open?: TokenType;
     private readonly close?: TokenType;
     private readonly text?: TokenType;
@@ -188,6 +241,7 @@ export class RecoveringParser extends LangiumParser {
     constructor(services: LangiumCoreServices) {
         super(services);
         this.tails = tailRepetitions(services.Grammar);
+        this.blocks = blockTypes(services.Grammar);
         const tokens = services.parser.Lexer.definition;
         this.open = tokens['{'];
         this.close = tokens['}'];
@@ -211,6 +265,19 @@ export class RecoveringParser extends LangiumParser {
         const parser = this as unknown as NodeStarting;
         const start = parser.startImplementation;
         const constructors = new Map<string, new () => AstNode>();
+        const blocks = this.blocks;
+        const recognizer = this.recognizer;
+        // One object per distinct stack: the elements of one list share it.
+        const interned = new Map<string, RuleContext>();
+        const contextNow = (): RuleContext => {
+            const key = `${recognizer.RULE_STACK.join(',')}/${recognizer.RULE_OCCURRENCE_STACK.join(',')}`;
+            let context = interned.get(key);
+            if (!context) {
+                context = { rules: [...recognizer.RULE_STACK], occurrences: [...recognizer.RULE_OCCURRENCE_STACK] };
+                interned.set(key, context);
+            }
+            return context;
+        };
         const constructorOf = (type: string): new () => AstNode => {
             let made = constructors.get(type);
             if (!made) {
@@ -227,10 +294,15 @@ export class RecoveringParser extends LangiumParser {
                 return start.call(this, type, infixName, implementation);
             }
             const make = constructorOf(type);
+            const recorded = blocks.has(type);
             return (args: unknown) => {
                 const createNode = !this.isRecording();
                 if (createNode) {
-                    this.stack.push(new make());
+                    const node = new make();
+                    if (recorded) {
+                        ruleContexts.set(node, contextNow());
+                    }
+                    this.stack.push(node);
                 }
                 implementation(args);
                 return createNode ? this.construct() : undefined;
@@ -303,7 +375,7 @@ export class RecoveringParser extends LangiumParser {
      * Langium's `parse`, step for step, but linking each node to its container without the arrays
      * of entries Langium's `linkContentToContainer` allocates for every node (bench/PROFILE.md, round 3).
      */
-    override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+    override parse<T extends AstNode = AstNode>(input: string, options: ParseOptionsInContext = {}): ParseResult<T> {
         const parser = this.internals;
         parser.nodeBuilder.buildRootNode(input);
         const lexerResult = parser.lexerResult = parser.lexer.tokenize(input);
@@ -312,7 +384,7 @@ export class RecoveringParser extends LangiumParser {
         if (!ruleMethod) {
             throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
         }
-        const result = parser.doParse(ruleMethod);
+        const result = options.context && options.rule ? this.parseInContext(ruleMethod, options.rule, options.context) : parser.doParse(ruleMethod);
         parser.nodeBuilder.addHiddenNodes(lexerResult.hidden);
         parser.unorderedGroups.clear();
         parser.lexerResult = undefined;
@@ -330,6 +402,36 @@ export class RecoveringParser extends LangiumParser {
             lexerReport: lexerResult.report,
             parserErrors
         };
+    }
+
+    /**
+     * Parses the one rule as called from `context`: Chevrotain's stacks hold the callers first, so
+     * that recovery sees the follow sets, and the depths, of the whole parse. Throws when the rule
+     * does not read all the input (it gave up to a caller, or stopped before the end): the whole
+     * parse may then have read the text otherwise.
+     */
+    private parseInContext(ruleMethod: unknown, rule: string, context: RuleContext): AstNode {
+        const parser = this.internals;
+        const recognizer = this.recognizer;
+        // The rule may have been called above the node's own (an element's rule through `PlanElement`): the stack up to its call.
+        const callers = context.rules.lastIndexOf(recognizer.fullRuleNameToShort[rule + ruleSuffix] ?? -1);
+        if (callers < 0) {
+            throw new Error(`The rule '${rule}' was not called where the node was made.`);
+        }
+        recognizer.RULE_STACK.push(...context.rules.slice(0, callers));
+        recognizer.RULE_OCCURRENCE_STACK.push(...context.occurrences.slice(0, callers));
+        recognizer.subruleIdx = context.occurrences[callers] ?? 0;
+        try {
+            const result = parser.doParse(ruleMethod);
+            if (!recognizer.isAtEndOfInput()) {
+                throw new Error('The rule did not read the whole text.');
+            }
+            return result;
+        } catch (error) {
+            // A node left on Langium's stack would be the next parse's result.
+            (this as unknown as NodeStarting).stack.length = 0;
+            throw error;
+        }
     }
 
     private get recognizer(): RecognizerInternals {
