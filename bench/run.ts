@@ -191,6 +191,19 @@ function sideBySide(dir: string, sizes: number[]): void {
 // ---------------------------------------------------------------------------------------------
 // 3. LSP keystroke latency
 
+/** `text` with the item after the one whose figure the keystrokes change (bench/lsp.ts) written without its amount: the block typed in is broken. */
+function brokenNearEdit(text: string): string {
+    const edited = text.indexOf('€ ', Math.floor(text.length / 2));
+    const next = text.indexOf('\n', edited) + 1;
+    const line = text.slice(next, text.indexOf('\n', next));
+    return text.slice(0, next) + line.replace(/ € [0-9.,]+/, '') + text.slice(next + line.length);
+}
+
+/** `text` with the first item's title left without its opening quote: a block far from the one typed in is broken. */
+function brokenFirstItem(text: string): string {
+    return text.replace(/voce "/, 'voce ');
+}
+
 async function lspLatency(dir: string, sizes: number[]): Promise<void> {
     const files = fs.readdirSync(path.join(root, 'examples')).filter(f => f.endsWith('.cpiplan')).sort().map(f => path.join(root, 'examples', f));
     for (const size of sizes.filter(s => s <= 10_000)) {
@@ -199,6 +212,16 @@ async function lspLatency(dir: string, sizes: number[]): Promise<void> {
             fs.writeFileSync(plan, syntheticPlan(size));
         }
         files.push(plan);
+    }
+    // While an analyst types, the plan is often broken somewhere: in the line being typed in, or in another.
+    const largest = Math.max(...sizes.filter(s => s <= 10_000));
+    if (Number.isFinite(largest)) {
+        const text = syntheticPlan(largest);
+        for (const [name, broken] of [['broken-here', brokenNearEdit(text)], ['broken-elsewhere', brokenFirstItem(text)]] as const) {
+            const plan = path.join(dir, `plan-${largest}-${name}.cpiplan`);
+            fs.writeFileSync(plan, broken);
+            files.push(plan);
+        }
     }
     const rows: string[][] = [];
     for (const file of files) {
