@@ -309,6 +309,46 @@ sezione 1 "Quadro" {
         }
     });
 
+    test('in a plan with an error, a figure or a text outside it is rewritten alone, and the error stays, moved with the text', async () => {
+        const services = (await testServices()).parser;
+        const parser = services.LangiumParser;
+        const reading = { lexer: services.Lexer, converter: services.ValueConverter };
+        const broken = plan.replace('testo "Un testo."', 'testo Un testo.');
+        for (const changed of [broken.replace('€ 140.940,00', '€ 140.941,00'), broken.replace('"Prima"', '"Prima voce"'), broken.replace('"Seconda"', '"Seconda voce"')]) {
+            const previous = parser.parse(broken);
+            expect(previous.parserErrors.length).toBeGreaterThan(0);
+            const incremental = reparseToken(reading, previous, broken, changed);
+            expect(incremental, changed).toBeDefined();
+            const whole = parser.parse(changed);
+            expect(describeTree(incremental!.value)).toEqual(describeTree(whole.value));
+            expect(describeErrors(incremental!)).toEqual(describeErrors(whole));
+        }
+    });
+
+    test('in a plan with an error, a figure typed on the line of the token before the error (its column moves) is parsed whole', async () => {
+        const services = (await testServices()).parser;
+        const parser = services.LangiumParser;
+        const reading = { lexer: services.Lexer, converter: services.ValueConverter };
+        const broken = plan.replace('voce "Prima" € 10,00 su B\n', 'gruppo "G" € 3,00 { voce "a" € 1,0 voce "b" € 2,00 su B\n    totale € 3,00\n');
+        const previous = parser.parse(broken);
+        expect(previous.parserErrors.map(error => error.message).join(' ')).toContain("after 'B'");
+        const changed = broken.replace('€ 1,0 ', '€ 1,00 ');
+        const incremental = reparseToken(reading, previous, broken, changed);
+        if (incremental) {
+            expect(describeErrors(incremental)).toEqual(describeErrors(parser.parse(changed)));
+        }
+    });
+
+    test('in a plan with an error, a text the error names is parsed whole (its message quotes it)', async () => {
+        const services = (await testServices()).parser;
+        const parser = services.LangiumParser;
+        const reading = { lexer: services.Lexer, converter: services.ValueConverter };
+        const broken = plan.replace('voce "Prima" € 10,00 su B', 'voce "Prima" "Di troppo" € 10,00 su B');
+        const previous = parser.parse(broken);
+        expect(previous.parserErrors.map(error => error.message).join(' ')).toContain('Di troppo');
+        expect(reparseToken(reading, previous, broken, broken.replace('"Di troppo"', '"Di troppo!"'))).toBeUndefined();
+    });
+
     test('an error after the block changed, when the change adds a line (its position and message move), is parsed whole', async () => {
         const parser = (await testServices()).parser.LangiumParser;
         const broken = plan.replace('testo "Un testo."', 'testo Un testo.');

@@ -16,10 +16,10 @@
  *
  * This gives the same tree, and the same errors, as parsing the whole text, and is only tried when
  * that is certain:
- * - a token: the previous parse had no error (an error's message may quote the token); the token is
- *   read alone as one token of its type, and nothing around it could have read it otherwise (a number
- *   is checked against what may join it: spaced thousands, a date, a word before it); its value is a
- *   property it gives alone (`feature=TERMINAL`), of a node holding no reference;
+ * - a token: it is read alone as one token of its type, and nothing around it could have read it
+ *   otherwise (a number is checked against what may join it: spaced thousands, a date, a word before
+ *   it); its value is a property it gives alone (`feature=TERMINAL`), of a node holding no reference;
+ *   in a plan with errors, no error names it, it is no name, and the errors after it keep their lines;
  * - a block: its first word and everything from its `}` on are unchanged, so the lexer cuts the text
  *   before and after the block as it did, and the parser's decisions outside the block see the same
  *   tokens; the block's text parses alone as exactly one element ending at its `}`: a block ending with
@@ -295,7 +295,14 @@ function movedErrors(result: ParseResult, by: number): Pick<ParseResult, 'lexerE
 
 type Errors = Pick<ParseResult, 'lexerErrors' | 'parserErrors'>;
 
-/** Where a block of the previous parse stands: its start, its body (after its `{`, up to its `}`), its end; whether the change ends on a line before its `}`'s; that line (from 0). */
+/** No errors (never added to: the lists of a parse are made anew). */
+const noErrors: Errors = { lexerErrors: [], parserErrors: [] };
+
+/**
+ * Where a block (or a token) of the previous parse stands: its start, its body (after its `{`, up to
+ * its `}`; empty for a token), its end, its last line (from 0), and whether the change ends on a line
+ * before that one (what follows the block on that line then keeps its column).
+ */
 interface BlockSpan {
     readonly start: number;
     readonly bodyStart: number;
@@ -306,21 +313,24 @@ interface BlockSpan {
 }
 
 /**
- * The previous parse's errors before and after a block, which a whole parse of the new text gives
- * again: the text before the block and after it reads as it did (the block reads to its `}`, with
- * the stack the whole parse had), so its errors are the same, those after moved by the change
- * (`movedAfter`). Undefined when an error lies across the block's edges or in its header, names a
- * token that is not in the text, or lies after the block when the change adds or removes lines or
- * is on its `}`'s line, or on that line itself (their lines and columns would move); when a comment
- * left open outside the block might close in it; when an error skipped whole elements (its report is saved after the elements that follow); or when the errors
- * are not in the order before, inside, after.
+ * The previous parse's errors before and after a block (or a token), which a whole parse of the new
+ * text gives again: the text before the block and after it reads as it did (the block reads to its
+ * `}`, with the stack the whole parse had), so its errors are the same, those after moved by the
+ * change (`movedAfter`). Undefined when an error lies across the block's edges or in its header,
+ * names a token that is not in the text, or has a token (the one before it included) whose line or
+ * column the change moves; when a comment left open outside the block might close in it; when an
+ * error skipped whole elements (its report is saved after the elements that follow); or when the
+ * errors are not in the order before, inside, after.
  */
 function errorsAround(previous: ParseResult, oldText: string, span: BlockSpan, lineDelta: number): { before: Errors; after: Errors } | undefined {
     const comments = (error: { readonly offset: number; readonly length: number }) => oldText.slice(error.offset, error.offset + error.length).includes('/*');
     if ((previous.lexerReport?.diagnostics.length ?? 0) > 0) {
         return undefined;
     }
-    const afterAllowed = lineDelta === 0 && span.changeBeforeCloseLine;
+    // Where an error's tokens lie: 0 before the span, 1 inside its body, 2 after it where the change
+    // moves neither their line nor their column; undefined across its edges or in its header.
+    const unmoved = (token: number, line: number) => token >= span.bodyEnd && lineDelta === 0
+        && (line > span.closeLine || (line === span.closeLine && span.changeBeforeCloseLine));
     const place = (from: number, to: number, line: number): number | undefined => {
         if (to <= span.start) {
             return 0;
@@ -328,8 +338,9 @@ function errorsAround(previous: ParseResult, oldText: string, span: BlockSpan, l
         if (from >= span.bodyStart && to <= span.bodyEnd) {
             return 1;
         }
-        return from >= span.end && afterAllowed && line > span.closeLine ? 2 : undefined;
+        return from >= span.end && unmoved(from, line) ? 2 : undefined;
     };
+    const line = (token: IToken) => (token.startLine ?? 0) - 1;
     const before: Errors = { lexerErrors: [], parserErrors: [] };
     const after: Errors = { lexerErrors: [], parserErrors: [] };
     let last = 0;
@@ -340,8 +351,12 @@ function errorsAround(previous: ParseResult, oldText: string, span: BlockSpan, l
         }
         const from = Math.min(...tokens.map(token => token.startOffset));
         const to = Math.max(...tokens.map(token => (token.endOffset ?? token.startOffset) + 1));
-        const where = place(from, to, Math.min(...tokens.map(token => (token.startLine ?? 0) - 1)));
-        if (where === undefined || where < last || (where !== 1 && error.name === 'NotAllInputParsedException')) {
+        const where = place(from, to, Math.min(...tokens.map(line)));
+        // The token before an error outside (its message may name it, its end places the error): unmoved too, or before.
+        const previousToken = (error as { previousToken?: IToken }).previousToken;
+        const previousStays = !written(previousToken) || where === 1 || (previousToken.endOffset ?? previousToken.startOffset) < span.start
+            || (where === 2 && unmoved(previousToken.startOffset, line(previousToken)));
+        if (where === undefined || where < last || !previousStays || (where !== 1 && error.name === 'NotAllInputParsedException')) {
             return undefined;
         }
         last = where;
@@ -410,12 +425,11 @@ function reparseBlockOf(parser: RuleParser, { previous, damaged, oldRoot, change
     const oldOpen = openingBrace(block.node, block.element);
     const oldClose = edgeLeaf(block.node, true);
     // Errors of the previous parse: inside this block's braces (the block's new parse gives its own), or before or after it (given again).
-    const none: Errors = { lexerErrors: [], parserErrors: [] };
     const span = oldOpen && oldClose && {
         start, bodyStart: oldOpen.end, bodyEnd: oldClose.offset, end: oldEnd, closeLine: oldClose.range.start.line,
         changeBeforeCloseLine: oldText.slice(change.oldEnd, oldClose.offset).includes('\n')
     };
-    const around = !damaged ? { before: none, after: none } : context && span ? errorsAround(previous, oldText, span, lineDelta) : undefined;
+    const around = !damaged ? { before: noErrors, after: noErrors } : context && span ? errorsAround(previous, oldText, span, lineDelta) : undefined;
     if (!around) {
         return undefined;
     }
@@ -442,7 +456,7 @@ function reparseBlockOf(parser: RuleParser, { previous, damaged, oldRoot, change
         return undefined;
     }
     const shift = start - prefix.length;
-    let inside = none;
+    let inside = noErrors;
     if (hasErrors(reparsed)) {
         // Errors only between the block's own braces, the `}` its last token.
         const open = openingBrace(subRoot, reparsed.value);
@@ -587,11 +601,7 @@ export function reparseToken(reading: TokenReading, previous: ParseResult, oldTe
     return edit && reparseTokenOf(reading, edit);
 }
 
-function reparseTokenOf(reading: TokenReading, { previous, damaged, oldRoot, change, text, delta }: Edit): ParseResult | undefined {
-    if (damaged) {
-        // An error's message may quote the token, and its recovery may have read it otherwise.
-        return undefined;
-    }
+function reparseTokenOf(reading: TokenReading, { previous, damaged, oldRoot, change, oldText, text, delta, lineDelta }: Edit): ParseResult | undefined {
     const leaf = leafHolding(oldRoot, change);
     const type = leaf?.tokenType.name;
     // A number's first digit may change (nothing before it runs into it: `numberStandsAlone`); a text's
@@ -610,12 +620,25 @@ function reparseTokenOf(reading: TokenReading, { previous, damaged, oldRoot, cha
     if (!leaf.hidden && (!assigned || !replaceable(assigned.node))) {
         return undefined;
     }
+    // In a plan with errors, the parser reads the same tokens and lines: its errors stay, those after
+    // the token moved with the text, unless one names the token (its message quotes it) or the token
+    // is a name (a message may name what a name declares), or the change moves the lines after it.
+    const around = !damaged ? { before: noErrors, after: noErrors }
+        : assigned?.feature === 'name' || previous.parserErrors.some(error => (error as { previousToken?: IToken }).previousToken?.startOffset === leaf.offset)
+            ? undefined
+            : errorsAround(previous, oldText, { start: leaf.offset, bodyStart: leaf.offset, bodyEnd: leaf.offset, end: leaf.end, closeLine: leaf.range.end.line, changeBeforeCloseLine: false }, lineDelta);
+    if (!around) {
+        return undefined;
+    }
+    const after = movedAfter(around.after, change.oldEnd, delta);
     const root = movedTree(oldRoot, text, leaf.end, delta);
     (leaf as unknown as { _length: number })._length += delta;
     if (assigned) {
         replace(assigned.node, assigned.feature, reading.converter.convert(image, leaf));
     }
-    return parseWith(previous, root);
+    return parseWith(previous, root, {
+        lexerErrors: [...around.before.lexerErrors, ...after.lexerErrors], parserErrors: [...around.before.parserErrors, ...after.parserErrors]
+    });
 }
 
 /**
