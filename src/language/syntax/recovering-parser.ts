@@ -189,15 +189,12 @@ export interface ParseOptionsInContext extends ParserOptions {
     readonly context?: RuleContext;
 }
 
-/** The types made by rules written as a `{ … }` block: a group ending with a `}`. */
+/** The types made by rules that may be written as a `{ … }` block: a `}` among their keywords (a block may be optional). */
 function blockTypes(grammar: GrammarAST.Grammar): Set<string> {
     const types = new Set<string>();
     for (const rule of grammar.rules) {
-        if (!GrammarAST.isParserRule(rule) || rule.fragment || rule.dataType !== undefined || !GrammarAST.isGroup(rule.definition)) {
-            continue;
-        }
-        const last = rule.definition.elements.at(-1);
-        if (GrammarAST.isKeyword(last) && last.value === '}' && last.cardinality === undefined) {
+        if (GrammarAST.isParserRule(rule) && !rule.fragment && rule.dataType === undefined
+            && AstUtils.streamAllContents(rule.definition).some(node => GrammarAST.isKeyword(node) && node.value === '}')) {
             types.add(GrammarUtils.getTypeName(rule));
         }
     }
