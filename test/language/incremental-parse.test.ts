@@ -68,7 +68,7 @@ describe('rewriting one token or re-parsing one block gives the tree of a whole 
     test.each(plans)('%s: 400 random edits, each compared with a whole parse', async (_name, original, atLeast) => {
         const services = (await testServices()).parser;
         const parser: LangiumParser = services.LangiumParser;
-        const reading = { parser, lexer: services.Lexer, converter: services.ValueConverter };
+        const reading = { parser, lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };
         const next = random(_name.length * 7919);
         let text = original;
         let current: ParseResult = parser.parse(text);
@@ -123,7 +123,7 @@ describe('typing an item in an intervention line, keystroke by keystroke, while 
     test.each(withLines)('%s: each keystroke, typed and then deleted, gives the tree and the errors of a whole parse', async (_name, original) => {
         const services = (await testServices()).parser;
         const parser: LangiumParser = services.LangiumParser;
-        const reading = { parser, lexer: services.Lexer, converter: services.ValueConverter };
+        const reading = { parser, lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };
         const ends = blockEnds(original);
         // Three lines, from the start, the middle and the end of the plan.
         const chosen = [ends[0], ends[Math.floor(ends.length / 2)], ends[ends.length - 1]];
@@ -163,7 +163,7 @@ describe('typing an item in an intervention line, keystroke by keystroke, while 
     test.each(withLines)('%s: typing in one block while another, before or after it, stays broken', async (_name, clean) => {
         const services = (await testServices()).parser;
         const parser: LangiumParser = services.LangiumParser;
-        const reading = { parser, lexer: services.Lexer, converter: services.ValueConverter };
+        const reading = { parser, lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };
         const ends = blockEnds(clean);
         let reparsedWithOthersBroken = 0;
         // Typed in the last block with the first broken, and in the first with the last broken.
@@ -276,7 +276,7 @@ sezione 1 "Quadro" {
 
     test('a rewritten figure is a new node: what was read of the old one stays with it', async () => {
         const services = (await testServices()).parser;
-        const reading = { lexer: services.Lexer, converter: services.ValueConverter };
+        const reading = { lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };
         const previous = services.LangiumParser.parse(plan);
         const line = (previous.value as unknown as { elements: { $type: string; items?: { amount: object }[] }[] }).elements.find(e => e.$type === 'InterventionLine');
         const before = line?.items?.[0].amount;
@@ -299,13 +299,14 @@ sezione 1 "Quadro" {
     });
 
     test('a lone carriage return typed in a block of a CRLF plan ends a line: an error after it moves a line down', async () => {
-        const parser = (await testServices()).parser.LangiumParser;
+        const services = (await testServices()).parser;
+        const parser = services.LangiumParser;
         const broken = plan.replace('testo "Un testo."', 'testo Un testo.').replace(/\n/g, '\r\n');
         const previous = parser.parse(broken);
         expect(previous.parserErrors.length).toBeGreaterThan(0);
-        for (const changed of [broken.replace('€ 10,00 su B', '€ 10,00 su\r B'), broken.replace('€ 10,00 su B\r\n', '€ 10,00 su B\r\r\n')]) {
-            expect(reparseBlock(parser, parser.parse(broken), broken, changed)).toBeUndefined();
-        }
+        // A line end of its own after an item's last word: the item reads on, and the error after it moves a line down.
+        const changed = broken.replace('€ 10,00 su B\r\n', '€ 10,00 su B\r\r\n');
+        expectWholeParse(parser, reparseBlock(parser, previous, broken, changed, services.LexerErrorMessageProvider), changed);
         // In a plan with line feeds, a carriage return typed before one makes one line end of two characters, not a new line: the error after stays, moved.
         const lf = plan.replace('testo "Un testo."', 'testo Un testo.');
         const crlf = lf.replace('€ 10,00 su B\n', '€ 10,00 su B\r\n');
@@ -315,7 +316,7 @@ sezione 1 "Quadro" {
     test('in a plan with an error, a figure or a text outside it is rewritten alone, and the error stays, moved with the text', async () => {
         const services = (await testServices()).parser;
         const parser = services.LangiumParser;
-        const reading = { lexer: services.Lexer, converter: services.ValueConverter };
+        const reading = { lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };
         const broken = plan.replace('testo "Un testo."', 'testo Un testo.');
         for (const changed of [broken.replace('€ 140.940,00', '€ 140.941,00'), broken.replace('"Prima"', '"Prima voce"'), broken.replace('"Seconda"', '"Seconda voce"')]) {
             const previous = parser.parse(broken);
@@ -327,7 +328,7 @@ sezione 1 "Quadro" {
     test('in a plan with an error, a figure typed on the line of the token before the error (its column moves) is parsed whole', async () => {
         const services = (await testServices()).parser;
         const parser = services.LangiumParser;
-        const reading = { lexer: services.Lexer, converter: services.ValueConverter };
+        const reading = { lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };
         const broken = plan.replace('voce "Prima" € 10,00 su B\n', 'gruppo "G" € 3,00 { voce "a" € 1,0 voce "b" € 2,00 su B\n    totale € 3,00\n');
         const previous = parser.parse(broken);
         expect(previous.parserErrors.map(error => error.message).join(' ')).toContain("after 'B'");
@@ -337,18 +338,26 @@ sezione 1 "Quadro" {
     test('in a plan with an error, a text the error names is parsed whole (its message quotes it)', async () => {
         const services = (await testServices()).parser;
         const parser = services.LangiumParser;
-        const reading = { lexer: services.Lexer, converter: services.ValueConverter };
+        const reading = { lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };
         const broken = plan.replace('voce "Prima" € 10,00 su B', 'voce "Prima" "Di troppo" € 10,00 su B');
         const previous = parser.parse(broken);
         expect(previous.parserErrors.map(error => error.message).join(' ')).toContain('Di troppo');
         expect(reparseToken(reading, previous, broken, broken.replace('"Di troppo"', '"Di troppo!"'))).toBeUndefined();
     });
 
-    test('an error after the block changed, when the change adds a line (its position and message move), is parsed whole', async () => {
-        const parser = (await testServices()).parser.LangiumParser;
-        const broken = plan.replace('testo "Un testo."', 'testo Un testo.');
+    test('errors after the block changed move down with a line it gains; a lexer error, whose message names its line, is worded again', async () => {
+        const services = (await testServices()).parser;
+        const parser = services.LangiumParser;
+        const broken = plan.replace('testo "Un testo."', 'testo "Un testo.').replace('voce "Seconda"', 'voce Seconda');
         const previous = parser.parse(broken);
-        expect(reparseBlock(parser, previous, broken, broken.replace('su B\n', 'su B\n\n'))).toBeUndefined();
+        expect(previous.lexerErrors.length).toBeGreaterThan(0);
+        expect(previous.parserErrors.length).toBeGreaterThan(0);
+        const changed = broken.replace('su B\n', 'su B\n\n');
+        // Without the lexer's wording the message cannot be made again: the whole text is parsed.
+        expect(reparseBlock(parser, parser.parse(broken), broken, changed)).toBeUndefined();
+        const moved = reparseBlock(parser, previous, broken, changed, services.LexerErrorMessageProvider);
+        expectWholeParse(parser, moved, changed);
+        expect(moved!.lexerErrors[0].message).toContain(`line ${previous.lexerErrors[0].line! + 1}`);
     });
 
     test('a block whose error is mended is re-parsed alone, and the plan has no error left', async () => {

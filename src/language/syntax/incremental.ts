@@ -19,7 +19,7 @@
  * - a token: it is read alone as one token of its type, and nothing around it could have read it
  *   otherwise (a number is checked against what may join it: spaced thousands, a date, a word before
  *   it); its value is a property it gives alone (`feature=TERMINAL`), of a node holding no reference;
- *   in a plan with errors, no error names it, it is no name, and the errors after it keep their lines;
+ *   in a plan with errors, no error names it, it is no name, and the errors after it keep their columns;
  * - a block: its first word and everything from its `}` on are unchanged, so the lexer cuts the text
  *   before and after the block as it did, and the parser's decisions outside the block see the same
  *   tokens; the block's text parses alone as exactly one element ending at its `}`: a block ending with
@@ -27,8 +27,9 @@
  *   keystrokes: it is then parsed at its own line and column, with the rule stack the whole parse
  *   called it with (`RuleContext`), so that recovery re-syncs as in the whole parse, and its errors
  *   are kept when they all lie between its own braces. The previous parse's errors inside the block
- *   give way to the new ones; those before it stay, and those after it move with the text (when the
- *   change adds no line and is not on the `}`'s line: their messages name lines).
+ *   give way to the new ones; those before it stay, and those after it move with the text and with
+ *   the lines the change adds or removes (a lexer error is worded again: its message names its line),
+ *   when the change does not move their columns (it is not on their line).
  * Anything else (a change across blocks, a quote or brace that unbalances the text, an error in a
  * block's header or across its edges) parses the whole text, as Langium does.
  * `test/language/incremental-parse.test.ts` compares both, trees and errors, on thousands of random
@@ -39,7 +40,7 @@ import {
     RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type LangiumDocument, type LangiumSharedCoreServices, type LeafCstNode, type Lexer,
     type ParseResult, type ValueConverter
 } from 'langium';
-import type { IToken } from 'chevrotain';
+import type { ILexerErrorMessageProvider, IToken } from 'chevrotain';
 import type { CancellationToken } from 'vscode-jsonrpc';
 import { spacedFigureAt } from '../token-builder.js';
 import { LeanComposite } from './lean-cst.js';
@@ -317,19 +318,21 @@ interface BlockSpan {
  * text gives again: the text before the block and after it reads as it did (the block reads to its
  * `}`, with the stack the whole parse had), so its errors are the same, those after moved by the
  * change (`movedAfter`). Undefined when an error lies across the block's edges or in its header,
- * names a token that is not in the text, or has a token (the one before it included) whose line or
- * column the change moves; when a comment left open outside the block might close in it; when an
- * error skipped whole elements (its report is saved after the elements that follow); or when the
- * errors are not in the order before, inside, after.
+ * names a token that is not in the text, or has a token (the one before it included) whose column
+ * the change moves; when a lexer error after the block would need its message made again with no
+ * `lexerWording` (the change adds or removes lines); when a comment left open outside the block
+ * might close in it; when an error skipped whole elements (its report is saved after the elements
+ * that follow); or when the errors are not in the order before, inside, after.
  */
-function errorsAround(previous: ParseResult, oldText: string, span: BlockSpan, lineDelta: number): { before: Errors; after: Errors } | undefined {
+function errorsAround(previous: ParseResult, oldText: string, span: BlockSpan, lexerWording: boolean): { before: Errors; after: Errors } | undefined {
     const comments = (error: { readonly offset: number; readonly length: number }) => oldText.slice(error.offset, error.offset + error.length).includes('/*');
     if ((previous.lexerReport?.diagnostics.length ?? 0) > 0) {
         return undefined;
     }
     // Where an error's tokens lie: 0 before the span, 1 inside its body, 2 after it where the change
-    // moves neither their line nor their column; undefined across its edges or in its header.
-    const unmoved = (token: number, line: number) => token >= span.bodyEnd && lineDelta === 0
+    // does not move their column (their line moves with the lines the change adds or removes);
+    // undefined across its edges or in its header.
+    const unmoved = (token: number, line: number) => token >= span.bodyEnd
         && (line > span.closeLine || (line === span.closeLine && span.changeBeforeCloseLine));
     const place = (from: number, to: number, line: number): number | undefined => {
         if (to <= span.start) {
@@ -367,8 +370,8 @@ function errorsAround(previous: ParseResult, oldText: string, span: BlockSpan, l
     last = 0;
     for (const error of previous.lexerErrors) {
         const where = place(error.offset, error.offset + error.length, (error.line ?? 0) - 1);
-        // A comment left open outside the block could close at a `*/` typed in it.
-        if (where === undefined || where < last || (where !== 1 && comments(error))) {
+        // A comment left open outside the block could close at a `*/` typed in it; a lexer error after it is worded again (its message names its line).
+        if (where === undefined || where < last || (where !== 1 && comments(error)) || (where === 2 && !lexerWording)) {
             return undefined;
         }
         last = where;
@@ -379,8 +382,16 @@ function errorsAround(previous: ParseResult, oldText: string, span: BlockSpan, l
     return { before, after };
 }
 
-/** The errors after a block moved by the change (`from` on): on lines of their own, their lines and columns stay. */
-function movedAfter(errors: Errors, from: number, delta: number): Errors {
+/** How a lexer error is worded (Chevrotain's arguments: the text, where the characters are, their line and column). */
+export type LexerWording = Pick<ILexerErrorMessageProvider, 'buildUnexpectedCharactersMessage'>;
+
+/**
+ * The errors after a block moved by the change (`from` on): by `delta` characters and `lines` lines,
+ * their columns kept (`errorsAround` made sure). A parser error is worded without its line (the
+ * validator words it again from its tokens); a lexer error's message names its line, so it is worded
+ * again as the lexer would word it in `text`.
+ */
+function movedAfter(errors: Errors, from: number, delta: number, lines: number, text: string, wording: LexerWording | undefined): Errors {
     const moved = new Set<IToken>();
     for (const error of errors.parserErrors) {
         for (const token of [error.token, (error as { previousToken?: IToken }).previousToken, ...(error.resyncedTokens ?? [])]) {
@@ -388,10 +399,22 @@ function movedAfter(errors: Errors, from: number, delta: number): Errors {
                 moved.add(token);
                 token.startOffset += delta;
                 token.endOffset = (token.endOffset ?? token.startOffset) + delta;
+                if (lines !== 0) {
+                    token.startLine = (token.startLine ?? 0) + lines;
+                    token.endLine = (token.endLine ?? token.startLine) + lines;
+                }
             }
         }
     }
-    return { lexerErrors: errors.lexerErrors.map(error => ({ ...error, offset: error.offset + delta })), parserErrors: errors.parserErrors };
+    const lexerErrors = errors.lexerErrors.map(error => {
+        const offset = error.offset + delta;
+        if (lines === 0 || !wording) {
+            return { ...error, offset };
+        }
+        const line = (error.line ?? 0) + lines;
+        return { ...error, offset, line, message: wording.buildUnexpectedCharactersMessage(text, offset, error.length, line, error.column) };
+    });
+    return { lexerErrors, parserErrors: errors.parserErrors };
 }
 
 /** The first `{` of a block's element (its own, not a nested element's): a leaf of the node that belongs to `element`. */
@@ -409,12 +432,12 @@ function openingBrace(node: CompositeCstNode, element: AstNode): LeafCstNode | u
  * change falls in; undefined when that would not certainly give the tree a whole parse gives.
  * `previous` is taken apart: it must not be used afterwards.
  */
-export function reparseBlock(parser: RuleParser, previous: ParseResult, oldText: string, text: string): ParseResult | undefined {
+export function reparseBlock(parser: RuleParser, previous: ParseResult, oldText: string, text: string, wording?: LexerWording): ParseResult | undefined {
     const edit = editOf(previous, oldText, text);
-    return edit && reparseBlockOf(parser, edit);
+    return edit && reparseBlockOf(parser, edit, wording);
 }
 
-function reparseBlockOf(parser: RuleParser, { previous, damaged, oldRoot, change, oldText, text, delta, lineDelta }: Edit): ParseResult | undefined {
+function reparseBlockOf(parser: RuleParser, { previous, damaged, oldRoot, change, oldText, text, delta, lineDelta }: Edit, wording?: LexerWording): ParseResult | undefined {
     const block = innermostBlock(oldRoot, change);
     if (!block) {
         return undefined;
@@ -429,7 +452,8 @@ function reparseBlockOf(parser: RuleParser, { previous, damaged, oldRoot, change
         start, bodyStart: oldOpen.end, bodyEnd: oldClose.offset, end: oldEnd, closeLine: oldClose.range.start.line,
         changeBeforeCloseLine: oldText.slice(change.oldEnd, oldClose.offset).includes('\n')
     };
-    const around = !damaged ? { before: noErrors, after: noErrors } : context && span ? errorsAround(previous, oldText, span, lineDelta) : undefined;
+    const around = !damaged ? { before: noErrors, after: noErrors }
+        : context && span ? errorsAround(previous, oldText, span, lineDelta === 0 || wording !== undefined) : undefined;
     if (!around) {
         return undefined;
     }
@@ -467,7 +491,7 @@ function reparseBlockOf(parser: RuleParser, { previous, damaged, oldRoot, change
         }
         inside = movedErrors(reparsed, shift);
     }
-    const after = movedAfter(around.after, change.oldEnd, delta);
+    const after = movedAfter(around.after, change.oldEnd, delta, lineDelta, text, wording);
     const errors: Errors = {
         lexerErrors: [...around.before.lexerErrors, ...inside.lexerErrors, ...after.lexerErrors],
         parserErrors: [...around.before.parserErrors, ...inside.parserErrors, ...after.parserErrors]
@@ -502,6 +526,8 @@ function reparseBlockOf(parser: RuleParser, { previous, damaged, oldRoot, change
 export interface TokenReading {
     readonly lexer: Pick<Lexer, 'tokenize'>;
     readonly converter: Pick<ValueConverter, 'convert'>;
+    /** How the lexer words its errors: with it, an error after a change that adds or removes lines moves with them. */
+    readonly lexerWording?: LexerWording;
 }
 
 /** The tokens whose text a change may rewrite without parsing anything again. */
@@ -626,11 +652,13 @@ function reparseTokenOf(reading: TokenReading, { previous, damaged, oldRoot, cha
     const around = !damaged ? { before: noErrors, after: noErrors }
         : assigned?.feature === 'name' || previous.parserErrors.some(error => (error as { previousToken?: IToken }).previousToken?.startOffset === leaf.offset)
             ? undefined
-            : errorsAround(previous, oldText, { start: leaf.offset, bodyStart: leaf.offset, bodyEnd: leaf.offset, end: leaf.end, closeLine: leaf.range.end.line, changeBeforeCloseLine: false }, lineDelta);
+            : errorsAround(previous, oldText, {
+                start: leaf.offset, bodyStart: leaf.offset, bodyEnd: leaf.offset, end: leaf.end, closeLine: leaf.range.end.line, changeBeforeCloseLine: false
+            }, lineDelta === 0 || reading.lexerWording !== undefined);
     if (!around) {
         return undefined;
     }
-    const after = movedAfter(around.after, change.oldEnd, delta);
+    const after = movedAfter(around.after, change.oldEnd, delta, lineDelta, text, reading.lexerWording);
     const root = movedTree(oldRoot, text, leaf.end, delta);
     (leaf as unknown as { _length: number })._length += delta;
     if (assigned) {
@@ -651,7 +679,7 @@ export function reparse(services: TokenReading & { readonly parser: RuleParser }
     try {
         // The change is found once (a walk of both texts): both ways start from it.
         const edit = editOf(previous, oldText, text);
-        return edit && (reparseTokenOf(services, edit) ?? reparseBlockOf(services.parser, edit));
+        return edit && (reparseTokenOf(services, edit) ?? reparseBlockOf(services.parser, edit, services.lexerWording));
     } catch {
         return undefined;
     }
@@ -678,7 +706,7 @@ export class CpiplanDocumentFactory extends DefaultLangiumDocumentFactory {
         }
         if (oldText !== text) {
             const { parser } = this.serviceRegistry.getServices(document.uri);
-            const reading = { parser: parser.LangiumParser, lexer: parser.Lexer, converter: parser.ValueConverter };
+            const reading = { parser: parser.LangiumParser, lexer: parser.Lexer, converter: parser.ValueConverter, lexerWording: parser.LexerErrorMessageProvider };
             const reparsed = oldText === undefined ? undefined : reparse(reading, document.parseResult, oldText, text);
             document.parseResult = (reparsed ?? await this.parseAsync(document.uri, text, cancellationToken)) as ParseResult<T>;
             (document.parseResult.value as { $document?: LangiumDocument }).$document = document;
