@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { random } from '../../bench/fuzz-harness.js';
 import { syntheticPlan } from '../../bench/generate.js';
-import { changeBetween, reparse, reparseBlock, reparseToken } from '../../src/language/syntax/incremental.js';
+import { changeBetween, reparse, reparseBlock, reparseToken, type TokenReading } from '../../src/language/syntax/incremental.js';
 import { createCpiplanServices } from '../../src/language/cpiplan-module.js';
 import { example, header, rulesDir, testServices } from '../helpers.js';
 import { describeErrors, describeTree } from './tree-description.js';
@@ -47,6 +47,13 @@ function firstDifference(actual: unknown[], expected: unknown[]): unknown {
     return undefined;
 }
 
+/** The parser, and what rewriting a token and wording a lexer error need, as the language server gives them (`reparse`). */
+async function readers(): Promise<{ parser: LangiumParser; reading: { parser: LangiumParser } & TokenReading }> {
+    const services = (await testServices()).parser;
+    const parser = services.LangiumParser;
+    return { parser, reading: { parser, lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider } };
+}
+
 /** That a parse made incrementally is there and is the whole parse of `text`: its tree and its errors. */
 function expectWholeParse(parser: LangiumParser, incremental: ParseResult | undefined, text: string): void {
     expect(incremental, text).toBeDefined();
@@ -66,9 +73,7 @@ const plans: [string, string, number][] = [
 
 describe('rewriting one token or re-parsing one block gives the tree of a whole parse', () => {
     test.each(plans)('%s: 400 random edits, each compared with a whole parse', async (_name, original, atLeast) => {
-        const services = (await testServices()).parser;
-        const parser: LangiumParser = services.LangiumParser;
-        const reading = { parser, lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };
+        const { parser, reading } = await readers();
         const next = random(_name.length * 7919);
         let text = original;
         let current: ParseResult = parser.parse(text);
@@ -121,9 +126,7 @@ describe('typing an item in an intervention line, keystroke by keystroke, while 
     });
 
     test.each(withLines)('%s: each keystroke, typed and then deleted, gives the tree and the errors of a whole parse', async (_name, original) => {
-        const services = (await testServices()).parser;
-        const parser: LangiumParser = services.LangiumParser;
-        const reading = { parser, lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };
+        const { parser, reading } = await readers();
         const ends = blockEnds(original);
         // Three lines, from the start, the middle and the end of the plan.
         const chosen = [ends[0], ends[Math.floor(ends.length / 2)], ends[ends.length - 1]];
@@ -161,9 +164,7 @@ describe('typing an item in an intervention line, keystroke by keystroke, while 
     const brokenLines = ['    voce "Rotta € 5,00\n', '    voce "Senza importo"\n'];
 
     test.each(withLines)('%s: typing in one block while another, before or after it, stays broken', async (_name, clean) => {
-        const services = (await testServices()).parser;
-        const parser: LangiumParser = services.LangiumParser;
-        const reading = { parser, lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };
+        const { parser, reading } = await readers();
         const ends = blockEnds(clean);
         let reparsedWithOthersBroken = 0;
         // Typed in the last block with the first broken, and in the first with the last broken.
@@ -314,9 +315,7 @@ sezione 1 "Quadro" {
     });
 
     test('in a plan with an error, a figure or a text outside it is rewritten alone, and the error stays, moved with the text', async () => {
-        const services = (await testServices()).parser;
-        const parser = services.LangiumParser;
-        const reading = { lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };
+        const { parser, reading } = await readers();
         const broken = plan.replace('testo "Un testo."', 'testo Un testo.');
         for (const changed of [broken.replace('€ 140.940,00', '€ 140.941,00'), broken.replace('"Prima"', '"Prima voce"'), broken.replace('"Seconda"', '"Seconda voce"')]) {
             const previous = parser.parse(broken);
@@ -326,9 +325,7 @@ sezione 1 "Quadro" {
     });
 
     test('in a plan with an error, a figure typed on the line of the token before the error (its column moves) is parsed whole', async () => {
-        const services = (await testServices()).parser;
-        const parser = services.LangiumParser;
-        const reading = { lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };
+        const { parser, reading } = await readers();
         const broken = plan.replace('voce "Prima" € 10,00 su B\n', 'gruppo "G" € 3,00 { voce "a" € 1,0 voce "b" € 2,00 su B\n    totale € 3,00\n');
         const previous = parser.parse(broken);
         expect(previous.parserErrors.map(error => error.message).join(' ')).toContain("after 'B'");
@@ -336,9 +333,7 @@ sezione 1 "Quadro" {
     });
 
     test('in a plan with an error, a text the error names is parsed whole (its message quotes it)', async () => {
-        const services = (await testServices()).parser;
-        const parser = services.LangiumParser;
-        const reading = { lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };
+        const { parser, reading } = await readers();
         const broken = plan.replace('voce "Prima" € 10,00 su B', 'voce "Prima" "Di troppo" € 10,00 su B');
         const previous = parser.parse(broken);
         expect(previous.parserErrors.map(error => error.message).join(' ')).toContain('Di troppo');

@@ -40,7 +40,7 @@ import {
     RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type LangiumDocument, type LangiumSharedCoreServices, type LeafCstNode, type Lexer,
     type ParseResult, type ValueConverter
 } from 'langium';
-import type { ILexerErrorMessageProvider, IToken } from 'chevrotain';
+import type { ILexerErrorMessageProvider, IRecognitionException, IToken } from 'chevrotain';
 import type { CancellationToken } from 'vscode-jsonrpc';
 import { spacedFigureAt } from '../token-builder.js';
 import { LeanComposite } from './lean-cst.js';
@@ -236,14 +236,22 @@ function editOf(previous: ParseResult, oldText: string, text: string): Edit | un
 }
 
 /**
- * The previous parse's plan with its new syntax tree, and the errors of the new text: none outside
- * the block re-parsed (the edit's checks made sure), those given inside it.
+ * The previous parse's plan with its new syntax tree, and the errors of the new text in the order a
+ * whole parse gives them: those before the change, those of what was read again, those after it.
  */
-function parseWith(previous: ParseResult, root: RootCstNodeImpl, errors: Pick<ParseResult, 'lexerErrors' | 'parserErrors'> = { lexerErrors: [], parserErrors: [] }): ParseResult {
+function parseWith(previous: ParseResult, root: RootCstNodeImpl, ...parts: Errors[]): ParseResult {
     const plan = previous.value as AstNode & Contained;
     root.astNode = plan;
     plan.$cstNode = root;
-    return { value: plan, lexerErrors: errors.lexerErrors, lexerReport: previous.lexerReport, parserErrors: errors.parserErrors };
+    return {
+        value: plan, lexerErrors: parts.flatMap(part => part.lexerErrors), lexerReport: previous.lexerReport,
+        parserErrors: parts.flatMap(part => part.parserErrors)
+    };
+}
+
+/** The token before an error (Chevrotain gives it for a mismatch: its message may name it, its end places the error). */
+function previousTokenOf(error: IRecognitionException): IToken | undefined {
+    return (error as { previousToken?: IToken }).previousToken;
 }
 
 /** A token of an error that stands in the text (not the end of the file, nor a token recovery made up). */
@@ -276,24 +284,6 @@ function errorsWithin(result: ParseResult, from: number, to: number): boolean {
         && result.parserErrors.every(error => inside(error.token) && (error.resyncedTokens ?? []).every(inside));
 }
 
-/** The errors of a parse of a block's text, moved by `by` to where the block stands in the document. */
-function movedErrors(result: ParseResult, by: number): Pick<ParseResult, 'lexerErrors' | 'parserErrors'> {
-    const moved = new Set<IToken>();
-    const move = (token: IToken | undefined) => {
-        if (written(token) && !moved.has(token)) {
-            moved.add(token);
-            token.startOffset += by;
-            token.endOffset = (token.endOffset ?? token.startOffset) + by;
-        }
-    };
-    for (const error of result.parserErrors) {
-        move(error.token);
-        move((error as { previousToken?: IToken }).previousToken);
-        error.resyncedTokens?.forEach(move);
-    }
-    return { lexerErrors: result.lexerErrors.map(error => ({ ...error, offset: error.offset + by })), parserErrors: result.parserErrors };
-}
-
 type Errors = Pick<ParseResult, 'lexerErrors' | 'parserErrors'>;
 
 /** No errors (never added to: the lists of a parse are made anew). */
@@ -317,7 +307,7 @@ interface BlockSpan {
  * The previous parse's errors before and after a block (or a token), which a whole parse of the new
  * text gives again: the text before the block and after it reads as it did (the block reads to its
  * `}`, with the stack the whole parse had), so its errors are the same, those after moved by the
- * change (`movedAfter`). Undefined when an error lies across the block's edges or in its header,
+ * change (`moved`). Undefined when an error lies across the block's edges or in its header,
  * names a token that is not in the text, or has a token (the one before it included) whose column
  * the change moves; when a lexer error after the block would need its message made again with no
  * `lexerWording` (the change adds or removes lines); when a comment left open outside the block
@@ -356,7 +346,7 @@ function errorsAround(previous: ParseResult, oldText: string, span: BlockSpan, l
         const to = Math.max(...tokens.map(token => (token.endOffset ?? token.startOffset) + 1));
         const where = place(from, to, Math.min(...tokens.map(line)));
         // The token before an error outside (its message may name it, its end places the error): unmoved too, or before.
-        const previousToken = (error as { previousToken?: IToken }).previousToken;
+        const previousToken = previousTokenOf(error);
         const previousStays = !written(previousToken) || where === 1 || (previousToken.endOffset ?? previousToken.startOffset) < span.start
             || (where === 2 && unmoved(previousToken.startOffset, line(previousToken)));
         if (where === undefined || where < last || !previousStays || (where !== 1 && error.name === 'NotAllInputParsedException')) {
@@ -386,17 +376,18 @@ function errorsAround(previous: ParseResult, oldText: string, span: BlockSpan, l
 export type LexerWording = Pick<ILexerErrorMessageProvider, 'buildUnexpectedCharactersMessage'>;
 
 /**
- * The errors after a block moved by the change (`from` on): by `delta` characters and `lines` lines,
- * their columns kept (`errorsAround` made sure). A parser error is worded without its line (the
- * validator words it again from its tokens); a lexer error's message names its line, so it is worded
- * again as the lexer would word it in `text`.
+ * Errors moved, their tokens from `from` on: by `delta` characters and `lines` lines, their columns
+ * kept (the errors after a change, `errorsAround` made sure; or all the errors of a block's text
+ * parsed on its own, already on its lines and columns). A parser error is worded without its line
+ * (the validator words it again from its tokens); a lexer error's message names its line, so when
+ * that moves it is worded again as the lexer would word it in `text`.
  */
-function movedAfter(errors: Errors, from: number, delta: number, lines: number, text: string, wording: LexerWording | undefined): Errors {
-    const moved = new Set<IToken>();
+function moved(errors: Errors, from: number, delta: number, lines = 0, text = '', wording?: LexerWording): Errors {
+    const done = new Set<IToken>();
     for (const error of errors.parserErrors) {
-        for (const token of [error.token, (error as { previousToken?: IToken }).previousToken, ...(error.resyncedTokens ?? [])]) {
-            if (written(token) && token.startOffset >= from && !moved.has(token)) {
-                moved.add(token);
+        for (const token of [error.token, previousTokenOf(error), ...(error.resyncedTokens ?? [])]) {
+            if (written(token) && token.startOffset >= from && !done.has(token)) {
+                done.add(token);
                 token.startOffset += delta;
                 token.endOffset = (token.endOffset ?? token.startOffset) + delta;
                 if (lines !== 0) {
@@ -489,13 +480,9 @@ function reparseBlockOf(parser: RuleParser, { previous, damaged, oldRoot, change
             || !errorsWithin(reparsed, open.end, close.offset) || reparsed.lexerErrors.some(error => mayReadOn(prefix + blockText, error, close.offset, restOfLine(text, oldEnd + delta)))) {
             return undefined;
         }
-        inside = movedErrors(reparsed, shift);
+        inside = moved(reparsed, Number.NEGATIVE_INFINITY, shift);
     }
-    const after = movedAfter(around.after, change.oldEnd, delta, lineDelta, text, wording);
-    const errors: Errors = {
-        lexerErrors: [...around.before.lexerErrors, ...inside.lexerErrors, ...after.lexerErrors],
-        parserErrors: [...around.before.parserErrors, ...inside.parserErrors, ...after.parserErrors]
-    };
+    const after = moved(around.after, change.oldEnd, delta, lineDelta, text, wording);
 
     // The new text's root takes the old root's nodes, moved; then the block's node is replaced by the new one.
     const root = movedTree(oldRoot, text, oldEnd, delta);
@@ -518,7 +505,7 @@ function reparseBlockOf(parser: RuleParser, { previous, damaged, oldRoot, change
     element.$containerProperty = block.element.$containerProperty;
     element.$containerIndex = block.index;
     (container as unknown as Record<string, AstNode[]>)[block.element.$containerProperty][block.index] = element;
-    return parseWith(previous, root, errors);
+    return parseWith(previous, root, around.before, inside, after);
 }
 
 
@@ -646,11 +633,12 @@ function reparseTokenOf(reading: TokenReading, { previous, damaged, oldRoot, cha
     if (!leaf.hidden && (!assigned || !replaceable(assigned.node))) {
         return undefined;
     }
-    // In a plan with errors, the parser reads the same tokens and lines: its errors stay, those after
-    // the token moved with the text, unless one names the token (its message quotes it) or the token
-    // is a name (a message may name what a name declares), or the change moves the lines after it.
+    // In a plan with errors, the parser reads the same tokens: its errors stay, those after the token
+    // moved with the text, unless one names the token or one after it stands on its line (`errorsAround`:
+    // an empty body, so an error on the token itself lies across its edges), or the token is a name (a
+    // message may name what a name declares).
     const around = !damaged ? { before: noErrors, after: noErrors }
-        : assigned?.feature === 'name' || previous.parserErrors.some(error => (error as { previousToken?: IToken }).previousToken?.startOffset === leaf.offset)
+        : assigned?.feature === 'name'
             ? undefined
             : errorsAround(previous, oldText, {
                 start: leaf.offset, bodyStart: leaf.offset, bodyEnd: leaf.offset, end: leaf.end, closeLine: leaf.range.end.line, changeBeforeCloseLine: false
@@ -658,15 +646,13 @@ function reparseTokenOf(reading: TokenReading, { previous, damaged, oldRoot, cha
     if (!around) {
         return undefined;
     }
-    const after = movedAfter(around.after, change.oldEnd, delta, lineDelta, text, reading.lexerWording);
+    const after = moved(around.after, change.oldEnd, delta, lineDelta, text, reading.lexerWording);
     const root = movedTree(oldRoot, text, leaf.end, delta);
     (leaf as unknown as { _length: number })._length += delta;
     if (assigned) {
         replace(assigned.node, assigned.feature, reading.converter.convert(image, leaf));
     }
-    return parseWith(previous, root, {
-        lexerErrors: [...around.before.lexerErrors, ...after.lexerErrors], parserErrors: [...around.before.parserErrors, ...after.parserErrors]
-    });
+    return parseWith(previous, root, around.before, after);
 }
 
 /**
