@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: in one run, as figures and as ratios measured in the same call,
- *   1. cold CLI: `cpiplan --version` and `cpiplan check` on each example, against `node -e 0`;
+ *   1. cold CLI: `cpiplan --version` and `cpiplan check` on each example, against `node -e 0`, run in
+ *      this checkout and as npm installs the package;
  *   2. `cpiplan check` on synthetic plans of 1k/10k/100k lines next to `bean-check -C`,
  *      `hledger check` and `ledger bal` on ledgers of the same line count (when installed),
  *      with each one's peak memory;
@@ -78,7 +79,30 @@ function snapshotReady(probe: string): string {
     return snapshotUsable(files) ? `in use (${(fs.statSync(files.blob).size / 2 ** 20).toFixed(1)} MiB)` : 'not made (the usual path is measured)';
 }
 
-function coldCli(runs: number): void {
+/**
+ * The CLI as a user installs it (`npm pack`, then `npm install -g` into `dir`), whose install makes the
+ * start-up snapshot in the package and a launcher that starts it (src/cli/install.ts): its `cpiplan`,
+ * or undefined when it could not be installed (said in a note).
+ */
+function installedCli(dir: string): string | undefined {
+    const env = { ...process.env };
+    delete env.CPIPLAN_NO_SNAPSHOT;
+    const npm = (args: string[], cwd: string) => spawnSync('npm', args, { cwd, encoding: 'utf8', env });
+    // --ignore-scripts: the bundles were just built; `prepack` would build them all again.
+    const packed = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root);
+    const prefix = path.join(dir, 'prefix');
+    const tarball = packed.status === 0 ? path.join(dir, (JSON.parse(packed.stdout) as { filename: string }[])[0].filename) : undefined;
+    const installed = tarball === undefined ? undefined : npm(['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', '--foreground-scripts', tarball], dir);
+    const bin = path.join(prefix, 'bin', 'cpiplan');
+    if (installed?.status !== 0 || !fs.existsSync(bin)) {
+        say(`note: the package could not be installed, its rows are left out (${((installed ?? packed).stderr || '').trim().split('\n')[0]}).\n`);
+        return undefined;
+    }
+    say(`note: installed package: ${(installed.stdout + installed.stderr).split('\n').find(l => l.startsWith('cpiplan: '))?.slice('cpiplan: '.length) ?? 'no word from its install step'}\n`);
+    return bin;
+}
+
+function coldCli(runs: number, installed: string | undefined): void {
     const examples = fs.readdirSync(path.join(root, 'examples')).filter(f => f.endsWith('.cpiplan')).sort();
     const marche = path.join(root, 'examples', 'marche-2020.cpiplan');
     const snapshot = snapshotReady(marche);
@@ -87,7 +111,12 @@ function coldCli(runs: number): void {
         { name: 'cpiplan --version', argv: [node, cli, '--version'] },
         ...examples.map(f => ({ name: `cpiplan check ${f}`, argv: [node, cli, 'check', path.join(root, 'examples', f)] })),
         // The same check without the snapshot, for comparison (`env` sets the variable; POSIX only, as the benchmark).
-        { name: 'cpiplan check marche-2020.cpiplan, no snapshot', argv: ['env', 'CPIPLAN_NO_SNAPSHOT=1', node, cli, 'check', marche] }
+        { name: 'cpiplan check marche-2020.cpiplan, no snapshot', argv: ['env', 'CPIPLAN_NO_SNAPSHOT=1', node, cli, 'check', marche] },
+        // The command a user runs, as npm installs it.
+        ...installed === undefined ? [] : [
+            { name: 'installed: cpiplan --version', argv: [installed, '--version'] },
+            ...examples.map(f => ({ name: `installed: cpiplan check ${f}`, argv: [installed, 'check', path.join(root, 'examples', f)] }))
+        ]
     ];
     const timings = timeCommands(commands, runs, 3);
     const base = timings[0];
@@ -102,7 +131,8 @@ function coldCli(runs: number): void {
         ratio(cpu(t), cpu(base)),
         mib(runOnce(commands[i]).peakMiB)
     ]);
-    say(`\n## 1. Cold CLI (${runs} runs each after 3 warm-ups; wall ms; cpu = mean user + system ms, all threads; start-up snapshot ${snapshot})\n\n`);
+    say(`\n## 1. Cold CLI (${runs} runs each after 3 warm-ups; wall ms; cpu = mean user + system ms, all threads; start-up snapshot ${snapshot}; `
+        + '`cpiplan` rows: `node bin/cpiplan.cjs` in this checkout; `installed:` rows: the package installed with npm)\n\n');
     say(table(['command', 'median', 'min', 'max', '× node -e 0', 'over node', 'cpu', 'cpu ×', 'peak MiB'], rows));
 }
 
@@ -137,18 +167,19 @@ function generate(dir: string, target: number): GeneratedFiles {
     return files;
 }
 
-function tools(): Tool[] {
+function tools(installed: string | undefined): Tool[] {
+    const cpiplan = installed === undefined ? [node, cli] : [installed];
     return [
-        { name: 'cpiplan check', available: true, command: f => ({ name: 'cpiplan check', argv: [node, cli, 'check', f.plan] }) },
+        { name: 'cpiplan check', available: true, command: f => ({ name: 'cpiplan check', argv: [...cpiplan, 'check', f.plan] }) },
         { name: 'bean-check -C', available: versionOf('bean-check') !== undefined, command: f => ({ name: 'bean-check -C', argv: ['bean-check', '-C', f.beancount] }) },
         { name: 'hledger check', available: versionOf('hledger') !== undefined, command: f => ({ name: 'hledger check', argv: ['hledger', 'check', '-f', f.journal] }) },
         { name: 'ledger bal', available: versionOf('ledger') !== undefined, command: f => ({ name: 'ledger bal', argv: ['ledger', '-f', f.journal, 'bal'] }) }
     ];
 }
 
-function sideBySide(dir: string, sizes: number[]): void {
-    const all = tools();
-    say('\n## 2. Cold check of generated files of equal line count (wall ms; ÷ = cpiplan / tool; cpu = mean user + system ms)\n\n');
+function sideBySide(dir: string, sizes: number[], installed: string | undefined): void {
+    const all = tools(installed);
+    say(`\n## 2. Cold check of generated files of equal line count (wall ms; ÷ = cpiplan / tool; cpu = mean user + system ms; cpiplan ${installed === undefined ? 'of this checkout' : 'installed with npm'})\n\n`);
     for (const tool of all.filter(t => !t.available)) {
         say(`note: ${tool.name.split(' ')[0]} is not installed: skipped (apt-get install -y beancount hledger ledger).\n`);
     }
@@ -378,9 +409,10 @@ async function main(): Promise<void> {
     say(`tools: ${['bean-check', 'hledger', 'ledger'].map(t => `${t} ${versionOf(t) ?? 'missing'}`).join('; ')}\n`);
     say(`load average at start: ${load()}\n`);
     try {
-        coldCli(runs);
+        const installed = installedCli(dir);
+        coldCli(runs, installed);
         say(`load average: ${load()}\n`);
-        sideBySide(dir, sizes);
+        sideBySide(dir, sizes, installed);
         say(`load average: ${load()}\n`);
         await lspLatency(dir, sizes);
         say(`load average: ${load()}\n`);

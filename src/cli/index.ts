@@ -1,12 +1,14 @@
 /**
  * Entry of the bundled CLI. A command that uses the language runs from a start-up snapshot when there
  * is one for this build (snapshot.ts); otherwise here, with the compile cache first, so that it sees the
- * bundles loaded after it. The same entry, started by a run that found no snapshot, builds one.
+ * bundles loaded after it. The same entry, started by a run that found no snapshot, builds one; started by
+ * the package's install (`bin/postinstall.cjs`), it installs the launcher that starts the snapshot (install.ts).
  */
 import * as path from 'node:path';
 import { enableCompileCache } from './compile-cache.js';
-import { builderJob, buildInBackground, buildSnapshot, runFromSnapshot, snapshotFiles, snapshotUsable, snapshotWanted } from './snapshot.js';
+import { builderJob, buildInBackground, buildInTemporaryFolder, runFromSnapshot, snapshotFiles, snapshotUsable, snapshotWanted } from './snapshot.js';
 import { isOurBundle } from './snapshot-names.js';
+import { installJob, installLauncher } from './install.js';
 
 const here = typeof __dirname === 'string' ? __dirname : process.cwd();
 
@@ -17,8 +19,11 @@ function runHere(): void {
 }
 
 const job = builderJob();
+const launcher = installJob();
 if (job !== undefined) {
-    buildSnapshot(path.resolve(job));
+    buildInTemporaryFolder(path.resolve(job));
+} else if (launcher !== undefined) {
+    process.stderr.write(`cpiplan: ${installLauncher(path.resolve(launcher), here)}.\n`);
 } else {
     const args = process.argv.slice(2);
     const files = snapshotWanted(args) ? snapshotFiles(here) : undefined;

@@ -226,45 +226,61 @@ export function builderJob(): string | undefined {
 }
 
 /** Runs the CLI with these arguments, from the snapshot or not; its exit code and output. */
-function runOnce(prefix: string[], args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string } {
+export function runOnce(prefix: string[], args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string } {
     const result = spawnSync(process.execPath, [...prefix, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000, windowsHide: true });
     return { status: result.status, stdout: result.stdout };
 }
 
 /**
- * The background builder: makes the snapshot into a temporary file, checks that a process started
- * from it checks the shipped rule sets with the same output and exit code as the usual path, then
- * renames it into place and records its identity. A build that fails is recorded, so that runs do
- * not start a builder again for this build of the CLI.
+ * Makes the snapshot of `files` into a temporary file, checks that a process started from it checks
+ * the shipped rule sets with the same output and exit code as the usual path, then renames it into
+ * place and records its identity. True when the snapshot is in place. A build that fails is recorded
+ * (`files.failed`), so that runs do not start a builder again for this build of the CLI. Used by the
+ * background builder (under `os.tmpdir()`) and by the package's install (install.ts, in the package).
  */
-export function buildSnapshot(bundles: string): void {
-    const files = snapshotFiles(bundles);
-    if (files === undefined) {
-        return;
-    }
+export function buildSnapshot(files: SnapshotFiles): boolean {
+    const { bundles } = files;
     const temporary = `${files.blob}.${process.pid}.tmp`;
     try {
         fs.mkdirSync(files.folder, { recursive: true });
         const made = spawnSync(process.execPath, ['--snapshot-blob', temporary, '--build-snapshot', files.entry], {
             cwd: bundles, stdio: 'ignore', timeout: 300_000, windowsHide: true
         });
-        const rules = path.join(bundles, '..', 'language', 'rules');
-        const probe = fs.existsSync(rules) ? ['check', '--format', 'json', rules] : ['--version'];
+        const probe = snapshotProbe(bundles);
         const env = { ...process.env, CPIPLAN_NO_SNAPSHOT: '1' };
         const usual = runOnce([path.join(bundles, 'cli.cjs')], probe, env);
         const fromSnapshot = made.status === 0 ? runOnce(['--snapshot-blob', temporary, bundles], probe, env) : undefined;
         if (fromSnapshot === undefined || fromSnapshot.status !== usual.status || fromSnapshot.stdout !== usual.stdout || usual.status === null) {
             fs.writeFileSync(files.failed, `${made.status === 0 ? 'differs from the usual path' : `build exit ${made.status}`}\n`);
-            return;
+            return false;
         }
         fs.renameSync(temporary, files.blob);
         stampSnapshot(files);
-        prune(files.folder);
+        return true;
     } catch {
         // No snapshot this time; the lock's removal lets a later run try again.
+        return false;
     } finally {
         fs.rmSync(temporary, { force: true });
         fs.rmSync(files.lock, { force: true });
+    }
+}
+
+/** The command a snapshot is checked with: the shipped rule sets checked, or `--version` when there are none. */
+export function snapshotProbe(bundles: string): string[] {
+    const rules = path.join(bundles, '..', 'language', 'rules');
+    return fs.existsSync(rules) ? ['check', '--format', 'json', rules] : ['--version'];
+}
+
+/** The background builder: the snapshot of the bundles in `bundles`, under `os.tmpdir()`; then the folder's old snapshots go. */
+export function buildInTemporaryFolder(bundles: string): void {
+    const files = snapshotFiles(bundles);
+    if (files !== undefined && buildSnapshot(files)) {
+        try {
+            prune(files.folder);
+        } catch {
+            // Old snapshots stay until a later build.
+        }
     }
 }
 

@@ -1,30 +1,57 @@
 /**
  * The CLI as a user installs it: `npm pack` → `npm install -g` into a scratch prefix → `cpiplan`
- * run from a folder outside the repository finds its shipped rule sets and its XLSX writer.
+ * run from a folder outside the repository finds its shipped rule sets and its XLSX writer. On POSIX
+ * the install makes the start-up snapshot in the package and a launcher that starts it with no Node
+ * launcher before it (src/cli/install.ts): the commands below run through it, with snapshots on, as
+ * a user's do.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot } from '../helpers.js';
 import { environment, filesUnder, removeSnapshotTmps, snapshotBuilt, snapshotTmp } from './snapshot-helpers.js';
+import { javaScriptOf, launcherScript } from '../../src/cli/install.js';
 
 /** npm itself: the one running `npm test`, else the one next to this node. */
-function npm(args: string[], cwd: string): string {
-    const cli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath)
+function npmCli(): string {
+    return process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath)
         ? process.env.npm_execpath
         : path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
-    return execFileSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function npm(args: string[], cwd: string): string {
+    return execFileSync(process.execPath, [npmCli(), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Waits until no builder of a snapshot works under a TMPDIR (a run the JavaScript launcher took may have started one). */
+async function buildersDone(folder: string): Promise<void> {
+    const deadline = Date.now() + 90_000;
+    const locks = () => fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.lock'));
+    while (locks().length > 0 && Date.now() < deadline) {
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
 }
 
 let scratch: string;
 let tarball: string;
 let prefix: string;
 let bin: string;
+/** The installed package's folder, and the TMPDIR of the runs (a run the JavaScript launcher takes may make a snapshot there). */
+let installed: string;
+let tmp: string;
+/** What the install step said (npm shows it with --foreground-scripts). */
+let installLog: string;
 
-function cpiplan(args: string[], cwd: string, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(bin, args, { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C', ...env } });
+interface Run {
+    readonly status: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+function cpiplan(args: string[], cwd: string, env: Record<string, string> = {}, file = bin): Run {
+    const result = spawnSync(file, args, { cwd, encoding: 'utf8', env: environment(tmp, env) });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -37,15 +64,29 @@ beforeAll(() => {
     const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], repoRoot)) as { filename: string }[];
     tarball = path.join(scratch, packed[0].filename);
     prefix = path.join(scratch, 'prefix');
-    npm(['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], scratch);
+    tmp = snapshotTmp();
+    // As a user installs it: snapshots on (the suite turns them off, vitest.config.ts).
+    const env = environment(tmp);
+    const install = spawnSync(process.execPath, [npmCli(), 'install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', '--foreground-scripts', tarball],
+        { cwd: scratch, encoding: 'utf8', env });
+    if (install.status !== 0) {
+        throw new Error(`npm install failed: ${install.stderr}`);
+    }
+    installLog = install.stdout + install.stderr;
     bin = process.platform === 'win32' ? path.join(prefix, 'cpiplan.cmd') : path.join(prefix, 'bin', 'cpiplan');
+    installed = fs.realpathSync(path.join(path.dirname(fs.realpathSync(bin)), '..'));
 }, 120_000);
+
+afterAll(async () => {
+    await buildersDone(tmp);
+    removeSnapshotTmps();
+});
 
 describe('the installed cpiplan', () => {
     test('the tarball holds the CLI bundle, its writers and readers, the rule sets and the docs, nothing else', () => {
         const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
         expect(listing).toEqual([
-            'package/LICENSE.md', 'package/README.md', 'package/bin/cpiplan.cjs',
+            'package/LICENSE.md', 'package/README.md', 'package/bin/cpiplan.cjs', 'package/bin/postinstall.cjs',
             'package/language/rules/assistenza-tecnica-anpal-servizi.cpiplan', 'package/language/rules/dm74-2019.cpiplan',
             'package/out/cli-commands.cjs', 'package/out/cli-snapshot.cjs', 'package/out/cli.cjs', 'package/out/docx.cjs', 'package/out/import.cjs',
             'package/out/xlsx.cjs', 'package/package.json'
@@ -99,18 +140,148 @@ describe('the installed cpiplan', () => {
         expect(imported.status).toBe(1);
     });
 
-    test('check from a start-up snapshot finds the rule sets where the package was installed, and prints the same', async () => {
+    test('check through the JavaScript launcher, from a snapshot under the temporary folder, finds the rule sets where the package was installed', async () => {
         const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-user-'));
         fs.copyFileSync(path.join(repoRoot, 'examples', 'marche-2020.cpiplan'), path.join(work, 'marche.cpiplan'));
-        const tmp = snapshotTmp();
+        const own = snapshotTmp();
         const usual = cpiplan(['check', 'marche.cpiplan'], work, { CPIPLAN_NO_SNAPSHOT: '1' });
         expect(usual.stdout).toMatch(/required by DM 74\/2019/);
-        const first = spawnSync(bin, ['check', 'marche.cpiplan'], { cwd: work, encoding: 'utf8', env: environment(tmp) });
-        const installed = fs.realpathSync(path.join(path.dirname(fs.realpathSync(bin)), '..', 'out'));
-        await snapshotBuilt(filesUnder(tmp, installed));
-        const fromSnapshot = spawnSync(bin, ['check', 'marche.cpiplan'], { cwd: work, encoding: 'utf8', env: environment(tmp) });
-        expect({ status: first.status, stdout: first.stdout, stderr: first.stderr }).toEqual(usual);
-        expect({ status: fromSnapshot.status, stdout: fromSnapshot.stdout, stderr: fromSnapshot.stderr }).toEqual(usual);
-        removeSnapshotTmps();
+        // `node bin/cpiplan.cjs`: the installed launcher read as JavaScript, as Windows and a shell's fallback run it.
+        const javaScript = (): Run => {
+            const result = spawnSync(process.execPath, [path.join(installed, 'bin', 'cpiplan.cjs'), 'check', 'marche.cpiplan'], { cwd: work, encoding: 'utf8', env: environment(own) });
+            return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+        };
+        const first = javaScript();
+        await snapshotBuilt(filesUnder(own, path.join(installed, 'out')));
+        expect(first).toEqual(usual);
+        expect(javaScript()).toEqual(usual);
     }, 120_000);
+});
+
+describe.skipIf(process.platform === 'win32')('the launcher the install makes on POSIX', () => {
+    const launcher = () => path.join(installed, 'bin', 'cpiplan.cjs');
+    const blob = () => path.join(installed, 'out', 'cli-snapshot.blob');
+    let work: string;
+    /** A folder whose `node` says it was run, and with what: the JavaScript launcher's runs show there. */
+    let fakeNode: string;
+
+    beforeAll(() => {
+        work = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-user-'));
+        fs.copyFileSync(path.join(repoRoot, 'examples', 'marche-2020.cpiplan'), path.join(work, 'marche.cpiplan'));
+        fakeNode = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-fake-node-'));
+        fs.writeFileSync(path.join(fakeNode, 'node'), '#!/bin/sh\necho "javascript $*"\n', { mode: 0o755 });
+    });
+
+    /** The run with `node` on the PATH replaced: the JavaScript launcher's runs print `javascript <launcher> <arguments>`. */
+    function withFakeNode(args: string[], env: Record<string, string> = {}, file = bin): Run {
+        return cpiplan(args, work, { PATH: `${fakeNode}${path.delimiter}${process.env.PATH ?? ''}`, ...env }, file);
+    }
+
+    test('the install made the snapshot in the package, and a launcher that is a shell script and still the JavaScript launcher', () => {
+        expect(installLog).toContain('cpiplan: commands that use the language start from a start-up snapshot made at install.');
+        const text = fs.readFileSync(launcher(), 'utf8');
+        expect(text.split('\n')[0]).toBe('#!/bin/sh');
+        expect(javaScriptOf(text)).toBe(javaScriptOf(fs.readFileSync(path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'utf8')));
+        expect(fs.statSync(blob()).size).toBeGreaterThan(1_000_000);
+        expect(spawnSync(process.execPath, ['--check', launcher()]).status).toBe(0);
+    });
+
+    test('a command that uses the language goes from the shell straight to Node started from the snapshot, and prints what the usual path prints', () => {
+        const usual = cpiplan(['check', 'marche.cpiplan'], work, { CPIPLAN_NO_SNAPSHOT: '1' });
+        expect(usual.status).toBe(1);
+        // No `node` on the PATH: only the shell's way can run the check.
+        const fast = withFakeNode(['check', 'marche.cpiplan'], { PATH: fakeNode });
+        expect(fast).toEqual(usual);
+        const traced = spawnSync('/bin/sh', ['-x', bin, 'check', 'marche.cpiplan'], { cwd: work, encoding: 'utf8', env: environment(tmp) });
+        const out = path.join(installed, 'out');
+        expect(traced.stderr).toContain(`exec ${process.execPath} --snapshot-blob ${path.join(out, 'cli-snapshot.blob')} ${out} check marche.cpiplan`);
+        expect(traced.stdout).toBe(usual.stdout);
+    });
+
+    test('every other run goes to the JavaScript launcher: other commands, help, NODE_OPTIONS, CPIPLAN_NO_SNAPSHOT', () => {
+        for (const args of [['--version'], ['new', 'x.cpiplan'], ['lsp', '--stdio'], ['check', '--help'], ['tables', 'x.cpiplan', '-h'], []]) {
+            expect(withFakeNode(args).stdout).toBe(`javascript ${[bin, ...args].join(' ')}\n`);
+        }
+        expect(withFakeNode(['check', 'marche.cpiplan'], { NODE_OPTIONS: '--no-warnings' }).stdout).toBe(`javascript ${bin} check marche.cpiplan\n`);
+        expect(withFakeNode(['check', 'marche.cpiplan'], { CPIPLAN_NO_SNAPSHOT: '1' }).stdout).toBe(`javascript ${bin} check marche.cpiplan\n`);
+        // The JavaScript launcher itself, as the shell hands it over.
+        expect(cpiplan(['--version'], work).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    });
+
+    test('a Node binary changed since the install, a snapshot written after it, a snapshot or a Node gone: the JavaScript launcher', () => {
+        const reference = `${blob()}.node`;
+        const javaScript = `javascript ${bin} check marche.cpiplan\n`;
+        const check = () => withFakeNode(['check', 'marche.cpiplan']).stdout;
+        expect(check()).not.toBe(javaScript);
+        try {
+            execFileSync('touch', ['-d', '2001-02-03 04:05:06', reference]);
+            expect(check()).toBe(javaScript);
+        } finally {
+            execFileSync('touch', ['-r', process.execPath, reference]);
+        }
+        expect(check()).not.toBe(javaScript);
+        try {
+            execFileSync('touch', [blob()]);
+            expect(check()).toBe(javaScript);
+        } finally {
+            execFileSync('touch', ['-r', launcher(), blob()]);
+        }
+        expect(check()).not.toBe(javaScript);
+        fs.renameSync(blob(), `${blob()}.away`);
+        try {
+            expect(check()).toBe(javaScript);
+        } finally {
+            fs.renameSync(`${blob()}.away`, blob());
+        }
+        const moved = path.join(installed, 'bin', 'cpiplan-node-gone.cjs');
+        fs.writeFileSync(moved, fs.readFileSync(launcher(), 'utf8').replace(/cpiplan_node='[^']*'/, "cpiplan_node='/no/such/node'"), { mode: 0o755 });
+        expect(withFakeNode(['check', 'marche.cpiplan'], {}, moved).stdout).toBe(`javascript ${moved} check marche.cpiplan\n`);
+        fs.rmSync(moved);
+        expect(check()).not.toBe(javaScript);
+    });
+
+    test('the install step run again (npm rebuild) writes the same launcher', () => {
+        const before = fs.readFileSync(launcher(), 'utf8');
+        const again = spawnSync(process.execPath, [path.join(installed, 'bin', 'postinstall.cjs')], { encoding: 'utf8', env: environment(tmp) });
+        expect(again.stderr).toBe('cpiplan: commands that use the language start from a start-up snapshot made at install.\n');
+        expect(fs.readFileSync(launcher(), 'utf8')).toBe(before);
+        expect(withFakeNode(['check', 'marche.cpiplan'], { PATH: fakeNode }).status).toBe(1);
+    }, 60_000);
+
+    test('paths with quotes and blanks reach Node as they are', () => {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), "cpiplan it's \"quoted\" "));
+        const out = path.join(folder, 'out');
+        fs.mkdirSync(out);
+        const node = path.join(folder, "no'de");
+        fs.writeFileSync(node, '#!/bin/sh\nfor a do echo "[$a]"; done\n', { mode: 0o755 });
+        fs.writeFileSync(path.join(out, 'cli-snapshot.blob'), '');
+        execFileSync('touch', ['-r', node, path.join(out, 'cli-snapshot.blob.node')]);
+        const script = path.join(folder, 'cpiplan');
+        fs.writeFileSync(script, launcherScript("require('../out/cli.cjs');\n", node, out), { mode: 0o755 });
+        execFileSync('touch', ['-d', '2001-02-03', path.join(out, 'cli-snapshot.blob')]);
+        const result = spawnSync(script, ['check', "a b'c.cpiplan"], { encoding: 'utf8', env: environment(tmp) });
+        expect(result.stdout).toBe(['--snapshot-blob', path.join(out, 'cli-snapshot.blob'), out, 'check', "a b'c.cpiplan"].map(a => `[${a}]\n`).join(''));
+    });
+
+    test('in a checkout the install step does nothing', () => {
+        const before = fs.readFileSync(path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'utf8');
+        const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'postinstall.cjs')], { encoding: 'utf8', env: environment(tmp) });
+        expect(result).toMatchObject({ status: 0, stdout: '', stderr: '' });
+        expect(fs.readFileSync(path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'utf8')).toBe(before);
+        expect(fs.existsSync(path.join(repoRoot, 'out', 'cli-snapshot.blob'))).toBe(false);
+    });
+
+    test('a snapshot that cannot be made leaves the JavaScript launcher as it was, and says why', () => {
+        const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-broken-')), 'node_modules', 'cpiplan');
+        fs.cpSync(installed, copy, { recursive: true });
+        const original = fs.readFileSync(path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'utf8');
+        fs.writeFileSync(path.join(copy, 'bin', 'cpiplan.cjs'), original);
+        fs.rmSync(path.join(copy, 'out', 'cli-snapshot.blob'));
+        fs.writeFileSync(path.join(copy, 'out', 'cli-snapshot.cjs'), 'process.exit(3);\n');
+        const result = spawnSync(process.execPath, [path.join(copy, 'bin', 'postinstall.cjs')], { encoding: 'utf8', env: environment(tmp) });
+        expect(result.status).toBe(0);
+        expect(result.stderr).toBe('cpiplan: no start-up snapshot (build exit 3): the JavaScript launcher is kept.\n');
+        expect(fs.readFileSync(path.join(copy, 'bin', 'cpiplan.cjs'), 'utf8')).toBe(original);
+        expect(fs.existsSync(path.join(copy, 'out', 'cli-snapshot.blob'))).toBe(false);
+    }, 60_000);
 });
