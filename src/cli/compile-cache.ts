@@ -5,7 +5,8 @@
  * cache by hand. The cache is written when the process exits, after the code ran, so that it holds
  * the functions compiled lazily during the run too: the `v8-compile-cache` package caches only what
  * V8 compiles up front, which was 4 % of a cold check here against 20 % for this (bench/PROFILE.md).
- * `CPIPLAN_NO_COMPILE_CACHE=1` turns it off. A cache that cannot be read or written is ignored.
+ * `CPIPLAN_NO_COMPILE_CACHE=1` turns it off. A cache that cannot be read or written is ignored. A run that
+ * writes a cache keeps the folder's newest `keptCaches` (other builds' and places' go).
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -75,5 +76,36 @@ export function enableCompileCache(isOurs: (filename: string) => boolean): void 
         for (const { file, script } of toWrite) {
             writeQuietly(file, script.createCachedData());
         }
+        if (toWrite.length > 0) {
+            prune(dir);
+        }
     });
+}
+
+/**
+ * Caches kept: a cache is named by its bundle's path and content, so every build and every place of the
+ * package adds its own (4 bundles, 1–3 MB). A run that wrote one keeps the newest of them; an older one
+ * still in use is written again by its next run.
+ */
+export const keptCaches = 24;
+
+/** Keeps the newest caches of the folder, and removes what writers that died left. */
+function prune(dir: string): void {
+    try {
+        const names = fs.readdirSync(dir);
+        const caches = names.filter(n => /^[0-9a-f]{40}\.bin$/.test(n))
+            .map(n => ({ file: path.join(dir, n), time: fs.statSync(path.join(dir, n)).mtimeMs }))
+            .sort((a, b) => b.time - a.time);
+        for (const { file } of caches.slice(keptCaches)) {
+            fs.rmSync(file, { force: true });
+        }
+        for (const name of names.filter(n => n.endsWith('.tmp'))) {
+            const file = path.join(dir, name);
+            if (Date.now() - fs.statSync(file).mtimeMs > 10 * 60 * 1000) {
+                fs.rmSync(file, { force: true });
+            }
+        }
+    } catch {
+        // Pruned by a later run.
+    }
 }

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot } from '../helpers.js';
+import { keptCaches } from '../../src/cli/compile-cache.js';
 
 const cli = path.join(repoRoot, 'bin', 'cpiplan.cjs');
 const marche = path.join(repoRoot, 'examples', 'marche-2020.cpiplan');
@@ -58,5 +59,34 @@ describe('start-up', () => {
         const off = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-cache-'));
         expect(run(['check', marche], { TMPDIR: off, CPIPLAN_NO_COMPILE_CACHE: '1' })).toEqual(first);
         expect(filesUnder(off)).toEqual([]);
+    });
+
+    test("other builds' caches are pruned when one is written: the newest are kept, the run's own among them", () => {
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-cache-'));
+        const env = { TMPDIR: tmp };
+        const first = run(['check', marche], env);
+        const own = filesUnder(tmp).filter(f => f.endsWith('.bin'));
+        expect(own).toHaveLength(1);
+        const folder = path.dirname(path.join(tmp, own[0]));
+        // Caches of older builds, each older than the last; and one of a writer that died long ago.
+        const old = Array.from({ length: keptCaches + 5 }, (_, i) => {
+            const file = path.join(folder, `${String(i).padStart(40, '0')}.bin`);
+            fs.writeFileSync(file, 'old');
+            const time = new Date(Date.now() - (i + 1) * 3600_000);
+            fs.utimesSync(file, time, time);
+            return file;
+        });
+        const dead = path.join(folder, `${own[0].split('/').at(-1)}.12345.tmp`);
+        fs.writeFileSync(dead, 'half');
+        fs.utimesSync(dead, new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
+        // A run that finds its cache writes none, and prunes nothing.
+        expect(run(['check', marche], env)).toEqual(first);
+        expect(fs.readdirSync(folder)).toHaveLength(keptCaches + 5 + 2);
+        fs.rmSync(path.join(tmp, own[0]));
+        expect(run(['check', marche], env)).toEqual(first);
+        const left = fs.readdirSync(folder).sort();
+        expect(left).toHaveLength(keptCaches);
+        expect(left).toContain(path.basename(own[0]));
+        expect(left).toEqual([path.basename(own[0]), ...old.slice(0, keptCaches - 1).map(f => path.basename(f))].sort());
     });
 });
