@@ -5,8 +5,13 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const cli = path.join(__dirname, '..', 'out', 'cli.cjs');
-const installed = __dirname.split(path.sep).includes('node_modules');
+const packageDir = path.join(__dirname, '..');
+const cli = path.join(packageDir, 'out', 'cli.cjs');
+// Installed: the package's folder is in a node_modules folder (or in a scope's, `node_modules/@scope/`), and is no
+// git checkout; a checkout's bin/cpiplan.cjs is the committed file and stays as it is.
+const parent = path.dirname(packageDir);
+const installed = (path.basename(parent) === 'node_modules' || (path.basename(parent).startsWith('@') && path.basename(path.dirname(parent)) === 'node_modules'))
+    && !fs.existsSync(path.join(packageDir, '.git'));
 if (process.platform !== 'win32' && installed && fs.existsSync(cli)) {
     process.env.CPIPLAN_INSTALL_LAUNCHER = path.join(__dirname, 'cpiplan.cjs');
     try {

@@ -263,12 +263,25 @@ describe.skipIf(process.platform === 'win32')('the launcher the install makes on
         expect(result.stdout).toBe(['--snapshot-blob', path.join(out, 'cli-snapshot.blob'), out, 'check', "a b'c.cpiplan"].map(a => `[${a}]\n`).join(''));
     });
 
-    test('in a checkout the install step does nothing', () => {
+    test('in a checkout the install step does nothing, wherever the checkout is', () => {
         const before = fs.readFileSync(path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'utf8');
         const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'postinstall.cjs')], { encoding: 'utf8', env: environment(tmp) });
         expect(result).toMatchObject({ status: 0, stdout: '', stderr: '' });
         expect(fs.readFileSync(path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'utf8')).toBe(before);
         expect(fs.existsSync(path.join(repoRoot, 'out', 'cli-snapshot.blob'))).toBe(false);
+        // A built checkout kept in a folder of a node_modules folder, and one with git directly in node_modules.
+        const somewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-checkout-'));
+        for (const [folder, git] of [[path.join(somewhere, 'node_modules', 'work', 'cpiplan'), false], [path.join(somewhere, 'node_modules', 'cpiplan'), true]] as const) {
+            fs.mkdirSync(folder, { recursive: true });
+            fs.cpSync(path.join(installed, 'out'), path.join(folder, 'out'), { recursive: true });
+            fs.cpSync(path.join(repoRoot, 'bin'), path.join(folder, 'bin'), { recursive: true });
+            if (git) {
+                fs.mkdirSync(path.join(folder, '.git'));
+            }
+            const run = spawnSync(process.execPath, [path.join(folder, 'bin', 'postinstall.cjs')], { encoding: 'utf8', env: environment(tmp) });
+            expect(run).toMatchObject({ status: 0, stdout: '', stderr: '' });
+            expect(fs.readFileSync(path.join(folder, 'bin', 'cpiplan.cjs'), 'utf8')).toBe(before);
+        }
     });
 
     test('a snapshot that cannot be made leaves the JavaScript launcher as it was, and says why', () => {
