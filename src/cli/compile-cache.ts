@@ -6,7 +6,7 @@
  * the functions compiled lazily during the run too: the `v8-compile-cache` package caches only what
  * V8 compiles up front, which was 4 % of a cold check here against 20 % for this (bench/PROFILE.md).
  * `CPIPLAN_NO_COMPILE_CACHE=1` turns it off. A cache that cannot be read or written is ignored. A run that
- * writes a cache keeps the folder's newest `keptCaches` (other builds' and places' go).
+ * writes a cache keeps the `keptCaches` used last (other builds' and places' go).
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -67,6 +67,8 @@ export function enableCompileCache(isOurs: (filename: string) => boolean): void 
         const script = new vm.Script(nodeModule.wrap(content), { filename, cachedData });
         if (cachedData === undefined || script.cachedDataRejected === true) {
             toWrite.push({ file, script });
+        } else {
+            touch(file);
         }
         const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
         const require = nodeModule.createRequire(filename);
@@ -84,12 +86,22 @@ export function enableCompileCache(isOurs: (filename: string) => boolean): void 
 
 /**
  * Caches kept: a cache is named by its bundle's path and content, so every build and every place of the
- * package adds its own (4 bundles, 1–3 MB). A run that wrote one keeps the newest of them; an older one
- * still in use is written again by its next run.
+ * package adds its own (4 bundles, 1–3 MB). A run that wrote one keeps those used last (a run that reads
+ * a cache marks it used); one removed that is still in use is written again by its next run.
  */
 export const keptCaches = 24;
 
-/** Keeps the newest caches of the folder, and removes what writers that died left. */
+/** Marks a cache as used now: the folder keeps the caches used last. */
+function touch(file: string): void {
+    try {
+        const now = new Date();
+        fs.utimesSync(file, now, now);
+    } catch {
+        // Kept or not by its time of writing.
+    }
+}
+
+/** Keeps the caches of the folder used last, and removes what writers that died left. */
 function prune(dir: string): void {
     try {
         const names = fs.readdirSync(dir);

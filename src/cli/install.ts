@@ -11,11 +11,14 @@
  * the JavaScript launcher (npm makes its shims there from the first line), and so does a checkout:
  * npm runs this step there too, before anything is built.
  *
- * The shell starts the snapshot only with the Node binary that made it, unchanged since (its
- * modification time is copied at install onto `out/cli-snapshot.node`), without `NODE_OPTIONS` (V8
- * refuses a snapshot made under other flags) or `CPIPLAN_NO_SNAPSHOT`, and while the snapshot is older
- * than the script. Otherwise the JavaScript launcher runs, with its own snapshot under the temporary
- * folder as in a checkout. A step that fails leaves the JavaScript launcher as it was.
+ * The shell starts the snapshot only from the launcher the install wrote (not a copy of the package
+ * elsewhere), with the Node binary that made it, unchanged since (its modification time is copied at
+ * install onto `out/cli-snapshot.blob.node`), without `NODE_OPTIONS` (V8 refuses a snapshot made under
+ * other flags) or `CPIPLAN_NO_SNAPSHOT`, and while the snapshot is readable, not empty and not newer than
+ * the launcher. Otherwise the JavaScript launcher runs, with its own snapshot under the temporary folder
+ * as in a checkout. So those commands run on the Node the package was installed with, even when another
+ * is first on the PATH, until that Node changes or goes. A step that fails leaves the JavaScript launcher
+ * as it was.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -57,19 +60,19 @@ export function javaScriptOf(launcher: string): string {
 }
 
 /**
- * The launcher as installed: the shell's lines, then the JavaScript launcher's own lines. `node` is the
- * binary that made the snapshot, `bundles` the package's `out/`.
+ * The launcher as installed at `launcher`: the shell's lines, then the JavaScript launcher's own lines.
+ * `node` is the binary that made the snapshot, `bundles` the package's `out/`.
  */
-export function launcherScript(javaScript: string, node: string, bundles: string): string {
+export function launcherScript(javaScript: string, node: string, bundles: string, launcher: string): string {
     const blob = path.join(bundles, 'cli-snapshot.blob');
     const shell = [
         '# cpiplan as installed (src/cli/install.ts): a command that uses the language starts the Node that made the',
         '# start-up snapshot at install, from it, while that Node is unchanged; every other run, the JavaScript below.',
-        `cpiplan_node=${quoted(node)} cpiplan_out=${quoted(bundles)} cpiplan_blob=${quoted(blob)}`,
+        `cpiplan_node=${quoted(node)} cpiplan_out=${quoted(bundles)} cpiplan_blob=${quoted(blob)} cpiplan_launcher=${quoted(launcher)}`,
         `case "$1" in ${languageCommands}) cpiplan_snapshot=1;; *) cpiplan_snapshot=;; esac`,
         'for cpiplan_arg do case "$cpiplan_arg" in -h|--help) cpiplan_snapshot=;; esac; done',
-        '[ -n "$cpiplan_snapshot" ] && [ -z "$NODE_OPTIONS$CPIPLAN_NO_SNAPSHOT" ] && [ -x "$cpiplan_node" ] && [ -f "$cpiplan_blob" ]'
-        + ' && [ -f "$cpiplan_blob.node" ] && ! [ "$cpiplan_blob" -nt "$0" ]'
+        '[ -n "$cpiplan_snapshot" ] && [ -z "$NODE_OPTIONS$CPIPLAN_NO_SNAPSHOT" ] && [ "$0" -ef "$cpiplan_launcher" ]'
+        + ' && [ -x "$cpiplan_node" ] && [ -r "$cpiplan_blob" ] && [ -s "$cpiplan_blob" ] && [ -f "$cpiplan_blob.node" ] && ! [ "$cpiplan_blob" -nt "$0" ]'
         + ' && ! [ "$cpiplan_node" -nt "$cpiplan_blob.node" ] && ! [ "$cpiplan_node" -ot "$cpiplan_blob.node" ]'
         + ' && exec "$cpiplan_node" --snapshot-blob "$cpiplan_blob" "$cpiplan_out" "$@"',
         'exec node "$0" "$@"'
@@ -96,15 +99,21 @@ export function installLauncher(launcher: string, bundles: string): string {
     if (process.env.CPIPLAN_NO_SNAPSHOT) {
         return 'CPIPLAN_NO_SNAPSHOT is set: no start-up snapshot was made';
     }
-    if ([node, bundles].some(p => /[\n\r\u2028\u2029]/.test(p))) {
+    if ([node, bundles, launcher].some(p => /[\n\r\u2028\u2029]/.test(p))) {
         return 'a line break in the path of Node or of the package: the JavaScript launcher is kept';
     }
     // The snapshot is made without the flags of this install: the shell does not start it under any.
     delete process.env.NODE_OPTIONS;
     const original = fs.readFileSync(launcher, 'utf8');
     const mode = fs.statSync(launcher).mode & 0o7777;
+    const write = (text: string) => {
+        const temporary = `${launcher}.${process.pid}.tmp`;
+        fs.writeFileSync(temporary, text, { mode });
+        fs.chmodSync(temporary, mode);
+        fs.renameSync(temporary, launcher);
+    };
     const restore = (why: string) => {
-        fs.writeFileSync(launcher, original, { mode });
+        write(original);
         for (const file of [files.blob, files.stamp, `${files.blob}.node`]) {
             fs.rmSync(file, { force: true });
         }
@@ -112,6 +121,12 @@ export function installLauncher(launcher: string, bundles: string): string {
     };
     try {
         fs.rmSync(files.failed, { force: true });
+        // What an install stopped half-way left (a snapshot being made, a launcher being written).
+        for (const [folder, prefix] of [[bundles, 'cli-snapshot.blob.'], [path.dirname(launcher), `${path.basename(launcher)}.`]]) {
+            for (const name of fs.readdirSync(folder).filter(n => n.startsWith(prefix) && n.endsWith('.tmp'))) {
+                fs.rmSync(path.join(folder, name), { force: true });
+            }
+        }
         if (!buildSnapshot(files)) {
             return restore(`no start-up snapshot (${fs.existsSync(files.failed) ? fs.readFileSync(files.failed, 'utf8').trim() : 'not made'})`);
         }
@@ -123,10 +138,7 @@ export function installLauncher(launcher: string, bundles: string): string {
         if (spawnSync('/bin/sh', ['-c', '[ "$1" -nt "$2" ] && [ "$2" -ot "$1" ] && ! [ "$2" -nt "$1" ]', 'sh', files.blob, reference]).status !== 0) {
             return restore("/bin/sh does not compare the files' times");
         }
-        const installed = `${launcher}.${process.pid}.tmp`;
-        fs.writeFileSync(installed, launcherScript(javaScriptOf(original), node, bundles), { mode });
-        fs.chmodSync(installed, mode);
-        fs.renameSync(installed, launcher);
+        write(launcherScript(javaScriptOf(original), node, bundles, launcher));
         // The launcher as a user runs it, against the usual path: the same output and exit code, from the snapshot
         // (with no `node` on the PATH, so that it cannot have gone the JavaScript way) and as JavaScript.
         const env = { ...process.env };

@@ -213,11 +213,13 @@ describe.skipIf(process.platform === 'win32')('the launcher the install makes on
         const javaScript = `javascript ${bin} check marche.cpiplan\n`;
         const check = () => withFakeNode(['check', 'marche.cpiplan']).stdout;
         expect(check()).not.toBe(javaScript);
-        try {
-            execFileSync('touch', ['-d', '2001-02-03 04:05:06', reference]);
-            expect(check()).toBe(javaScript);
-        } finally {
-            execFileSync('touch', ['-r', process.execPath, reference]);
+        for (const time of ['2001-02-03 04:05:06', '2099-02-03 04:05:06']) {
+            try {
+                execFileSync('touch', ['-d', time, reference]);
+                expect(check()).toBe(javaScript);
+            } finally {
+                execFileSync('touch', ['-r', process.execPath, reference]);
+            }
         }
         expect(check()).not.toBe(javaScript);
         try {
@@ -233,11 +235,21 @@ describe.skipIf(process.platform === 'win32')('the launcher the install makes on
         } finally {
             fs.renameSync(`${blob()}.away`, blob());
         }
-        const moved = path.join(installed, 'bin', 'cpiplan-node-gone.cjs');
-        fs.writeFileSync(moved, fs.readFileSync(launcher(), 'utf8').replace(/cpiplan_node='[^']*'/, "cpiplan_node='/no/such/node'"), { mode: 0o755 });
-        expect(withFakeNode(['check', 'marche.cpiplan'], {}, moved).stdout).toBe(`javascript ${moved} check marche.cpiplan\n`);
-        fs.rmSync(moved);
+        const text = fs.readFileSync(launcher(), 'utf8');
+        try {
+            fs.writeFileSync(launcher(), text.replace(/cpiplan_node='[^']*'/, "cpiplan_node='/no/such/node'"));
+            expect(check()).toBe(javaScript);
+        } finally {
+            fs.writeFileSync(launcher(), text);
+        }
         expect(check()).not.toBe(javaScript);
+    });
+
+    test('a copy of the installed package elsewhere does not start the snapshot of the original', () => {
+        const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-copy-')), 'cpiplan');
+        fs.cpSync(installed, copy, { recursive: true, preserveTimestamps: true });
+        const copied = path.join(copy, 'bin', 'cpiplan.cjs');
+        expect(withFakeNode(['check', 'marche.cpiplan'], {}, copied).stdout).toBe(`javascript ${copied} check marche.cpiplan\n`);
     });
 
     test('the install step run again (npm rebuild) writes the same launcher', () => {
@@ -254,10 +266,10 @@ describe.skipIf(process.platform === 'win32')('the launcher the install makes on
         fs.mkdirSync(out);
         const node = path.join(folder, "no'de");
         fs.writeFileSync(node, '#!/bin/sh\nfor a do echo "[$a]"; done\n', { mode: 0o755 });
-        fs.writeFileSync(path.join(out, 'cli-snapshot.blob'), '');
+        fs.writeFileSync(path.join(out, 'cli-snapshot.blob'), 'a snapshot');
         execFileSync('touch', ['-r', node, path.join(out, 'cli-snapshot.blob.node')]);
         const script = path.join(folder, 'cpiplan');
-        fs.writeFileSync(script, launcherScript("require('../out/cli.cjs');\n", node, out), { mode: 0o755 });
+        fs.writeFileSync(script, launcherScript("require('../out/cli.cjs');\n", node, out, script), { mode: 0o755 });
         execFileSync('touch', ['-d', '2001-02-03', path.join(out, 'cli-snapshot.blob')]);
         const result = spawnSync(script, ['check', "a b'c.cpiplan"], { encoding: 'utf8', env: environment(tmp) });
         expect(result.stdout).toBe(['--snapshot-blob', path.join(out, 'cli-snapshot.blob'), out, 'check', "a b'c.cpiplan"].map(a => `[${a}]\n`).join(''));
@@ -284,17 +296,42 @@ describe.skipIf(process.platform === 'win32')('the launcher the install makes on
         }
     });
 
-    test('a snapshot that cannot be made leaves the JavaScript launcher as it was, and says why', () => {
+    /** A copy of the installed package as npm leaves it before the install step: the committed launcher, no snapshot. */
+    function freshCopy(): string {
         const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-broken-')), 'node_modules', 'cpiplan');
         fs.cpSync(installed, copy, { recursive: true });
-        const original = fs.readFileSync(path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'utf8');
-        fs.writeFileSync(path.join(copy, 'bin', 'cpiplan.cjs'), original);
-        fs.rmSync(path.join(copy, 'out', 'cli-snapshot.blob'));
+        fs.writeFileSync(path.join(copy, 'bin', 'cpiplan.cjs'), fs.readFileSync(path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'utf8'));
+        for (const name of ['cli-snapshot.blob', 'cli-snapshot.blob.node', 'cli-snapshot.json']) {
+            fs.rmSync(path.join(copy, 'out', name));
+        }
+        return copy;
+    }
+
+    test('a snapshot that cannot be made leaves the JavaScript launcher as it was, and says why', () => {
+        const copy = freshCopy();
         fs.writeFileSync(path.join(copy, 'out', 'cli-snapshot.cjs'), 'process.exit(3);\n');
+        // What an install killed half-way left.
+        fs.writeFileSync(path.join(copy, 'out', 'cli-snapshot.blob.999999.tmp'), 'half');
         const result = spawnSync(process.execPath, [path.join(copy, 'bin', 'postinstall.cjs')], { encoding: 'utf8', env: environment(tmp) });
         expect(result.status).toBe(0);
         expect(result.stderr).toBe('cpiplan: no start-up snapshot (build exit 3): the JavaScript launcher is kept.\n');
-        expect(fs.readFileSync(path.join(copy, 'bin', 'cpiplan.cjs'), 'utf8')).toBe(original);
-        expect(fs.existsSync(path.join(copy, 'out', 'cli-snapshot.blob'))).toBe(false);
+        expect(fs.readFileSync(path.join(copy, 'bin', 'cpiplan.cjs'), 'utf8')).toBe(fs.readFileSync(path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'utf8'));
+        expect(fs.readdirSync(path.join(copy, 'out')).filter(f => f.startsWith('cli-snapshot.blob'))).toEqual([]);
+    }, 60_000);
+
+    test('an installed launcher that does not print what the usual path prints is put back, and its snapshot removed', () => {
+        const copy = freshCopy();
+        // A `touch` that sets another time than the Node binary's: the installed launcher then hands the check to
+        // the JavaScript launcher, which the install's own check runs with no `node` on the PATH, so it fails.
+        const tools = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-tools-'));
+        fs.writeFileSync(path.join(tools, 'touch'), `#!/bin/sh\nexec ${execFileSync('/bin/sh', ['-c', 'command -v touch'], { encoding: 'utf8' }).trim()} -d '2001-02-03' "$3"\n`, { mode: 0o755 });
+        const result = spawnSync(process.execPath, [path.join(copy, 'bin', 'postinstall.cjs')],
+            { encoding: 'utf8', env: environment(tmp, { PATH: `${tools}${path.delimiter}${process.env.PATH ?? ''}` }) });
+        expect(result.status).toBe(0);
+        expect(result.stderr).toBe('cpiplan: the installed launcher did not print what the usual path prints: the JavaScript launcher is kept.\n');
+        expect(fs.readFileSync(path.join(copy, 'bin', 'cpiplan.cjs'), 'utf8')).toBe(fs.readFileSync(path.join(repoRoot, 'bin', 'cpiplan.cjs'), 'utf8'));
+        expect(fs.statSync(path.join(copy, 'bin', 'cpiplan.cjs')).mode & 0o777).toBe(fs.statSync(path.join(installed, 'bin', 'cpiplan.cjs')).mode & 0o777);
+        expect(fs.readdirSync(path.join(copy, 'out')).filter(f => f.startsWith('cli-snapshot.blob'))).toEqual([]);
+        expect(fs.readdirSync(path.join(copy, 'bin')).sort()).toEqual(['cpiplan.cjs', 'postinstall.cjs']);
     }, 60_000);
 });

@@ -61,7 +61,7 @@ describe('start-up', () => {
         expect(filesUnder(off)).toEqual([]);
     });
 
-    test("other builds' caches are pruned when one is written: the newest are kept, the run's own among them", () => {
+    test("other builds' caches are pruned when one is written: those used last are kept, the run's own among them", () => {
         const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-cache-'));
         const env = { TMPDIR: tmp };
         const first = run(['check', marche], env);
@@ -88,5 +88,14 @@ describe('start-up', () => {
         expect(left).toHaveLength(keptCaches);
         expect(left).toContain(path.basename(own[0]));
         expect(left).toEqual([path.basename(own[0]), ...old.slice(0, keptCaches - 1).map(f => path.basename(f))].sort());
+        // A cache read by a run counts as used then: written long ago, it stays when another run writes one.
+        const longAgo = new Date(Date.now() - 1000 * 3600_000);
+        fs.utimesSync(path.join(tmp, own[0]), longAgo, longAgo);
+        expect(run(['check', marche], env)).toEqual(first);
+        const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cpiplan-cache-work-'));
+        expect(run(['tables', path.join(repoRoot, 'examples', 'valle-d-aosta-2020.cpiplan'), '--format', 'xlsx', '--out', path.join(work, 'aosta.xlsx')], env).status).toBe(0);
+        const after = fs.readdirSync(folder);
+        expect(after).toHaveLength(keptCaches);
+        expect(after).toContain(path.basename(own[0]));
     });
 });
