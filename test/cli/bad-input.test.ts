@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { repoRoot } from '../helpers.js';
+import { syntheticPlan } from '../../bench/generate.js';
 
 const cli = path.join(repoRoot, 'bin', 'cpiplan.cjs');
 const example = (name: string) => path.join(repoRoot, 'examples', name);
@@ -149,6 +150,24 @@ describe('--out', () => {
         // signal itself when it came while the process was already ending (Node no longer runs handlers then).
         expect(['0', '143', 'SIGTERM']).toContain(ended);
         expect(fs.readdirSync(dir).filter(f => f.endsWith('.tmp'))).toEqual([]);
+    });
+});
+
+describe('signals', () => {
+    test('SIGTERM during a long check ends it by the signal, without waiting for the check', async () => {
+        const dir = folder();
+        const plan = path.join(dir, 'roll-up.cpiplan');
+        fs.writeFileSync(plan, syntheticPlan(100_000));
+        const child = spawn(process.execPath, [cli, 'check', plan], { cwd: repoRoot, env: { ...process.env, LANG: 'C' } });
+        let stdout = '';
+        child.stdout.on('data', chunk => { stdout += String(chunk); });
+        // Well inside the check (about 2 s of parsing and validation here): a command that writes no file leaves the
+        // signal its default action. A handler would only run when the event loop next turns, after the parse.
+        const timer = setTimeout(() => child.kill('SIGTERM'), 700);
+        const ended = await new Promise<{ status: number | null; signal: string | null }>(resolve => child.on('exit', (status, signal) => resolve({ status, signal })));
+        clearTimeout(timer);
+        expect(ended).toEqual({ status: null, signal: 'SIGTERM' });
+        expect(stdout).toBe('');
     });
 });
 
