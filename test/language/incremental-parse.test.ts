@@ -275,6 +275,11 @@ sezione 1 "Quadro" {
         }
     });
 
+    test('token: a text typed in a list point with sub-points (its rule calls itself: the sub-points give their own texts)', async () => {
+        const listed = plan.replace('testo "Un testo."', 'elenco {\n        - "Punto" {\n            - "Sotto"\n        }\n    }');
+        await tried('token', listed, listed.replace('"Punto"', '"Punto primo"'), true);
+    });
+
     test('a rewritten figure is a new node: what was read of the old one stays with it', async () => {
         const services = (await testServices()).parser;
         const reading = { lexer: services.Lexer, converter: services.ValueConverter, lexerWording: services.LexerErrorMessageProvider };

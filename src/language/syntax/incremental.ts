@@ -559,9 +559,27 @@ function assignedBy(leaf: LeafCstNode, converter: TokenReading['converter']): { 
         return undefined;
     }
     const node = leaf.astNode as AstNode & Contained;
-    const alone = node.$cstNode !== undefined && CstUtils.streamCst(node.$cstNode).filter(cst => cst.grammarSource === call).count() === 1;
+    const alone = node.$cstNode !== undefined && ownLeaves(node.$cstNode, node).filter(cst => cst.grammarSource === call).length === 1;
     const properties = node as unknown as Record<string, unknown>;
     return alone && properties[assignment.feature] === converter.convert(leaf.text, leaf) ? { node, feature: assignment.feature } : undefined;
+}
+
+/**
+ * The leaves of `node`'s own tokens: its syntax tree without the elements nested in it (a block's items,
+ * a list point's sub-points), which a keystroke in its title need not walk, and whose tokens give their
+ * own nodes' properties.
+ */
+function ownLeaves(cst: CstNode, node: AstNode): LeafCstNode[] {
+    const leaves: LeafCstNode[] = [];
+    const stack: CstNode[] = [cst];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+        if (isLeafCstNode(next)) {
+            leaves.push(next);
+        } else if (isCompositeCstNode(next) && (next === cst || next.astNode === node)) {
+            stack.push(...next.content);
+        }
+    }
+    return leaves;
 }
 
 /** Whether `node` may be replaced by a copy: not the root, and holding no reference (a reference knows its container). */
