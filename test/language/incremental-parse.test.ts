@@ -329,20 +329,19 @@ sezione 1 "Quadro" {
         }
     });
 
-    test('in a plan with an error, a figure typed on the line of the token before the error (its column moves) is parsed whole', async () => {
-        const { parser, reading } = await readers();
-        const broken = plan.replace('voce "Prima" € 10,00 su B\n', 'gruppo "G" € 3,00 { voce "a" € 1,0 voce "b" € 2,00 su B\n    totale € 3,00\n');
-        const previous = parser.parse(broken);
-        expect(previous.parserErrors.map(error => error.message).join(' ')).toContain("after 'B'");
-        expect(reparseToken(reading, previous, broken, broken.replace('€ 1,0 ', '€ 1,00 '))).toBeUndefined();
-    });
+    const parsedWhole: [string, [string, string], string, [string, string]][] = [
+        ['a figure typed on the line of the token before the error (its column moves)',
+            ['voce "Prima" € 10,00 su B\n', 'gruppo "G" € 3,00 { voce "a" € 1,0 voce "b" € 2,00 su B\n    totale € 3,00\n'], "after 'B'", ['€ 1,0 ', '€ 1,00 ']],
+        ['a text the error names (its message quotes it)',
+            ['voce "Prima" € 10,00 su B', 'voce "Prima" "Di troppo" € 10,00 su B'], 'Di troppo', ['"Di troppo"', '"Di troppo!"']]
+    ];
 
-    test('in a plan with an error, a text the error names is parsed whole (its message quotes it)', async () => {
+    test.each(parsedWhole)('in a plan with an error, %s is parsed whole', async (_name, [written, breaking], quoted, [typed, becomes]) => {
         const { parser, reading } = await readers();
-        const broken = plan.replace('voce "Prima" € 10,00 su B', 'voce "Prima" "Di troppo" € 10,00 su B');
+        const broken = plan.replace(written, breaking);
         const previous = parser.parse(broken);
-        expect(previous.parserErrors.map(error => error.message).join(' ')).toContain('Di troppo');
-        expect(reparseToken(reading, previous, broken, broken.replace('"Di troppo"', '"Di troppo!"'))).toBeUndefined();
+        expect(previous.parserErrors.map(error => error.message).join(' ')).toContain(quoted);
+        expect(reparseToken(reading, previous, broken, broken.replace(typed, becomes))).toBeUndefined();
     });
 
     test('errors after the block changed move down with a line it gains; a lexer error, whose message names its line, is worded again', async () => {
