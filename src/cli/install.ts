@@ -23,13 +23,11 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildSnapshot, snapshotProbe, type SnapshotFiles } from './snapshot.js';
+import { buildSnapshot, languageCommands, runOnce, snapshotProbe, type SnapshotFiles } from './snapshot.js';
 
 /** The environment variable that makes `out/cli.cjs` the install step for the launcher it names. */
 const installVariable = 'CPIPLAN_INSTALL_LAUNCHER';
 
-/** The commands that start from the snapshot (snapshot.ts `snapshotWanted`), as the shell matches them. */
-const languageCommands = 'check|tables|diff|document|import';
 
 /** Marks the shell's lines: each is a JavaScript string and a comment too, so Node reads the file as the launcher. */
 const shellLine = "':' //; ";
@@ -69,7 +67,7 @@ export function launcherScript(javaScript: string, node: string, bundles: string
         '# cpiplan as installed (src/cli/install.ts): a command that uses the language starts the Node that made the',
         '# start-up snapshot at install, from it, while that Node is unchanged; every other run, the JavaScript below.',
         `cpiplan_node=${quoted(node)} cpiplan_out=${quoted(bundles)} cpiplan_blob=${quoted(blob)} cpiplan_launcher=${quoted(launcher)}`,
-        `case "$1" in ${languageCommands}) cpiplan_snapshot=1;; *) cpiplan_snapshot=;; esac`,
+        `case "$1" in ${[...languageCommands].join('|')}) cpiplan_snapshot=1;; *) cpiplan_snapshot=;; esac`,
         'for cpiplan_arg do case "$cpiplan_arg" in -h|--help) cpiplan_snapshot=;; esac; done',
         '[ -n "$cpiplan_snapshot" ] && [ -z "$NODE_OPTIONS$CPIPLAN_NO_SNAPSHOT" ] && [ "$0" -ef "$cpiplan_launcher" ]'
         + ' && [ -x "$cpiplan_node" ] && [ -r "$cpiplan_blob" ] && [ -s "$cpiplan_blob" ] && [ -f "$cpiplan_blob.node" ] && ! [ "$cpiplan_blob" -nt "$0" ]'
@@ -78,12 +76,6 @@ export function launcherScript(javaScript: string, node: string, bundles: string
         'exec node "$0" "$@"'
     ];
     return ['#!/bin/sh', ...shell.map(line => shellLine + line), javaScript].join('\n');
-}
-
-/** Runs a file (the launcher) or Node with these arguments; its exit code and standard output. */
-function run(file: string, args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string } {
-    const result = spawnSync(file, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000 });
-    return { status: result.status, stdout: result.stdout };
 }
 
 /**
@@ -144,9 +136,9 @@ export function installLauncher(launcher: string, bundles: string): string {
         const env = { ...process.env };
         delete env.CPIPLAN_NO_SNAPSHOT;
         const probe = snapshotProbe(bundles);
-        const usual = run(node, [path.join(bundles, 'cli.cjs'), ...probe], { ...env, CPIPLAN_NO_SNAPSHOT: '1' });
-        const fromSnapshot = run(launcher, probe, { ...env, PATH: path.join(bundles, 'no-such-folder') });
-        const asJavaScript = run(launcher, probe, { ...env, CPIPLAN_NO_SNAPSHOT: '1' });
+        const usual = runOnce(node, [path.join(bundles, 'cli.cjs'), ...probe], { ...env, CPIPLAN_NO_SNAPSHOT: '1' });
+        const fromSnapshot = runOnce(launcher, probe, { ...env, PATH: path.join(bundles, 'no-such-folder') });
+        const asJavaScript = runOnce(launcher, probe, { ...env, CPIPLAN_NO_SNAPSHOT: '1' });
         if (usual.status === null || [fromSnapshot, asJavaScript].some(r => r.status !== usual.status || r.stdout !== usual.stdout)) {
             return restore('the installed launcher did not print what the usual path prints');
         }

@@ -23,7 +23,7 @@ import { handshakeVariable } from './snapshot-names.js';
 /** The environment variable that makes `out/cli.cjs` the background builder of the snapshot it names. */
 const builderVariable = 'CPIPLAN_SNAPSHOT_BUILD';
 /** The commands that use the language: the others (`new`, `lsp`, `--help`, `--version`) never start from a snapshot. */
-const languageCommands = new Set(['check', 'tables', 'diff', 'document', 'import']);
+export const languageCommands: ReadonlySet<string> = new Set(['check', 'tables', 'diff', 'document', 'import']);
 /** The signals a launcher passes on to its child. */
 const forwardedSignals: NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGBREAK'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /** A builder's lock older than this was left by a builder that died: the next run may build again. */
@@ -225,9 +225,9 @@ export function builderJob(): string | undefined {
     return bundles;
 }
 
-/** Runs the CLI with these arguments, from the snapshot or not; its exit code and output. */
-export function runOnce(prefix: string[], args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string } {
-    const result = spawnSync(process.execPath, [...prefix, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000, windowsHide: true });
+/** Runs the CLI (`file`: Node, or an installed launcher) with these arguments; its exit code and output. */
+export function runOnce(file: string, args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string } {
+    const result = spawnSync(file, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000, windowsHide: true });
     return { status: result.status, stdout: result.stdout };
 }
 
@@ -248,8 +248,8 @@ export function buildSnapshot(files: SnapshotFiles): boolean {
         });
         const probe = snapshotProbe(bundles);
         const env = { ...process.env, CPIPLAN_NO_SNAPSHOT: '1' };
-        const usual = runOnce([path.join(bundles, 'cli.cjs')], probe, env);
-        const fromSnapshot = made.status === 0 ? runOnce(['--snapshot-blob', temporary, bundles], probe, env) : undefined;
+        const usual = runOnce(process.execPath, [path.join(bundles, 'cli.cjs'), ...probe], env);
+        const fromSnapshot = made.status === 0 ? runOnce(process.execPath, ['--snapshot-blob', temporary, bundles, ...probe], env) : undefined;
         if (fromSnapshot === undefined || fromSnapshot.status !== usual.status || fromSnapshot.stdout !== usual.stdout || usual.status === null) {
             fs.writeFileSync(files.failed, `${made.status === 0 ? 'differs from the usual path' : `build exit ${made.status}`}\n`);
             return false;
